@@ -1,0 +1,49 @@
+/* ctx.c -- the run context: options and loaded dictionaries; see doc.h. */
+#include "doc.h"
+#include "../util/arena.h"
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifndef DL_DATADIR
+#define DL_DATADIR "/usr/local/share/dateline"
+#endif
+
+const char *dl_home(const char *argv0, char *buf, size_t cap) {
+    const char *env = getenv("DATELINE_HOME");
+    if (env && *env) { snprintf(buf, cap, "%s", env); return buf; }
+    /* /path/to/repo/build/dateline -> /path/to/repo, when it has dict/ */
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0 && argv0) { snprintf(exe, sizeof exe, "%s", argv0); n = (ssize_t)strlen(exe); }
+    if (n > 0) {
+        exe[n] = 0;
+        for (int up = 0; up < 3; up++) {
+            char *slash = strrchr(exe, '/');
+            if (!slash) break;
+            *slash = 0;
+            char probe[PATH_MAX + 16];
+            snprintf(probe, sizeof probe, "%s/dict", exe);
+            if (access(probe, R_OK) == 0) { snprintf(buf, cap, "%s", exe); return buf; }
+        }
+    }
+    snprintf(buf, cap, "%s", DL_DATADIR);
+    return buf;
+}
+
+int dl_ctx_load(dl_ctx *ctx, const char *home, char **err) {
+    memset(ctx, 0, sizeof *ctx);
+    ctx->today = dl_date_today();
+    ctx->stages = DL_STAGE_TEXT;
+    *err = NULL;
+    (void)home;
+    /* HOOK load */
+    return 0;
+}
+
+void dl_ctx_free(dl_ctx *ctx) {
+    /* HOOK free */
+    memset(ctx, 0, sizeof *ctx);
+}

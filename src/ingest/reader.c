@@ -1,0 +1,440 @@
+/* reader.c -- files, directories and stdin to articles; see reader.h.
+ *
+ * Each input is opened with zlib's gzdopen(), which reads plain files as
+ * they are and gzip files (including several concatenated members) by
+ * inflating them, so ".gz of each format" costs no code per format.  A
+ * truncated or corrupt gzip stream shows up as a gzread() error, which is
+ * reported with the file name and the decompressed offset reached.
+ *
+ * Plain text: the whole file is one article.  JSON lines: one article per
+ * line; blank lines are skipped, a line that is not a JSON object is one
+ * error record (with its line number) and reading goes on.
+ */
+#include "reader.h"
+#include "../util/arena.h"
+#include "../util/buf.h"
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+enum { FMT_TEXT = 1, FMT_JSONL, FMT_HTML, FMT_WARC };
+
+typedef struct pending {      /* a stack of paths still to read */
+    char **v;
+    size_t n, cap;
+} pending;
+
+struct dl_reader {
+    dl_reader_opts opts;
+    pending todo;             /* popped from the end; pushed in reverse order */
+    gzFile gz;                /* open JSON-lines input, or NULL */
+    char *gz_name;
+    long line;                /* JSON-lines: line number of the last line read */
+    long long offset;         /* JSON-lines: decompressed offset of the next line */
+    dl_buf linebuf;
+    dl_reader_stats stats;
+    struct dl_warc *warc;     /* open WARC input (warc.c), or NULL */
+};
+
+static void todo_push(pending *p, const char *path) {
+    if (p->n == p->cap) {
+        p->cap = p->cap ? p->cap * 2 : 16;
+        p->v = dl_xrealloc(p->v, p->cap * sizeof *p->v);
+    }
+    p->v[p->n++] = dl_xstrdup(path);
+}
+
+dl_reader *dl_reader_new(const char *const *paths, int npaths, const dl_reader_opts *opts) {
+    dl_reader *r = calloc(1, sizeof *r);
+    if (!r) return NULL;
+    if (opts) r->opts = *opts;
+    if (!r->opts.max_bytes) r->opts.max_bytes = 64u << 20;
+    for (int i = npaths - 1; i >= 0; i--) todo_push(&r->todo, paths[i]);
+    return r;
+}
+
+const dl_reader_stats *dl_reader_stats_get(const dl_reader *r) { return &r->stats; }
+
+static void close_current(dl_reader *r) {
+    if (r->gz) gzclose(r->gz);
+    r->gz = NULL;
+    free(r->gz_name);
+    r->gz_name = NULL;
+}
+
+void dl_reader_free(dl_reader *r) {
+    if (!r) return;
+    close_current(r);
+    for (size_t i = 0; i < r->todo.n; i++) free(r->todo.v[i]);
+    free(r->todo.v);
+    dl_buf_free(&r->linebuf);
+    free(r);
+}
+
+static int ends_with(const char *s, size_t n, const char *suffix) {
+    size_t k = strlen(suffix);
+    return n >= k && strncasecmp(s + n - k, suffix, k) == 0;
+}
+
+static int format_from_name(const char *path) {
+    size_t n = strlen(path);
+    if (ends_with(path, n, ".gz")) n -= 3;
+    if (ends_with(path, n, ".jsonl") || ends_with(path, n, ".ndjson") || ends_with(path, n, ".json"))
+        return FMT_JSONL;
+    if (ends_with(path, n, ".html") || ends_with(path, n, ".htm") || ends_with(path, n, ".xhtml"))
+        return FMT_HTML;
+    if (ends_with(path, n, ".warc") || ends_with(path, n, ".arc") || ends_with(path, n, ".wet"))
+        return FMT_WARC;
+    return FMT_TEXT;
+}
+
+static int format_forced(const char *f) {
+    if (!f) return 0;
+    if (!strcmp(f, "text")) return FMT_TEXT;
+    if (!strcmp(f, "jsonl")) return FMT_JSONL;
+    if (!strcmp(f, "html")) return FMT_HTML;
+    if (!strcmp(f, "warc")) return FMT_WARC;
+    return 0;
+}
+
+static int set_error(dl_article *out, const char *origin, long line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static int set_error(dl_article *out, const char *origin, long line, const char *fmt, ...) {
+    dl_buf b = DL_BUF_INIT;
+    if (line > 0) dl_buf_printf(&b, "%s:%ld: ", origin, line);
+    else dl_buf_printf(&b, "%s: ", origin);
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    dl_buf_adds(&b, msg);
+    out->error = dl_buf_take(&b);
+    if (!out->origin) out->origin = dl_xstrdup(origin);
+    out->line = line;
+    return DL_READ_ERROR;
+}
+
+/* Read a whole (possibly gzip) stream into b, up to max bytes.
+ * Returns 0, or -1 with *why set. */
+static int slurp(gzFile gz, dl_buf *b, size_t max, const char **why, int *zerr) {
+    char chunk[65536];
+    for (;;) {
+        int k = gzread(gz, chunk, sizeof chunk);
+        if (k < 0) { *why = gzerror(gz, zerr); return -1; }
+        if (k == 0) break;
+        if (b->len + (size_t)k > max) { *why = "file larger than the record size limit"; return -1; }
+        dl_buf_add(b, chunk, (size_t)k);
+    }
+    /* zlib reports a truncated gzip stream only through gzerror at EOF. */
+    const char *msg = gzerror(gz, zerr);
+    if (*zerr != Z_OK && *zerr != Z_STREAM_END) { *why = msg; return -1; }
+    return 0;
+}
+
+static gzFile open_gz(const char *path, const char **why) {
+    int fd = strcmp(path, "-") == 0 ? dup(0) : open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) { *why = strerror(errno); return NULL; }
+    gzFile gz = gzdopen(fd, "rb");
+    if (!gz) { close(fd); *why = "cannot open"; return NULL; }
+    gzbuffer(gz, 1 << 17);
+    return gz;
+}
+
+/* ---- JSON lines ---- */
+
+static char *json_str(json_t *o, const char *key) {
+    json_t *v = json_object_get(o, key);
+    if (json_is_string(v)) return dl_xstrndup(json_string_value(v), json_string_length(v));
+    if (json_is_integer(v)) {
+        char tmp[32];
+        snprintf(tmp, sizeof tmp, "%lld", (long long)json_integer_value(v));
+        return dl_xstrdup(tmp);
+    }
+    return NULL;
+}
+
+/* Fields dateline knows; everything else goes to meta. */
+static int known_field(const char *k) {
+    static const char *const known[] = {"id", "url", "title", "text", "date", "published",
+                                        "source", "language", "author", "site", NULL};
+    for (int i = 0; known[i]; i++)
+        if (!strcmp(k, known[i])) return 1;
+    return 0;
+}
+
+static int article_from_json(const char *line, size_t n, const char *origin, long lineno, dl_article *out) {
+    json_error_t jerr;
+    json_t *o = json_loadb(line, n, JSON_ALLOW_NUL, &jerr);
+    if (!o) return set_error(out, origin, lineno, "invalid JSON at column %d: %s", jerr.column, jerr.text);
+    if (!json_is_object(o)) {
+        json_decref(o);
+        return set_error(out, origin, lineno, "JSON line is not an object");
+    }
+    json_t *text = json_object_get(o, "text");
+    if (text && !json_is_string(text) && !json_is_null(text)) {
+        json_decref(o);
+        return set_error(out, origin, lineno, "field \"text\" is not a string");
+    }
+    out->origin = dl_xstrdup(origin);
+    out->line = lineno;
+    out->kind = dl_xstrdup("jsonl");
+    out->id = json_str(o, "id");
+    out->url = json_str(o, "url");
+    out->title = json_str(o, "title");
+    out->published = json_str(o, "published");
+    if (!out->published) out->published = json_str(o, "date");
+    out->source = json_str(o, "source");
+    out->language = json_str(o, "language");
+    out->author = json_str(o, "author");
+    out->site = json_str(o, "site");
+    if (json_is_string(text)) {
+        out->text_len = json_string_length(text);
+        out->text = dl_xstrndup(json_string_value(text), out->text_len);
+    } else {
+        out->text = dl_xstrdup("");
+        out->text_len = 0;
+    }
+    const char *k;
+    json_t *v;
+    json_object_foreach(o, k, v) {
+        if (known_field(k)) continue;
+        if (!out->meta) out->meta = json_object();
+        json_object_set(out->meta, k, v);
+    }
+    json_decref(o);
+    return DL_READ_OK;
+}
+
+/* Next line of the open JSON-lines stream into r->linebuf; 1 ok, 0 EOF, -1 error. */
+static int next_line(dl_reader *r, const char **why, int *zerr) {
+    dl_buf_clear(&r->linebuf);
+    for (;;) {
+        char chunk[8192];
+        if (!gzgets(r->gz, chunk, sizeof chunk)) {
+            const char *msg = gzerror(r->gz, zerr);
+            if (*zerr != Z_OK && *zerr != Z_STREAM_END) { *why = msg; return -1; }
+            return r->linebuf.len ? 1 : 0;
+        }
+        size_t k = strlen(chunk);   /* a NUL inside the line ends it early; JSON never has raw NULs */
+        if (r->linebuf.len + k <= r->opts.max_bytes) dl_buf_add(&r->linebuf, chunk, k);
+        else if (r->linebuf.len <= r->opts.max_bytes) r->linebuf.len = r->opts.max_bytes + 1;
+        if (k && chunk[k - 1] == '\n') return 1;
+        if (gzeof(r->gz)) return 1;
+    }
+}
+
+static int read_jsonl_record(dl_reader *r, dl_article *out) {
+    for (;;) {
+        const char *why = NULL;
+        int zerr = 0;
+        int rc = next_line(r, &why, &zerr);
+        if (rc == 0) { close_current(r); return DL_READ_EOF; }
+        r->line++;
+        if (rc < 0) {
+            int ret = set_error(out, r->gz_name, r->line, "read error after byte %lld: %s", r->offset, why);
+            r->stats.errors++;
+            close_current(r);
+            return ret;
+        }
+        r->offset += (long long)r->linebuf.len;
+        r->stats.bytes += (long long)r->linebuf.len;
+        if (r->linebuf.len > r->opts.max_bytes) {
+            r->stats.errors++;
+            return set_error(out, r->gz_name, r->line, "line longer than the record size limit (%zu bytes)", r->opts.max_bytes);
+        }
+        size_t n = r->linebuf.len;
+        while (n && (r->linebuf.p[n - 1] == '\n' || r->linebuf.p[n - 1] == '\r' || r->linebuf.p[n - 1] == ' ')) n--;
+        size_t b = 0;
+        while (b < n && (r->linebuf.p[b] == ' ' || r->linebuf.p[b] == '\t')) b++;
+        if (b == n) continue;   /* blank line */
+        int ret = article_from_json(r->linebuf.p + b, n - b, r->gz_name, r->line, out);
+        if (ret == DL_READ_OK) {
+            out->offset = r->offset - (long long)r->linebuf.len;
+            r->stats.records++;
+        } else {
+            r->stats.errors++;
+        }
+        return ret;
+    }
+}
+
+/* ---- HTML and WARC (src/ingest/html.c, warc.c) ---- */
+
+static int read_html_file(dl_reader *r, const char *path, dl_buf *content, dl_article *out) {
+    /* HOOK html */
+    (void)content;
+    r->stats.errors++;
+    return set_error(out, path, 0, "HTML input is not supported yet");
+}
+
+static int open_warc(dl_reader *r, const char *path, dl_article *out) {
+    /* HOOK warc */
+    r->stats.errors++;
+    return set_error(out, path, 0, "WARC input is not supported yet");
+}
+
+static int read_warc_record(dl_reader *r, dl_article *out) {
+    /* HOOK warc */
+    (void)out;
+    r->warc = NULL;
+    return DL_READ_EOF;
+}
+
+/* ---- files and directories ---- */
+
+static int cmp_str(const void *a, const void *b) {
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Push a directory's entries (sorted, hidden files skipped) onto the stack. */
+static int push_dir(dl_reader *r, const char *path, dl_article *out) {
+    DIR *d = opendir(path);
+    if (!d) { r->stats.errors++; return set_error(out, path, 0, "cannot read directory: %s", strerror(errno)); }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.') continue;
+        if (n == cap) { cap = cap ? cap * 2 : 64; names = dl_xrealloc(names, cap * sizeof *names); }
+        dl_buf b = DL_BUF_INIT;
+        dl_buf_printf(&b, "%s/%s", path, e->d_name);
+        names[n++] = dl_buf_take(&b);
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, cmp_str);
+    for (size_t i = n; i-- > 0;) { todo_push(&r->todo, names[i]); free(names[i]); }
+    free(names);
+    return DL_READ_OK;
+}
+
+/* Sniff the format of stdin from its first bytes (after decompression). */
+static int sniff(const char *p, size_t n) {
+    size_t i = 0;
+    if (n >= 3 && (unsigned char)p[0] == 0xEF && (unsigned char)p[1] == 0xBB && (unsigned char)p[2] == 0xBF) i = 3;
+    while (i < n && (p[i] == ' ' || p[i] == '\n' || p[i] == '\r' || p[i] == '\t')) i++;
+    if (i < n && p[i] == '{') return FMT_JSONL;
+    if (n - i >= 5 && !memcmp(p + i, "WARC/", 5)) return FMT_WARC;
+    if (i < n && p[i] == '<') return FMT_HTML;
+    return FMT_TEXT;
+}
+
+static int open_next(dl_reader *r, dl_article *out) {
+    char *path = r->todo.v[--r->todo.n];
+    int ret = DL_READ_EOF;
+    struct stat st;
+    int is_stdin = strcmp(path, "-") == 0;
+    if (!is_stdin && stat(path, &st) != 0) {
+        r->stats.errors++;
+        ret = set_error(out, path, 0, "cannot open: %s", strerror(errno));
+        goto done;
+    }
+    if (!is_stdin && S_ISDIR(st.st_mode)) {
+        ret = push_dir(r, path, out);
+        if (ret == DL_READ_OK) ret = DL_READ_EOF;   /* nothing to return yet */
+        goto done;
+    }
+    int fmt = format_forced(r->opts.format);
+    if (!fmt && !is_stdin) fmt = format_from_name(path);
+    if (fmt == FMT_WARC && !is_stdin) { r->stats.files++; ret = open_warc(r, path, out); goto done; }
+    const char *why = NULL;
+    gzFile gz = open_gz(path, &why);
+    if (!gz) { r->stats.errors++; ret = set_error(out, path, 0, "cannot open: %s", why); goto done; }
+    r->stats.files++;
+    if (fmt == FMT_JSONL) {
+        r->gz = gz;
+        r->gz_name = path;
+        path = NULL;
+        r->line = 0;
+        r->offset = 0;
+        ret = DL_READ_EOF;      /* the caller's loop reads the first record */
+        goto done;
+    }
+    /* Text, HTML, or sniffed stdin: read it whole. */
+    dl_buf content = DL_BUF_INIT;
+    int zerr = 0;
+    int rc = slurp(gz, &content, r->opts.max_bytes, &why, &zerr);
+    gzclose(gz);
+    if (rc < 0) {
+        r->stats.errors++;
+        ret = set_error(out, path, 0, "read error after byte %zu: %s", content.len, why);
+        dl_buf_free(&content);
+        goto done;
+    }
+    r->stats.bytes += (long long)content.len;
+    if (!fmt) fmt = sniff(content.p ? content.p : "", content.len);
+    if (fmt == FMT_JSONL) {
+        /* stdin turned out to be JSON lines: parse the buffer line by line */
+        /* stdin was read whole to sniff it; spill it to an unlinked
+         * temporary file so the ordinary line reader (with its line
+         * numbers and size limits) takes over. */
+        char tmpl[] = "/tmp/dateline-stdin-XXXXXX";
+        int fd = mkstemp(tmpl);
+        if (fd < 0) { r->stats.errors++; ret = set_error(out, "-", 0, "cannot buffer stdin: %s", strerror(errno)); dl_buf_free(&content); goto done; }
+        unlink(tmpl);
+        size_t off = 0;
+        while (off < content.len) {
+            ssize_t w = write(fd, content.p + off, content.len - off);
+            if (w <= 0) break;
+            off += (size_t)w;
+        }
+        lseek(fd, 0, SEEK_SET);
+        r->gz = gzdopen(fd, "rb");
+        r->gz_name = path;
+        path = NULL;
+        r->line = 0;
+        r->offset = 0;
+        r->stats.bytes -= (long long)content.len;   /* counted again line by line */
+        dl_buf_free(&content);
+        ret = DL_READ_EOF;
+        goto done;
+    }
+    if (fmt == FMT_HTML) {
+        ret = read_html_file(r, path, &content, out);
+        dl_buf_free(&content);
+        goto done;
+    }
+    if (fmt == FMT_WARC) {
+        r->stats.errors++;
+        ret = set_error(out, path, 0, "WARC from standard input is not supported; give the file name");
+        dl_buf_free(&content);
+        goto done;
+    }
+    out->origin = dl_xstrdup(path);
+    out->kind = dl_xstrdup("text");
+    out->offset = 0;
+    out->text_len = content.len;
+    out->text = dl_buf_take(&content);
+    r->stats.records++;
+    ret = DL_READ_OK;
+done:
+    free(path);
+    return ret;
+}
+
+int dl_reader_next(dl_reader *r, dl_article *out) {
+    memset(out, 0, sizeof *out);
+    out->offset = -1;
+    for (;;) {
+        if (r->warc) {
+            int rc = read_warc_record(r, out);
+            if (rc != DL_READ_EOF) return rc;
+            continue;
+        }
+        if (r->gz) {
+            int rc = read_jsonl_record(r, out);
+            if (rc != DL_READ_EOF) return rc;
+            continue;
+        }
+        if (r->todo.n == 0) return DL_READ_EOF;
+        int rc = open_next(r, out);
+        if (rc != DL_READ_EOF) return rc;
+    }
+}
