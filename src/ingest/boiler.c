@@ -61,6 +61,13 @@ static int is_bio(const char *s, size_t n) {
             if (s[k] == ',' || s[k] == ';' || s[k] == ':' || isdigit((unsigned char)s[k])) return 0;
         }
         if (words > 4) return 0;
+        /* Bios are strings of noun phrases; a fragment that opens with a
+         * determiner or pronoun, or reports speech, is a sentence. */
+        static const char *const openers[] = {"The ", "A ", "An ", "He ", "She ", "It ", "They ", "We ",
+                                              "I ", "This ", "That ", "These ", "There ", NULL};
+        for (int k = 0; openers[k]; k++)
+            if (starts_with_ci(s + b, e - b, openers[k])) return 0;
+        if (contains_ci(s + b, e - b, " said") || contains_ci(s + b, e - b, " says")) return 0;
         fragments++;
         words_total += words;
     }
@@ -111,8 +118,8 @@ void dl_boiler_find(dl_arena *a, const char *text, size_t start, size_t end, dl_
             if (b == start) break;
             continue;
         }
-        const char *why = dl_boiler_line_reason(text + b, le - b);
-        if (!why) { out->body_end = le; break; }
+        const char *why = b > start ? dl_boiler_line_reason(text + b, le - b) : NULL;
+        if (!why) { out->body_end = le; break; }   /* story text (the first line always is) */
         if (out->n == cap) {
             size_t nc = cap ? cap * 2 : 4;
             dl_boiler_item *v = dl_arena_alloc(a, nc * sizeof *v);

@@ -106,6 +106,8 @@ void dl_split_sentences(dl_arena *a, const char *text, dl_token *t, size_t n, dl
                 t[j].kind == DL_TOK_CLOSE || is_terminal(&t[j])))
             j++;
         if (j < n && !starts_sentence(&t[j]) && t[i].kind != DL_TOK_ABBR) continue;
+        /* "One.Two" or "example.com": a period with a word glued to it */
+        if (j < n && !(t[j].flags & DL_TF_SPACE) && t[j].kind == DL_TOK_WORD) continue;
         emit(a, t, b, j, out);
         b = j;
         i = j - 1;

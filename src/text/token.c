@@ -64,6 +64,7 @@ enum { C_SPACE, C_NL, C_LETTER, C_DIGIT, C_MARK, C_APOS, C_DQUOTE, C_OQUOTE, C_C
        C_HYPHEN, C_DASH, C_OPEN, C_CLOSE, C_PERIOD, C_PUNCT, C_SYM };
 
 static int classify(int32_t cp) {
+    if (cp < 0) return C_SYM;
     if (cp < 0x80) {
         if (cp == '\n') return C_NL;
         if (cp == ' ' || cp == '\t' || cp == '\r' || cp == '\f' || cp == '\v') return C_SPACE;
@@ -93,7 +94,6 @@ static int classify(int32_t cp) {
     case 0x00BF: case 0x00A1: return C_PUNCT;
     default: break;
     }
-    if (cp < 0) return C_SYM;
     switch (utf8proc_category(cp)) {
     case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
     case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
