@@ -11,6 +11,8 @@
  * error record (with its line number) and reading goes on.
  */
 #include "reader.h"
+#include "html.h"   /* HOOK html */
+#include "warc.h"   /* HOOK warc */
 #include "../util/arena.h"
 #include "../util/buf.h"
 #include <dirent.h>
@@ -270,20 +272,37 @@ static int read_jsonl_record(dl_reader *r, dl_article *out) {
 
 static int read_html_file(dl_reader *r, const char *path, dl_buf *content, dl_article *out) {
     /* HOOK html */
-    (void)content;
+    char *err = NULL;
+    int rc = dl_html_extract(content->p ? content->p : "", content->len, NULL, out, &err);
+    if (rc == 0) { out->origin = dl_xstrdup(path); out->offset = 0; r->stats.records++; free(err); return DL_READ_OK; }
     r->stats.errors++;
-    return set_error(out, path, 0, "HTML input is not supported yet");
+    rc = set_error(out, path, 0, "%s", err ? err : "HTML not readable");
+    free(err);
+    return rc;
 }
 
 static int open_warc(dl_reader *r, const char *path, dl_article *out) {
     /* HOOK warc */
+    char *err = NULL;
+    r->warc = dl_warc_open(path, -1, &err);
+    if (r->warc) { dl_warc_set_max(r->warc, r->opts.max_bytes); return DL_READ_EOF; }
     r->stats.errors++;
-    return set_error(out, path, 0, "WARC input is not supported yet");
+    int rc = set_error(out, path, 0, "cannot open: %s", err ? err : "?");
+    free(err);
+    return rc;
 }
 
 static int read_warc_record(dl_reader *r, dl_article *out) {
     /* HOOK warc */
-    (void)out;
+    int rc = dl_warc_next(r->warc, out);
+    if (rc == DL_READ_OK) r->stats.records++;
+    if (rc == DL_READ_ERROR) r->stats.errors++;
+    if (rc != DL_READ_EOF) return rc;
+    long skipped;
+    dl_warc_counts(r->warc, NULL, &skipped, NULL);
+    r->stats.skipped += skipped;
+    r->stats.bytes += dl_warc_bytes(r->warc);
+    dl_warc_close(r->warc);
     r->warc = NULL;
     return DL_READ_EOF;
 }

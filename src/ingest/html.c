@@ -1,0 +1,881 @@
+/* html.c -- main-text and metadata extraction from news pages; see html.h.
+ *
+ * The page is parsed once with libxml2.  Two walks follow:
+ *
+ *  1. metadata: <title>, <meta>, <link rel=canonical>, JSON-LD, <time>,
+ *     itemprop and byline elements, anywhere in the page;
+ *  2. content: the DOM is flattened in document order into `elems` (every
+ *     element kept, with its parent and the index of its last descendant)
+ *     and `blocks` (runs of text between block-level tags, with their word
+ *     and link-word counts).  Elements that are never story (scripts, nav,
+ *     asides, forms' controls, hidden ones, class/id "comment", "share",
+ *     "related", ...) are marked junk, and so is everything inside them.
+ *
+ * Each block gets a score: prose (enough words, few of them links) counts
+ * its words, link lists count against, short fragments slightly against,
+ * junk strongly against.  The scores are summed over each element's
+ * subtree, and the element with the largest sum is the article; we then
+ * climb to a parent while that costs little (to pick up the headline and
+ * date line that sit beside the body).  Its non-junk, non-link blocks are
+ * the text.  When the class/id rules leave no body at all (a site whose
+ * whole layout is called "comments-enabled"), the walk is repeated without
+ * them.
+ */
+#include "html.h"
+#include "../util/buf.h"
+#include "../util/arena.h"
+#include "charset.h"
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <stdio.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+#include <libxml/uri.h>
+#include <libxml/encoding.h>
+#include <jansson.h>
+
+/* ---- small string helpers ------------------------------------------------ */
+
+static int ieq(const xmlChar *a, const char *b) {
+    return a && strcasecmp((const char *)a, b) == 0;
+}
+
+static const char *attr(xmlNode *n, const char *name) {
+    for (xmlAttr *a = n->properties; a; a = a->next)
+        if (a->name && strcasecmp((const char *)a->name, name) == 0 &&
+            a->children && a->children->type == XML_TEXT_NODE && a->children->content)
+            return (const char *)a->children->content;
+    return NULL;
+}
+
+/* Copy s with whitespace runs collapsed to one space and ends trimmed;
+ * NULL if nothing is left. */
+static char *clean_dup(const char *s) {
+    if (!s) return NULL;
+    dl_buf b = DL_BUF_INIT;
+    int space = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (isspace(*p)) { space = 1; continue; }
+        if (p[0] == 0xC2 && p[1] == 0xA0) { space = 1; p++; continue; }  /* nbsp */
+        if (space && b.len) dl_buf_addc(&b, ' ');
+        space = 0;
+        dl_buf_addc(&b, (char)*p);
+    }
+    if (!b.len) { dl_buf_free(&b); return NULL; }
+    return dl_buf_take(&b);
+}
+
+static void set_once(char **field, const char *value) {
+    if (*field || !value) return;
+    *field = clean_dup(value);
+}
+
+/* ---- charset ------------------------------------------------------------- */
+
+static int valid_utf8(const unsigned char *s, size_t n, int *nonascii) {
+    size_t i = 0;
+    *nonascii = 0;
+    while (i < n) {
+        unsigned c = s[i];
+        if (c < 0x80) { i++; continue; }
+        *nonascii = 1;
+        size_t k; unsigned min;
+        if ((c & 0xE0) == 0xC0) { k = 1; min = 0x80; c &= 0x1F; }
+        else if ((c & 0xF0) == 0xE0) { k = 2; min = 0x800; c &= 0x0F; }
+        else if ((c & 0xF8) == 0xF0) { k = 3; min = 0x10000; c &= 0x07; }
+        else return 0;
+        for (size_t j = 1; j <= k; j++) {
+            if (i + j >= n) return 1;   /* cut by the end of the buffer */
+            if ((s[i + j] & 0xC0) != 0x80) return 0;
+            c = (c << 6) | (s[i + j] & 0x3F);
+        }
+        if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return 0;
+        i += k + 1;
+    }
+    return 1;
+}
+
+/* Find charset=NAME (or <meta charset=NAME>) in the first bytes of a page. */
+static int declared_charset(const char *html, size_t n, char out[40]) {
+    size_t lim = n < 4096 ? n : 4096;
+    for (size_t i = 0; i + 8 < lim; i++) {
+        if (strncasecmp(html + i, "charset", 7) != 0) continue;
+        size_t j = i + 7;
+        while (j < lim && (html[j] == ' ' || html[j] == '\t')) j++;
+        if (j >= lim || html[j] != '=') continue;
+        j++;
+        while (j < lim && (html[j] == ' ' || html[j] == '"' || html[j] == '\'')) j++;
+        size_t k = 0;
+        while (j < lim && k < 39 && (isalnum((unsigned char)html[j]) || html[j] == '-' ||
+                                      html[j] == '_' || html[j] == ':' || html[j] == '.'))
+            out[k++] = html[j++];
+        out[k] = 0;
+        if (k) return 1;
+    }
+    return 0;
+}
+
+static int is_latin1_name(const char *cs) {
+    return !strcasecmp(cs, "iso-8859-1") || !strcasecmp(cs, "latin1") ||
+           !strcasecmp(cs, "latin-1") || !strcasecmp(cs, "windows-1252") ||
+           !strcasecmp(cs, "cp1252") || !strcasecmp(cs, "us-ascii") ||
+           !strcasecmp(cs, "ascii") || !strcasecmp(cs, "iso8859-1");
+}
+
+void dl_html_charset(const char *html, size_t n, const char *transport, char out[40]) {
+    const unsigned char *u = (const unsigned char *)html;
+    if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) { strcpy(out, "UTF-8"); return; }
+    if (n >= 2 && u[0] == 0xFF && u[1] == 0xFE) { strcpy(out, "UTF-16LE"); return; }
+    if (n >= 2 && u[0] == 0xFE && u[1] == 0xFF) { strcpy(out, "UTF-16BE"); return; }
+    char cs[40] = "";
+    if (transport && *transport) {
+        snprintf(cs, sizeof cs, "%s", transport);
+    } else {
+        declared_charset(html, n, cs);
+    }
+    int nonascii;
+    int utf8 = valid_utf8(u, n, &nonascii);
+    if (cs[0]) {
+        /* Latin-1 declared but the bytes are UTF-8: the declaration is the
+         * template's default, the text was pasted in UTF-8. */
+        if (is_latin1_name(cs)) {
+            strcpy(out, utf8 && nonascii ? "UTF-8" : "windows-1252");
+            return;
+        }
+        if (!strcasecmp(cs, "utf8")) strcpy(cs, "UTF-8");
+        /* a UTF-8 declaration on invalid bytes: cp1252 is the usual truth */
+        if (!strcasecmp(cs, "UTF-8") && !utf8) { strcpy(out, "windows-1252"); return; }
+        xmlCharEncodingHandlerPtr h = xmlFindCharEncodingHandler(cs);
+        if (h) {
+            xmlCharEncCloseFunc(h);
+            strcpy(out, cs);
+            return;
+        }
+    }
+    strcpy(out, utf8 ? "UTF-8" : "windows-1252");
+}
+
+/* ---- element classes ------------------------------------------------------ */
+
+enum { T_OTHER, T_DROP, T_BLOCK, T_HEADING, T_A, T_BR, T_KEEP };
+
+static int tag_kind(const char *name, int *hlevel) {
+    static const char *const drop[] = {
+        "script", "style", "noscript", "template", "iframe", "svg", "math", "canvas",
+        "object", "embed", "applet", "nav", "aside", "footer", "menu", "dialog",
+        "button", "select", "option", "textarea", "input", "label", "map", "audio",
+        "video", "head", "title", "meta", "link", "figcaption", "fieldset", NULL};
+    static const char *const block[] = {
+        "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "td", "th", "tr", "table",
+        "tbody", "thead", "blockquote", "pre", "section", "article", "main", "header",
+        "address", "center", "body", "html", "figure", "caption", "form", "hr",
+        "hgroup", "details", "summary", NULL};
+    *hlevel = 0;
+    if ((name[0] == 'h' || name[0] == 'H') && name[1] >= '1' && name[1] <= '6' && !name[2]) {
+        *hlevel = name[1] - '0';
+        return T_HEADING;
+    }
+    if (!strcasecmp(name, "a")) return T_A;
+    if (!strcasecmp(name, "br")) return T_BR;
+    for (int i = 0; drop[i]; i++) if (!strcasecmp(name, drop[i])) return T_DROP;
+    for (int i = 0; block[i]; i++) if (!strcasecmp(name, block[i])) return T_BLOCK;
+    return T_OTHER;
+}
+
+/* Words in class/id values that mark non-story parts.  Strong ones win over
+ * the positive words; weak ones only count when no positive word is there. */
+static const char *const junk_strong[] = {
+    "comment", "disqus", "cookie", "consent", "gdpr", "share", "sharing", "social",
+    "related", "sidebar", "footer", "newsletter", "subscribe", "outbrain", "taboola",
+    "breadcrumb", "recommend", "popular", "trending", "signup", "sign-up", "login",
+    "advert", "sponsor", "promo", "popup", "modal", "skip", "pagination", "pager",
+    "print", "toolbar", "tooltip", "reply", "replies", "respond", "shoutbox",
+    "skyscraper", "masthead", "banner", "rss", "most-read", "mostread", "facebook",
+    "twitter", "pinterest", "linkedin", "email-this", "tags", "tagcloud", "categories",
+    "navbar", "navigation", "menu", "widget", "carousel", NULL};
+static const char *const junk_exact[] = {
+    "ad", "ads", "nav", "hidden", "hide", "meta", "extra", "more", "tools", "utility",
+    "topics", "header", "top", "links", "share", "author-bio", "bio", "about", NULL};
+static const char *const good_words[] = {
+    "article", "content", "entry", "main", "story", "post", "body", "text", "blog",
+    "column", NULL};
+
+static int has_word(const char *s, const char *const *words, int exact) {
+    /* s: lowercased class and id words separated by spaces */
+    const char *p = s;
+    while (*p) {
+        while (*p == ' ') p++;
+        const char *e = p;
+        while (*e && *e != ' ') e++;
+        size_t n = (size_t)(e - p);
+        if (n) {
+            for (int i = 0; words[i]; i++) {
+                size_t wn = strlen(words[i]);
+                if (exact) {
+                    if (n == wn && !memcmp(p, words[i], n)) return 1;
+                } else {
+                    for (size_t k = 0; k + wn <= n; k++)
+                        if (!memcmp(p + k, words[i], wn)) return 1;
+                }
+            }
+        }
+        p = e;
+    }
+    return 0;
+}
+
+static int junk_by_class(xmlNode *n) {
+    const char *c = attr(n, "class"), *id = attr(n, "id"), *role = attr(n, "role");
+    if (role && (!strcasecmp(role, "navigation") || !strcasecmp(role, "banner") ||
+                 !strcasecmp(role, "complementary") || !strcasecmp(role, "contentinfo") ||
+                 !strcasecmp(role, "menu") || !strcasecmp(role, "dialog")))
+        return 1;
+    if (!c && !id) return 0;
+    char s[256];
+    snprintf(s, sizeof s, "%s %s", c ? c : "", id ? id : "");
+    for (char *p = s; *p; p++) {
+        *p = (char)tolower((unsigned char)*p);
+        if (*p == '\t' || *p == '\n' || *p == '\r') *p = ' ';
+        if (*p == '_') *p = '-';
+    }
+    int good = has_word(s, good_words, 0);
+    if (has_word(s, junk_strong, 0)) {
+        /* "post-comments" is junk, but "main-content share-enabled" is
+         * not: a positive word first in the list wins over a strong word
+         * only for the wrappers we have seen, so require the junk word to
+         * be in a class on its own. */
+        if (!good) return 1;
+        /* both: look at the first class word only */
+        char first[64] = "";
+        sscanf(s, "%63s", first);
+        return has_word(first, junk_strong, 0) && !has_word(first, good_words, 0);
+    }
+    if (!good && has_word(s, junk_exact, 1)) return 1;
+    return 0;
+}
+
+static int hidden(xmlNode *n) {
+    const char *st = attr(n, "style");
+    if (st) {
+        char s[160]; size_t k = 0;
+        for (const char *p = st; *p && k + 1 < sizeof s; p++)
+            if (!isspace((unsigned char)*p)) s[k++] = (char)tolower((unsigned char)*p);
+        s[k] = 0;
+        if (strstr(s, "display:none") || strstr(s, "visibility:hidden")) return 1;
+    }
+    if (attr(n, "hidden")) return 1;
+    const char *ah = attr(n, "aria-hidden");
+    if (ah && !strcasecmp(ah, "true")) return 1;
+    return 0;
+}
+
+/* ---- flattening ----------------------------------------------------------- */
+
+typedef struct elem {
+    int parent;
+    int end;          /* index of the last descendant (== self if none) */
+    int junk;         /* junk itself; after resolve_junk(), or an ancestor is */
+    double score;
+} elem;
+
+typedef struct block {
+    int elem;         /* the innermost block-level element holding the text */
+    size_t off, len;  /* in the text buffer */
+    int words, link_words, sentences;
+    int heading;      /* 1..6 for <hN>, else 0 */
+    int junk;
+} block;
+
+typedef struct flat {
+    elem *e; int ne, cape;
+    block *b; int nb, capb;
+    dl_buf text;      /* all block texts, back to back */
+    dl_buf cur;       /* the block being built */
+    int cur_words, cur_links, cur_sent, cur_cjk;
+    int in_a;
+    int use_class;
+    int stack[512];   /* open block-level elements */
+    int depth;
+    int heading;      /* current heading level, 0 outside headings */
+} flat;
+
+static void flush(flat *f) {
+    /* trim the block */
+    size_t s = 0, e = f->cur.len;
+    while (s < e && f->cur.p[s] == ' ') s++;
+    while (e > s && f->cur.p[e - 1] == ' ') e--;
+    if (e > s && f->depth > 0) {
+        if (f->nb == f->capb) {
+            f->capb = f->capb ? f->capb * 2 : 256;
+            f->b = dl_xrealloc(f->b, (size_t)f->capb * sizeof *f->b);
+        }
+        int el = f->stack[f->depth - 1];
+        block *b = &f->b[f->nb++];
+        b->elem = el;
+        b->off = f->text.len;
+        b->len = e - s;
+        b->words = f->cur_words;
+        b->link_words = f->cur_links;
+        b->sentences = f->cur_sent;
+        b->heading = f->heading;
+        b->junk = 0;
+        dl_buf_add(&f->text, f->cur.p + s, e - s);
+    }
+    dl_buf_clear(&f->cur);
+    f->cur_words = f->cur_links = f->cur_sent = f->cur_cjk = 0;
+}
+
+static void add_text(flat *f, const char *s) {
+    int inword = 0, words = 0;
+    int space = f->cur.len == 0 || f->cur.p[f->cur.len - 1] == ' ';
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        unsigned c = *p;
+        if (c == 0xC2 && p[1] == 0xA0) { p++; c = ' '; }
+        if (isspace(c)) {
+            if (!space) dl_buf_addc(&f->cur, ' ');
+            space = 1; inword = 0;
+            continue;
+        }
+        space = 0;
+        dl_buf_addc(&f->cur, (char)c);
+        if (c >= 0xE3 && c <= 0xE9) {
+            /* CJK (U+3000..U+9FFF) is written without spaces: count two
+             * characters as a word, and the ideographic full stop ends a
+             * sentence */
+            if (c == 0xE3 && p[1] == 0x80 && p[2] == 0x82) f->cur_sent++;
+            if (++f->cur_cjk % 2 == 0) words++;
+            inword = 0;
+            while ((p[1] & 0xC0) == 0x80) dl_buf_addc(&f->cur, (char)*++p);
+            continue;
+        }
+        int wordch = isalnum(c) || c >= 0x80;
+        if (wordch && !inword) words++;
+        inword = wordch;
+        if ((c == '.' || c == '!' || c == '?') && (p[1] == 0 || isspace(p[1]) || p[1] == '"'))
+            f->cur_sent++;
+    }
+    f->cur_words += words;
+    if (f->in_a) f->cur_links += words;
+}
+
+static int new_elem(flat *f, int parent, int junk) {
+    if (f->ne == f->cape) {
+        f->cape = f->cape ? f->cape * 2 : 256;
+        f->e = dl_xrealloc(f->e, (size_t)f->cape * sizeof *f->e);
+    }
+    int i = f->ne++;
+    f->e[i].parent = parent;
+    f->e[i].end = i;
+    f->e[i].junk = junk;
+    f->e[i].score = 0;
+    return i;
+}
+
+static void walk(flat *f, xmlNode *n, int parent, int level) {
+    for (; n; n = n->next) {
+        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+            if (n->content) add_text(f, (const char *)n->content);
+            continue;
+        }
+        if (n->type != XML_ELEMENT_NODE || !n->name) continue;
+        int hl;
+        int kind = tag_kind((const char *)n->name, &hl);
+        if (kind == T_DROP) {
+            /* a dropped element still separates text around it */
+            flush(f);
+            continue;
+        }
+        if (kind == T_BR) { flush(f); continue; }
+        if (level > 400) continue;   /* pathological nesting: ignore the rest */
+        int j = hidden(n) ||
+                (f->use_class && kind != T_A && !ieq(n->name, "body") && !ieq(n->name, "html") &&
+                 junk_by_class(n));
+        int blockish = kind == T_BLOCK || kind == T_HEADING;
+        int me = new_elem(f, parent, j);
+        if (blockish) {
+            flush(f);
+            if (f->depth < (int)(sizeof f->stack / sizeof f->stack[0])) f->stack[f->depth++] = me;
+            else blockish = 0;
+        }
+        int saved_heading = f->heading;
+        if (kind == T_HEADING) f->heading = hl;
+        if (kind == T_A) f->in_a++;
+        /* the junk status of text comes from the block-level element that
+         * owns it, so an inline junk element (<span class=share>) inside a
+         * paragraph does not remove the paragraph */
+        walk(f, n->children, me, level + 1);
+        if (kind == T_A) f->in_a--;
+        if (blockish) {
+            flush(f);
+            f->depth--;
+        }
+        f->heading = saved_heading;
+        f->e[me].end = f->ne - 1;
+    }
+}
+
+/* Class/id words mislabel wrappers now and then (<div class=share_wrapper>
+ * around the whole story).  A junk element holding most of the page's
+ * prose is a wrapper: un-junk it.  Then junk is inherited downwards. */
+static void resolve_junk(flat *f) {
+    double *prose = dl_xmalloc((size_t)f->ne * sizeof *prose);
+    for (int i = 0; i < f->ne; i++) prose[i] = 0;
+    for (int i = 0; i < f->nb; i++) {
+        const block *b = &f->b[i];
+        if (b->words < 12 || b->link_words * 2 > b->words) continue;
+        for (int e = b->elem; e >= 0; e = f->e[e].parent) prose[e] += b->words;
+    }
+    double total = prose[0];
+    for (int i = 0; i < f->ne; i++) {
+        if (f->e[i].junk && total > 0 && prose[i] > 0.4 * total) f->e[i].junk = 0;
+        int p = f->e[i].parent;
+        if (p >= 0 && f->e[p].junk) f->e[i].junk = 1;
+    }
+    for (int i = 0; i < f->nb; i++) f->b[i].junk = f->e[f->b[i].elem].junk;
+    free(prose);
+}
+
+/* ---- scoring ------------------------------------------------------------- */
+
+static double block_score(const block *b) {
+    double w = b->words, lw = b->link_words;
+    if (b->junk) return 0;   /* never output, so it costs its ancestors nothing */
+    if (w == 0) return 0;
+    double ld = lw / w;
+    if (ld > 0.5) return -w - 1;
+    if (b->heading) return -0.25 * w;
+    if (w >= 12 || (w >= 6 && b->sentences > 0)) return (w - 2 * lw);
+    return -0.5 * w;
+}
+
+static int keep_block(const block *b) {
+    if (b->junk || b->words == 0) return 0;
+    if (b->link_words * 2 > b->words) return 0;
+    return 1;
+}
+
+/* Choose the article element: the largest summed score, then climb while
+ * the parent costs little. */
+static int choose(flat *f, double *best_out) {
+    for (int i = 0; i < f->nb; i++) {
+        double s = block_score(&f->b[i]);
+        for (int e = f->b[i].elem; e >= 0; e = f->e[e].parent) f->e[e].score += s;
+    }
+    int best = -1;
+    double bs = 0;
+    for (int i = 0; i < f->ne; i++) {
+        if (f->e[i].junk) continue;
+        if (best < 0 || f->e[i].score > bs || (f->e[i].score == bs && f->e[i].parent == best)) {
+            best = i; bs = f->e[i].score;
+        }
+    }
+    if (best < 0) { *best_out = 0; return -1; }
+    for (;;) {
+        int p = f->e[best].parent;
+        if (p < 0 || f->e[p].junk) break;
+        double slack = bs * 0.05 + 4;
+        if (f->e[p].score >= bs - slack) best = p;
+        else break;
+    }
+    /* the positive mass, for the no-body decision */
+    double pos = 0;
+    for (int i = 0; i < f->nb; i++) {
+        const block *b = &f->b[i];
+        if (b->elem >= best && b->elem <= f->e[best].end && keep_block(b)) {
+            double s = block_score(b);
+            if (s > 0) pos += s;
+        }
+    }
+    *best_out = pos;
+    return best;
+}
+
+/* ---- metadata -------------------------------------------------------------- */
+
+typedef struct meta {
+    char *title, *og_title, *h1;
+    char *published, *published_ld, *published_meta, *published_item, *published_time;
+    char *author, *author_ld, *author_item;
+    char *site, *site_ld;
+    char *canonical, *og_url;
+    char *lang, *lang_meta;
+} meta;
+
+static void meta_free(meta *m) {
+    char **f[] = {&m->title, &m->og_title, &m->h1, &m->published, &m->published_ld,
+                  &m->published_meta, &m->published_item, &m->published_time, &m->author,
+                  &m->author_ld, &m->author_item, &m->site, &m->site_ld, &m->canonical,
+                  &m->og_url, &m->lang, &m->lang_meta};
+    for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) { free(*f[i]); *f[i] = NULL; }
+}
+
+static char *node_text(xmlNode *n) {
+    xmlChar *t = xmlNodeGetContent(n);
+    char *s = clean_dup((const char *)t);
+    xmlFree(t);
+    return s;
+}
+
+static void ld_walk(meta *m, json_t *j, int depth) {
+    if (!j || depth > 8) return;
+    if (json_is_array(j)) {
+        size_t i; json_t *v;
+        json_array_foreach(j, i, v) ld_walk(m, v, depth + 1);
+        return;
+    }
+    if (!json_is_object(j)) return;
+    json_t *v = json_object_get(j, "datePublished");
+    if (json_is_string(v)) set_once(&m->published_ld, json_string_value(v));
+    v = json_object_get(j, "author");
+    if (json_is_array(v)) v = json_array_get(v, 0);
+    if (json_is_object(v)) v = json_object_get(v, "name");
+    if (json_is_string(v) && json_object_get(j, "datePublished"))
+        set_once(&m->author_ld, json_string_value(v));
+    v = json_object_get(j, "publisher");
+    if (json_is_object(v)) v = json_object_get(v, "name");
+    if (json_is_string(v)) set_once(&m->site_ld, json_string_value(v));
+    v = json_object_get(j, "inLanguage");
+    if (json_is_string(v)) set_once(&m->lang_meta, json_string_value(v));
+    v = json_object_get(j, "@graph");
+    if (v) ld_walk(m, v, depth + 1);
+}
+
+static void meta_walk(meta *m, xmlNode *n, int level) {
+    if (level > 400) return;
+    for (; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE || !n->name) continue;
+        const char *name = (const char *)n->name;
+        if (!strcasecmp(name, "title")) {
+            if (!m->title) m->title = node_text(n);
+        } else if (!strcasecmp(name, "html")) {
+            set_once(&m->lang, attr(n, "lang") ? attr(n, "lang") : attr(n, "xml:lang"));
+        } else if (!strcasecmp(name, "meta")) {
+            const char *k = attr(n, "property");
+            if (!k) k = attr(n, "name");
+            if (!k) k = attr(n, "itemprop");
+            if (!k) k = attr(n, "http-equiv");
+            const char *c = attr(n, "content");
+            if (k && c) {
+                if (!strcasecmp(k, "og:title") || !strcasecmp(k, "twitter:title"))
+                    set_once(&m->og_title, c);
+                else if (!strcasecmp(k, "og:site_name") || !strcasecmp(k, "application-name"))
+                    set_once(&m->site, c);
+                else if (!strcasecmp(k, "article:published_time") ||
+                         !strcasecmp(k, "datePublished") || !strcasecmp(k, "pubdate") ||
+                         !strcasecmp(k, "publishdate") || !strcasecmp(k, "publish-date") ||
+                         !strcasecmp(k, "publish_date") || !strcasecmp(k, "date") ||
+                         !strcasecmp(k, "dc.date") || !strcasecmp(k, "dc.date.issued") ||
+                         !strcasecmp(k, "dcterms.created") || !strcasecmp(k, "dcterms.date") ||
+                         !strcasecmp(k, "sailthru.date") || !strcasecmp(k, "parsely-pub-date") ||
+                         !strcasecmp(k, "citation_publication_date") ||
+                         !strcasecmp(k, "original-publish-date") ||
+                         !strcasecmp(k, "og:published_time") || !strcasecmp(k, "article.published") ||
+                         !strcasecmp(k, "displaydate") || !strcasecmp(k, "dc.date.created"))
+                    set_once(&m->published_meta, c);
+                else if (!strcasecmp(k, "author") || !strcasecmp(k, "dc.creator") ||
+                         !strcasecmp(k, "byl") || !strcasecmp(k, "sailthru.author") ||
+                         !strcasecmp(k, "parsely-author") || !strcasecmp(k, "article:author")) {
+                    if (strncmp(c, "http", 4) != 0) set_once(&m->author, c);
+                } else if (!strcasecmp(k, "og:url"))
+                    set_once(&m->og_url, c);
+                else if (!strcasecmp(k, "content-language") || !strcasecmp(k, "dc.language") ||
+                         !strcasecmp(k, "language") || !strcasecmp(k, "og:locale"))
+                    set_once(&m->lang_meta, c);
+            }
+        } else if (!strcasecmp(name, "link")) {
+            const char *rel = attr(n, "rel"), *href = attr(n, "href");
+            if (rel && href && !strcasecmp(rel, "canonical")) set_once(&m->canonical, href);
+        } else if (!strcasecmp(name, "script")) {
+            const char *t = attr(n, "type");
+            if (t && !strcasecmp(t, "application/ld+json")) {
+                xmlChar *s = xmlNodeGetContent(n);
+                if (s) {
+                    json_t *j = json_loads((const char *)s, JSON_DECODE_ANY, NULL);
+                    ld_walk(m, j, 0);
+                    json_decref(j);
+                    xmlFree(s);
+                }
+            }
+            continue;
+        } else if (!strcasecmp(name, "time")) {
+            const char *dt = attr(n, "datetime");
+            if (dt && (attr(n, "pubdate") || (attr(n, "itemprop") && !strcasecmp(attr(n, "itemprop"), "datePublished"))))
+                set_once(&m->published_item, dt);
+            else if (dt) set_once(&m->published_time, dt);
+        } else if (!strcasecmp(name, "h1")) {
+            if (!m->h1) m->h1 = node_text(n);
+        }
+        const char *ip = attr(n, "itemprop");
+        if (ip && !strcasecmp(ip, "datePublished") && strcasecmp(name, "meta")) {
+            const char *v = attr(n, "datetime");
+            if (!v) v = attr(n, "content");
+            if (v) set_once(&m->published_item, v);
+            else if (!m->published_item) m->published_item = node_text(n);
+        }
+        if (ip && !strcasecmp(ip, "author") && !m->author_item && strcasecmp(name, "meta")) {
+            char *s = node_text(n);
+            if (s && strlen(s) < 80) m->author_item = s; else free(s);
+        }
+        const char *rel = attr(n, "rel");
+        if (rel && !strcasecmp(rel, "author") && !strcasecmp(name, "a") && !m->author_item) {
+            char *s = node_text(n);
+            if (s && strlen(s) < 80) m->author_item = s; else free(s);
+        }
+        meta_walk(m, n->children, level + 1);
+    }
+}
+
+/* A date in the URL path: /2012/07/24/, /2012-07-24/, /20120724/. */
+static char *url_date(const char *url) {
+    if (!url) return NULL;
+    const char *p = strstr(url, "://");
+    p = p ? strchr(p + 3, '/') : url;
+    for (; p && *p; p++) {
+        if (*p != '/') continue;
+        const char *q = p + 1;
+        int y, mo, d;
+        char sep;
+        if (sscanf(q, "%4d%c%2d%*c%2d", &y, &sep, &mo, &d) == 4 && (sep == '/' || sep == '-') &&
+            isdigit((unsigned char)q[0]) && isdigit((unsigned char)q[3]) &&
+            y >= 1990 && y <= 2100 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 &&
+            isdigit((unsigned char)q[5]) && isdigit((unsigned char)q[6]) &&
+            isdigit((unsigned char)q[8]) && isdigit((unsigned char)q[9]) && q[7] == sep) {
+            char out[16];
+            snprintf(out, sizeof out, "%04d-%02d-%02d", y, mo, d);
+            return dl_xstrdup(out);
+        }
+    }
+    return NULL;
+}
+
+static char *resolve_url(const char *href, const char *base) {
+    if (!href) return NULL;
+    if (!base) return clean_dup(href);
+    xmlChar *u = xmlBuildURI((const xmlChar *)href, (const xmlChar *)base);
+    char *s = clean_dup(u ? (const char *)u : href);
+    xmlFree(u);
+    return s;
+}
+
+static char *host_of(const char *url) {
+    if (!url) return NULL;
+    const char *p = strstr(url, "://");
+    if (!p) return NULL;
+    p += 3;
+    size_t n = strcspn(p, "/:?#");
+    if (!n) return NULL;
+    if (n > 4 && !strncasecmp(p, "www.", 4)) { p += 4; n -= 4; }
+    return dl_xstrndup(p, n);
+}
+
+/* ---- the extraction ----------------------------------------------------------- */
+
+static void flat_free(flat *f) {
+    free(f->e);
+    free(f->b);
+    dl_buf_free(&f->text);
+    dl_buf_free(&f->cur);
+}
+
+/* The heading that starts the readers' comments ("Comments", "12
+ * Responses", "Leave a Reply", "Comments (4)"): the story is over.  Many
+ * blogs mark the comment list only by such a heading. */
+static int comment_heading(const char *t, size_t n, int words) {
+    static const char *const heads[] = {
+        "comments", "comment", "responses", "response", "replies", "reader comments",
+        "readers comments", "leave a comment", "leave a reply", "post a comment",
+        "add a comment", "add your comment", "add new comment", "join the discussion",
+        "discussion", "your comments", "what do you think", "thoughts on", "trackbacks",
+        "have your say", "reactions", "comments are closed", NULL};
+    if (words > 8 || n > 80) return 0;
+    char s[96];
+    size_t k = 0;
+    for (size_t i = 0; i < n && k < sizeof s - 1; i++) {
+        unsigned char c = (unsigned char)t[i];
+        if (isdigit(c) && k == 0) continue;           /* "12 Comments" */
+        if (c == '\'') continue;                      /* readers' */
+        if (isalpha(c)) s[k++] = (char)tolower(c);
+        else if (k && s[k - 1] != ' ') s[k++] = ' ';
+    }
+    while (k && s[k - 1] == ' ') k--;
+    s[k] = 0;
+    const char *p = s;
+    while (*p == ' ') p++;
+    for (int i = 0; heads[i]; i++) {
+        size_t hn = strlen(heads[i]);
+        if (!strncmp(p, heads[i], hn) && (p[hn] == 0 || p[hn] == ' ')) {
+            /* "comments" alone or followed by a count or "on TITLE" */
+            const char *r = p + hn;
+            while (*r == ' ') r++;
+            if (!*r || !strncmp(r, "on ", 3) || !strncmp(r, "to ", 3) || i >= 7) return 1;
+        }
+    }
+    return 0;
+}
+
+/* A page that prints the story twice (a print or teaser copy next to the
+ * full one) should give it once: a set of the hashes of the blocks kept so
+ * far (open addressing, sized for every block of the page). */
+typedef struct seen_set { unsigned long long *h; size_t cap; } seen_set;
+
+static unsigned long long fnv(const char *p, size_t n) {
+    unsigned long long h = 1469598103934665603ULL;
+    for (size_t i = 0; i < n; i++) { h ^= (unsigned char)p[i]; h *= 1099511628211ULL; }
+    return h | 1;   /* 0 marks an empty slot */
+}
+
+/* 1 if already there, else adds it and returns 0 */
+static int seen_add(seen_set *s, unsigned long long h) {
+    size_t i = (size_t)(h % s->cap);
+    while (s->h[i]) {
+        if (s->h[i] == h) return 1;
+        i = (i + 1) % s->cap;
+    }
+    s->h[i] = h;
+    return 0;
+}
+
+static int extract_body(xmlNode *root, int use_class, dl_buf *out, double *mass) {
+    flat f;
+    memset(&f, 0, sizeof f);
+    f.use_class = use_class;
+    int top = new_elem(&f, -1, 0);   /* a virtual root above <html> */
+    f.stack[f.depth++] = top;
+    walk(&f, root, top, 0);
+    flush(&f);
+    f.e[top].end = f.ne - 1;
+    resolve_junk(&f);
+    int best = choose(&f, mass);
+    if (best >= 0) {
+        /* the headline usually sits above the body's container */
+        for (int i = 0; i < f.nb; i++) {
+            const block *b = &f.b[i];
+            if (b->heading != 1 || b->junk || b->elem >= best) continue;
+            if (b->words <= 30 && b->link_words * 2 <= b->words) dl_buf_add(out, f.text.p + b->off, b->len);
+            break;
+        }
+        int kept_words = 0;
+        seen_set seen = {NULL, (size_t)f.nb * 2 + 1};
+        seen.h = dl_xmalloc(seen.cap * sizeof *seen.h);
+        memset(seen.h, 0, seen.cap * sizeof *seen.h);
+        for (int i = 0; i < f.nb; i++) {
+            const block *b = &f.b[i];
+            if (b->elem < best || b->elem > f.e[best].end) continue;
+            if (kept_words >= 30 && b->link_words * 2 <= b->words &&
+                comment_heading(f.text.p + b->off, b->len, b->words))
+                break;
+            if (!keep_block(b)) continue;
+            if (b->words >= 5 && seen_add(&seen, fnv(f.text.p + b->off, b->len))) continue;
+            kept_words += b->words;
+            if (out->len) dl_buf_add(out, "\n\n", 2);
+            dl_buf_add(out, f.text.p + b->off, b->len);
+        }
+        free(seen.h);
+    }
+    flat_free(&f);
+    return best;
+}
+
+int dl_html_extract_cs(const char *html, size_t n, const char *url, const char *charset,
+                       dl_article *out, char **err) {
+    if (err) *err = NULL;
+    if (!html || n == 0) {
+        if (err) *err = dl_xstrdup("empty page");
+        return -1;
+    }
+    if (n > (size_t)1 << 30) {
+        if (err) *err = dl_xstrdup("page larger than 1 GiB");
+        return -1;
+    }
+    char cs[40];
+    dl_html_charset(html, n, charset, cs);
+    /* convert to UTF-8 ourselves: iconv inside libxml2 gives up (and
+     * prints to stderr) at the first byte it cannot map */
+    size_t ulen = n, replaced = 0;
+    char *conv = NULL;
+    if (!dl_charset_is_utf8(cs)) {
+        conv = dl_to_utf8(html, n, cs, &ulen, &replaced);
+        html = conv;
+        n = ulen;
+    } else if (n >= 3 && !memcmp(html, "\xEF\xBB\xBF", 3)) {
+        html += 3; n -= 3;
+    }
+    htmlDocPtr doc = htmlReadMemory(html, (int)n, url, "UTF-8",
+                                    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                    HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
+    free(conv);
+    if (!doc) {
+        if (err) *err = dl_xstrdup("HTML parser could not read the page");
+        return -1;
+    }
+    xmlNode *root = xmlDocGetRootElement(doc);
+    meta m;
+    memset(&m, 0, sizeof m);
+    if (root) meta_walk(&m, root, 0);
+
+    dl_buf text = DL_BUF_INIT;
+    double mass = 0;
+    if (root) extract_body(root, 1, &text, &mass);
+    if (root && mass < 40) {
+        /* the class rules may have hidden the body: try without them and
+         * take that if it finds clearly more prose */
+        dl_buf t2 = DL_BUF_INIT;
+        double mass2 = 0;
+        extract_body(root, 0, &t2, &mass2);
+        if (mass2 > mass * 2 + 20) {
+            dl_buf_free(&text);
+            text = t2;
+            mass = mass2;
+        } else {
+            dl_buf_free(&t2);
+        }
+    }
+
+    /* metadata into the article (only fields still empty) */
+    const char *title = m.og_title ? m.og_title : m.h1 ? m.h1 : m.title;
+    set_once(&out->title, title);
+    char *ud = url_date(url);
+    const char *pub = m.published_ld ? m.published_ld : m.published_meta ? m.published_meta
+                    : m.published_item ? m.published_item : ud ? ud : m.published_time;
+    set_once(&out->published, pub);
+    free(ud);
+    const char *author = m.author_ld ? m.author_ld : m.author ? m.author : m.author_item;
+    set_once(&out->author, author);
+    if (!out->site) {
+        if (m.site) out->site = clean_dup(m.site);
+        else if (m.site_ld) out->site = clean_dup(m.site_ld);
+    }
+    const char *canon = m.canonical ? m.canonical : m.og_url;
+    if (!out->url) {
+        if (canon) out->url = resolve_url(canon, url);
+        else if (url) out->url = clean_dup(url);
+    }
+    if (!out->site) out->site = host_of(out->url ? out->url : url);
+    const char *lang = m.lang ? m.lang : m.lang_meta;
+    if (!out->language && lang) {
+        char l[16]; size_t k = 0;
+        for (const char *p = lang; *p && k < sizeof l - 1 && (isalpha((unsigned char)*p) || *p == '-' || *p == '_'); p++)
+            l[k++] = *p == '_' ? '-' : (char)tolower((unsigned char)*p);
+        l[k] = 0;
+        if (k >= 2) out->language = dl_xstrdup(l);
+    }
+    meta_free(&m);
+    xmlFreeDoc(doc);
+
+    if (!out->kind) out->kind = dl_xstrdup("html");
+    if (mass < 15 || text.len == 0) {
+        dl_buf_free(&text);
+        if (err) *err = dl_xstrdup("no article body");
+        return 1;
+    }
+    free(out->text);
+    out->text_len = text.len;
+    out->text = dl_buf_take(&text);
+    return 0;
+}
+
+int dl_html_extract(const char *html, size_t n, const char *url, dl_article *out, char **err) {
+    return dl_html_extract_cs(html, n, url, NULL, out, err);
+}
