@@ -2,8 +2,9 @@
  * dateline.h for the forms handled.
  *
  * The grammar, in order:
- *   PLACE        upper-case words ("LONDON", "RIO DE JANEIRO", "ST. LOUIS");
- *                title case only when an agency in brackets follows
+ *   PLACE        upper-case words ("LONDON", "RIO DE JANEIRO", "ST. LOUIS",
+ *                "DALLAS/FORT WORTH"); title case ("Toronto") only when an
+ *                agency in brackets or a month and day follow
  *   [, REGION]   "Afghanistan", "Va.", "Calif." -- a word that is no month
  *   [,] [DATE]   "November 14", "Jan 3", "Nov. 14", "14 November", or a
  *                bare day "1" (Europa Press)
@@ -39,7 +40,7 @@ static const struct { const char *code, *name; } agencies[] = {
     {"MTI", "Hungarian News Agency"}, {"NNA", "National News Agency"},
     {"NOTIMEX", "Notimex"}, {"NTB", "Norsk Telegrambyrå"}, {"PA", "PA Media"},
     {"PAP", "Polish Press Agency"}, {"PL", "Prensa Latina"}, {"PRENSA LATINA", "Prensa Latina"},
-    {"PTI", "Press Trust of India"}, {"QNA", "Qatar News Agency"}, {"REUTERS", "Reuters"},
+    {"PTI", "Press Trust of India"}, {"QNA", "Qatar News Agency"}, {"REUTER", "Reuters"}, {"REUTERS", "Reuters"},
     {"RIA", "RIA Novosti"}, {"RIA NOVOSTI", "RIA Novosti"}, {"RITZAU", "Ritzau"},
     {"SANA", "Syrian Arab News Agency"}, {"SPA", "Saudi Press Agency"},
     {"SPUTNIK", "Sputnik"}, {"STT", "Finnish News Agency STT"}, {"TANJUG", "Tanjug"},
@@ -77,6 +78,16 @@ static int is_letter_at(const cur *c, size_t i, int *len) {
     return cp >= 0xC0 && cp != 0xD7 && cp != 0xF7 && cp < 0x2000;
 }
 
+/* Does a month name followed by a day start at i? */
+static int starts_date(const cur *c, size_t i) {
+    size_t k = i;
+    while (k < c->n && isalpha((unsigned char)c->s[k])) k++;
+    if (k == i || !dl_month_from_name(c->s + i, k - i)) return 0;
+    if (k < c->n && c->s[k] == '.') k++;
+    while (k < c->n && c->s[k] == ' ') k++;
+    return k < c->n && isdigit((unsigned char)c->s[k]);
+}
+
 /* PLACE: words of letters (plus . ' -) separated by single spaces. When
  * upper is set every letter must be upper case. Returns the end or 0. */
 static size_t scan_place(cur *c, int upper) {
@@ -87,13 +98,15 @@ static size_t scan_place(cur *c, int upper) {
         size_t w = i;
         int ok_first = upper ? is_upper_letter_at(c, i, &len) : is_letter_at(c, i, &len);
         if (!ok_first) break;
-        if (!upper && !is_upper_letter_at(c, i, &len)) break;    /* title case */
+        if (words > 0 && starts_date(c, i)) break;   /* "Okla. March 11" */
+        /* title case: the first word capitalised ("Oklahoma City", "New york") */
+        if (!upper && words == 0 && !is_upper_letter_at(c, i, &len)) break;
         while (i < c->n) {
             if (is_letter_at(c, i, &len)) {
                 if (upper && !is_upper_letter_at(c, i, &len)) return 0;
                 letters++;
                 i += (size_t)len;
-            } else if (c->s[i] == '.' || c->s[i] == '\'' || c->s[i] == '-') {
+            } else if (c->s[i] == '.' || c->s[i] == '\'' || c->s[i] == '-' || c->s[i] == '/') {
                 i++;
             } else break;
         }
@@ -232,7 +245,7 @@ static void display_place(const char *s, size_t n, char *out, size_t cap) {
                 k += (size_t)l - 1;
                 continue;
             }
-            int first = (k == w) || s[k - 1] == '\'' || s[k - 1] == '.';
+            int first = (k == w) || s[k - 1] == '\'' || s[k - 1] == '.' || s[k - 1] == '/';
             out[o++] = (char)((first && !particle) ? toupper(ch) : tolower(ch));
         }
         if (i < n && o + 4 < cap) out[o++] = s[i];
@@ -282,10 +295,21 @@ int dl_dateline_parse(const char *text, size_t n, dl_dateline *d) {
         if (!scan_date(&c, &d->month, &d->day) || !d->month) { c = save; d->month = d->day = 0; }
     }
     skip_spaces(&c);
-    int has_agency = scan_agencies(&c, d);
-    if (!upper && !has_agency) return 0;
+    /* "March 4, -" and "March 12, Reuter -": a stray comma, a bare credit */
+    if (c.i < n && text[c.i] == ',') { c.i++; skip_spaces(&c); }
+    if (c.i + 6 <= n && !strncmp(text + c.i, "Reuter", 6)) {
+        size_t k = c.i + 6;
+        if (k < n && text[k] == 's') k++;
+        add_agency(d, text + c.i, k - c.i);
+        c.i = k;
+        skip_spaces(&c);
+    }
+    int has_agency = scan_agencies(&c, d) || d->nagencies > 0;
     int has_sep = scan_separator(&c);
     if (!has_agency && !has_sep) return 0;
+    /* A title-case place needs stronger evidence: an agency, or a month
+     * and day before the separator ("Toronto, Feb 26 -"). */
+    if (!upper && !has_agency && !d->month) return 0;
     /* Upper-case place with neither date nor agency and a separator that is
      * only a line end: a heading, not a dateline. */
     if (!has_agency && !d->month && !d->day && !d->region[0]) {

@@ -229,6 +229,9 @@ static int next_line(dl_reader *r, const char **why, int *zerr) {
         if (r->linebuf.len + k <= r->opts.max_bytes) dl_buf_add(&r->linebuf, chunk, k);
         else if (r->linebuf.len <= r->opts.max_bytes) r->linebuf.len = r->opts.max_bytes + 1;
         if (k && chunk[k - 1] == '\n') return 1;
+        /* A line cut short by a damaged stream is an error, not a record. */
+        const char *msg = gzerror(r->gz, zerr);
+        if (*zerr != Z_OK && *zerr != Z_STREAM_END) { *why = msg; return -1; }
         if (gzeof(r->gz)) return 1;
     }
 }

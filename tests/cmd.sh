@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# cmd.sh -- tests of the `dateline` command as a user runs it: exit codes,
+# error messages, stdin, formats, and the same output for any -j.
+# Prints "N passed, N failed".
+set -u
+BUILD=${BUILD:-build}
+DL="$BUILD/dateline"
+SHARED=../shared
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+ok()   { pass=$((pass + 1)); }
+bad()  { fail=$((fail + 1)); echo "FAIL: $*"; }
+check() { local what=$1; shift; if "$@"; then ok; else bad "$what"; fi; }
+
+# --help and usage errors
+"$DL" --help >"$tmp/out" 2>&1; check "--help exits 0" test $? -eq 0
+grep -q "code" "$tmp/out"; check "--help lists code" test $? -eq 0
+"$DL" code --help >"$tmp/out" 2>&1; check "code --help exits 0" test $? -eq 0
+"$DL" nosuch >/dev/null 2>&1; check "unknown command exits 2" test $? -eq 2
+"$DL" code --bogus >/dev/null 2>&1; check "bad option exits 2" test $? -eq 2
+"$DL" code --format pdf x >/dev/null 2>&1; check "bad format exits 2" test $? -eq 2
+"$DL" >/dev/null 2>&1; check "no command exits 2" test $? -eq 2
+
+# a missing file: exit 1, "dateline: FILE: message", other files still coded
+printf 'PARIS (AFP) - France said.\n' >"$tmp/a.txt"
+"$DL" code "$tmp/missing.txt" "$tmp/a.txt" >"$tmp/out" 2>"$tmp/err"; rc=$?
+check "missing file exits 1" test $rc -eq 1
+grep -q "^dateline: $tmp/missing.txt: cannot open" "$tmp/err"; check "error names the file" test $? -eq 0
+check "the good file is still coded" test "$(wc -l <"$tmp/out")" -eq 1
+grep -q "1 article(s) coded, 1 input error(s)" "$tmp/err"; check "summary counts the error" test $? -eq 0
+
+# stdin: plain text and JSON lines are sniffed
+printf 'PARIS (AFP) - France said.\n' | "$DL" code >"$tmp/out" 2>/dev/null
+grep -q '"place":"Paris"' "$tmp/out"; check "stdin text" test $? -eq 0
+printf '{"id":"x1","text":"ROME (ANSA) - Italy said."}\n{"id":"x2","text":"bad \\u00e9"}\n' | "$DL" code - >"$tmp/out" 2>/dev/null
+check "stdin jsonl gives 2 lines" test "$(wc -l <"$tmp/out")" -eq 2
+grep -q '"id":"x1"' "$tmp/out"; check "jsonl id kept" test $? -eq 0
+
+# bad JSON line: exit 1, FILE:LINE in the message
+printf '{"text":"a"}\n{oops\n{"text":"b"}\n' >"$tmp/b.jsonl"
+"$DL" code "$tmp/b.jsonl" >"$tmp/out" 2>"$tmp/err"; rc=$?
+check "bad jsonl exits 1" test $rc -eq 1
+grep -q "^dateline: $tmp/b.jsonl:2: invalid JSON" "$tmp/err"; check "FILE:LINE error" test $? -eq 0
+check "two good records" test "$(wc -l <"$tmp/out")" -eq 2
+
+# invalid UTF-8 is replaced and reported as a warning, not a crash
+printf 'LONDON (Reuters) - Bad \xff\xfe bytes here.\n' >"$tmp/c.txt"
+"$DL" code "$tmp/c.txt" >"$tmp/out" 2>/dev/null; rc=$?
+check "invalid utf-8 exits 0" test $rc -eq 0
+grep -q '"invalid-utf8"' "$tmp/out"; check "invalid utf-8 warning" test $? -eq 0
+
+# truncated gzip: an error with the position, no crash
+head -c 3000 /dev/urandom | base64 | sed 's/.*/{"text":"&"}/' | gzip >"$tmp/d.jsonl.gz"
+head -c 1500 "$tmp/d.jsonl.gz" >"$tmp/e.jsonl.gz"
+"$DL" code "$tmp/e.jsonl.gz" >/dev/null 2>"$tmp/err"; rc=$?
+check "truncated gzip exits 1" test $rc -eq 1
+grep -q "e.jsonl.gz:[0-9]*: read error after byte" "$tmp/err"; check "truncated gzip message" test $? -eq 0
+
+# empty input and an empty file
+: >"$tmp/empty.txt"
+"$DL" code "$tmp/empty.txt" >"$tmp/out" 2>/dev/null; check "empty file exits 0" test $? -eq 0
+grep -q '"code":"empty"' "$tmp/out"; check "empty warning" test $? -eq 0
+
+# --sentences adds sentence text; the dateline is not a sentence
+"$DL" code --sentences "$tmp/a.txt" >"$tmp/out" 2>/dev/null
+grep -q '"text":"France said."' "$tmp/out"; check "--sentences" test $? -eq 0
+
+# same output for any -j (needs the shared corpus)
+if [ -r "$SHARED/corpora/agnews-world/agnews_world_test.jsonl.gz" ]; then
+    "$DL" code -j 1 --no-summary "$SHARED/corpora/agnews-world/agnews_world_test.jsonl.gz" >"$tmp/j1"
+    "$DL" code -j 2 --no-summary "$SHARED/corpora/agnews-world/agnews_world_test.jsonl.gz" >"$tmp/j2"
+    check "agnews: 1900 articles" test "$(wc -l <"$tmp/j1")" -eq 1900
+    cmp -s "$tmp/j1" "$tmp/j2"; check "-j 1 and -j 2 give the same output" test $? -eq 0
+else
+    echo "cmd.sh: $SHARED/corpora/agnews-world not found; -j test skipped"
+fi
+
+# the bundled examples code without errors
+"$DL" code examples/ >"$tmp/out" 2>"$tmp/err"; check "examples/ exit 0" test $? -eq 0
+want=$(( $(find examples -name '*.txt' | wc -l) + $(cat examples/*.jsonl | wc -l) ))
+check "examples/: one line per article" test "$(wc -l <"$tmp/out")" -eq "$want"
+
+echo "cmd: $pass passed, $fail failed"
+[ $fail -eq 0 ]

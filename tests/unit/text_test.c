@@ -1,0 +1,152 @@
+/* text_test.c -- UTF-8 cleaning, offsets, tokens, dates: properties that
+ * case files cannot express. */
+#include <criterion/criterion.h>
+#include "text/text.h"
+#include "util/date.h"
+#include "util/arena.h"
+#include <stdlib.h>
+#include <string.h>
+
+Test(utf8, decode_rejects_overlong_and_surrogates) {
+    int32_t cp;
+    cr_assert_eq(dl_utf8_decode("\xC0\x80", 2, &cp), 1);
+    cr_assert_eq(cp, -1);
+    cr_assert_eq(dl_utf8_decode("\xED\xA0\x80", 3, &cp), 1);
+    cr_assert_eq(cp, -1);
+    cr_assert_eq(dl_utf8_decode("\xF4\x90\x80\x80", 4, &cp), 1);
+    cr_assert_eq(cp, -1);
+    cr_assert_eq(dl_utf8_decode("\xE2\x80\x99", 3, &cp), 3);
+    cr_assert_eq(cp, 0x2019);
+    cr_assert_eq(dl_utf8_decode("\xE2\x80", 2, &cp), 1, "truncated at the end of input");
+    cr_assert_eq(cp, -1);
+}
+
+Test(utf8, encode_decode_round_trip) {
+    int32_t cps[] = {0x41, 0xE9, 0x2019, 0x1F600, 0x10FFFF};
+    for (size_t i = 0; i < sizeof cps / sizeof *cps; i++) {
+        char b[4];
+        int n = dl_utf8_encode(cps[i], b);
+        int32_t back;
+        cr_assert_eq(dl_utf8_decode(b, (size_t)n, &back), n);
+        cr_assert_eq(back, cps[i]);
+    }
+}
+
+Test(utf8, clean_random_bytes_gives_valid_utf8) {
+    /* Any byte soup comes out as valid UTF-8 and the count matches. */
+    unsigned seed = 12345;
+    for (int round = 0; round < 200; round++) {
+        char in[64];
+        for (int i = 0; i < 64; i++) { seed = seed * 1103515245u + 12345u; in[i] = (char)(seed >> 16); }
+        dl_buf out = DL_BUF_INIT;
+        dl_text_clean(in, sizeof in, &out, NULL);
+        size_t i = 0;
+        while (i < out.len) {
+            int32_t cp;
+            int n = dl_utf8_decode(out.p + i, out.len - i, &cp);
+            cr_assert_geq(cp, 0, "output byte %zu invalid", i);
+            i += (size_t)n;
+        }
+        cr_assert_eq(memchr(out.p, 0, out.len), NULL, "NUL bytes become spaces");
+        dl_buf_free(&out);
+    }
+}
+
+Test(tokens, offsets_point_into_the_text) {
+    const char *s = "“Two (state) coups,” Mali’s junta said; 1,500 U.S. troops left.";
+    dl_arena *a = dl_arena_new(0);
+    dl_tokens t = {0};
+    dl_tokenize(a, s, 0, strlen(s), &t);
+    cr_assert_gt(t.n, 10);
+    size_t prev_end = 0;
+    for (size_t i = 0; i < t.n; i++) {
+        cr_assert_geq(t.v[i].start, prev_end, "tokens do not overlap");
+        cr_assert_gt(t.v[i].end, t.v[i].start);
+        cr_assert_leq(t.v[i].end, strlen(s));
+        /* the folded form of the span is the norm */
+        dl_buf f = DL_BUF_INIT;
+        dl_fold(s + t.v[i].start, t.v[i].end - t.v[i].start, &f);
+        cr_assert_str_eq(f.p, t.v[i].norm);
+        dl_buf_free(&f);
+        prev_end = t.v[i].end;
+    }
+    dl_arena_free(a);
+}
+
+Test(tokens, sub_range_offsets_are_absolute) {
+    const char *s = "HEADER\nThe army left.";
+    dl_arena *a = dl_arena_new(0);
+    dl_tokens t = {0};
+    dl_tokenize(a, s, 7, strlen(s), &t);
+    cr_assert_eq(t.n, 4);
+    cr_assert_eq(t.v[0].start, 7);
+    cr_assert_str_eq(t.v[0].norm, "the");
+    cr_assert(t.v[0].flags & DL_TF_CAP);
+    dl_arena_free(a);
+}
+
+Test(tokens, case_flags) {
+    const char *s = "NATO Mali mali";
+    dl_arena *a = dl_arena_new(0);
+    dl_tokens t = {0};
+    dl_tokenize(a, s, 0, strlen(s), &t);
+    cr_assert(t.v[0].flags & DL_TF_UPPER);
+    cr_assert(t.v[1].flags & DL_TF_CAP);
+    cr_assert_not(t.v[1].flags & DL_TF_UPPER);
+    cr_assert_not(t.v[2].flags & DL_TF_CAP);
+    dl_arena_free(a);
+}
+
+Test(tokens, huge_input_no_quadratic_blowup) {
+    /* 2 MB of text tokenizes and splits (a guard against crashes on big
+     * pages; speed is measured in make bench, not here). */
+    size_t n = 2u << 20;
+    char *s = malloc(n + 1);
+    for (size_t i = 0; i < n; i++) s[i] = "The army left. "[i % 15];
+    s[n] = 0;
+    dl_arena *a = dl_arena_new(0);
+    dl_tokens t = {0};
+    dl_sentences ss = {0};
+    dl_tokenize(a, s, 0, n, &t);
+    dl_split_sentences(a, s, t.v, t.n, &ss);
+    cr_assert_gt(ss.n, 100000);
+    dl_arena_free(a);
+    free(s);
+}
+
+Test(date, weekday_and_civil_round_trip) {
+    cr_assert_eq(dl_weekday(2022, 11, 14), 0, "2022-11-14 was a Monday");
+    cr_assert_eq(dl_weekday(1970, 1, 1), 3);
+    cr_assert_eq(dl_weekday(2000, 2, 29), 1);
+    for (long z = -800000; z < 800000; z += 997) {
+        dl_date d = dl_civil_from_days(z);
+        cr_assert_eq(dl_days_from_civil(d.y, d.m, d.d), z);
+    }
+}
+
+Test(date, month_and_weekday_names) {
+    cr_assert_eq(dl_month_from_name("Nov.", 4), 11);
+    cr_assert_eq(dl_month_from_name("Sept", 4), 9);
+    cr_assert_eq(dl_month_from_name("November", 8), 11);
+    cr_assert_eq(dl_month_from_name("No", 2), 0);
+    cr_assert_eq(dl_month_from_name("Mayday", 6), 0);
+    cr_assert_eq(dl_weekday_from_name("Monday", 6), 0);
+    cr_assert_eq(dl_weekday_from_name("Thurs", 5), 3);
+    cr_assert_eq(dl_weekday_from_name("Sun", 3), 6);
+}
+
+Test(arena, reset_and_big_allocations) {
+    dl_arena *a = dl_arena_new(1024);
+    for (int i = 0; i < 100; i++) {
+        char *p = dl_arena_alloc(a, 100);
+        memset(p, 1, 100);
+    }
+    char *big = dl_arena_alloc(a, 1 << 20);
+    memset(big, 2, 1 << 20);
+    cr_assert_geq(dl_arena_used(a), (1u << 20) + 100 * 100);
+    dl_arena_reset(a);
+    cr_assert_eq(dl_arena_used(a), 0);
+    char *s = dl_arena_strndup(a, "abcdef", 3);
+    cr_assert_str_eq(s, "abc");
+    dl_arena_free(a);
+}
