@@ -383,10 +383,12 @@ static int open_next(dl_reader *r, dl_article *out) {
     dl_buf content = DL_BUF_INIT;
     int zerr = 0;
     int rc = slurp(gz, &content, r->opts.max_bytes, &why, &zerr);
+    char why_copy[256];    /* gzerror's text lives in the gzFile we close */
+    snprintf(why_copy, sizeof why_copy, "%s", rc < 0 && why ? why : "");
     gzclose(gz);
     if (rc < 0) {
         r->stats.errors++;
-        ret = set_error(out, path, 0, "read error after byte %zu: %s", content.len, why);
+        ret = set_error(out, path, 0, "read error after byte %zu: %s", content.len, why_copy);
         dl_buf_free(&content);
         goto done;
     }
