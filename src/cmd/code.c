@@ -33,6 +33,7 @@ static const char *const code_help =
     "  --today YYYY-MM-DD  latest date the weekday rule may pick (default: today)\n"
     "  -j, --jobs N        analyse with N threads (default: number of cores)\n"
     "  --no-summary        do not print the summary line on stderr\n"
+    "  --discard           analyse but write nothing (for benchmarks)\n"
     "  -h, --help          this help\n"
     "\n"
     "Exit status: 0 all input read, 1 some input was bad, 2 usage error.\n";
@@ -47,16 +48,18 @@ typedef struct job {
 
 typedef struct pool {
     const dl_ctx *ctx;
+    int discard;        /* analyse only: no JSON */
     job *jobs;
     size_t njobs;
     atomic_size_t next;
 } pool;
 
-static void analyse_one(const dl_ctx *ctx, dl_doc *doc, job *j) {
+static void analyse_one(const dl_ctx *ctx, dl_doc *doc, job *j, int discard) {
     dl_doc_analyse(ctx, doc, &j->art);
+    j->nwarn = doc->nwarnings;
+    if (discard) return;
     json_t *o = dl_doc_to_json(doc);
     j->json = json_dumps(o, JSON_COMPACT);
-    j->nwarn = doc->nwarnings;
     json_decref(o);
 }
 
@@ -67,7 +70,7 @@ static void *worker(void *arg) {
     for (;;) {
         size_t i = atomic_fetch_add(&p->next, 1);
         if (i >= p->njobs) break;
-        analyse_one(p->ctx, &doc, &p->jobs[i]);
+        analyse_one(p->ctx, &doc, &p->jobs[i], p->discard);
     }
     dl_arena_free(doc.arena);
     return NULL;
@@ -85,10 +88,11 @@ int cmd_code(int argc, char **argv) {
         {"today", required_argument, NULL, 't'},
         {"jobs", required_argument, NULL, 'j'},
         {"no-summary", no_argument, NULL, 'q'},
+        {"discard", no_argument, NULL, 'D'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    int sentence_text = 0, summary = 1, jobs = ncores();
+    int sentence_text = 0, summary = 1, jobs = ncores(), discard = 0;
     const char *format = NULL, *today = NULL;
     int c;
     optind = 1;
@@ -108,6 +112,7 @@ int cmd_code(int argc, char **argv) {
             if (jobs < 1 || jobs > 256) { dl_die_usage("code", "bad -j value '%s'", optarg); return 2; }
             break;
         case 'q': summary = 0; break;
+        case 'D': discard = 1; break;
         case 'h': fputs(code_help, stdout); return 0;
         default: dl_die_usage("code", "bad option"); return 2;
         }
@@ -153,7 +158,7 @@ int cmd_code(int argc, char **argv) {
             }
             n++;
         }
-        pool p = {&ctx, batch, n, 0};
+        pool p = {&ctx, discard, batch, n, 0};
         int nt = jobs < (int)n ? jobs : (int)n;
         if (nt <= 1) {
             worker(&p);

@@ -63,6 +63,8 @@ int dl_abbrev_kind(const char *norm, size_t n) {
 enum { C_SPACE, C_NL, C_LETTER, C_DIGIT, C_MARK, C_APOS, C_DQUOTE, C_OQUOTE, C_CQUOTE,
        C_HYPHEN, C_DASH, C_OPEN, C_CLOSE, C_PERIOD, C_PUNCT, C_SYM };
 
+int dl_tok_classify(int32_t cp);
+int dl_tok_classify_ascii(int c);
 static int classify(int32_t cp) {
     if (cp < 0) return C_SYM;
     if (cp < 0x80) {
@@ -114,6 +116,26 @@ static int classify(int32_t cp) {
     }
 }
 
+/* classify() for ASCII as a constant table: the tokenizer's hot path.
+ * (Filling it from classify() at first use would be global mutable state.)
+ * tests/unit/text_test.c checks that it agrees with classify(). */
+#define L C_LETTER
+#define D C_DIGIT
+#define S C_SPACE
+#define Y C_SYM
+static const unsigned char ascii_class[128] = {
+    S, S, S, S, S, S, S, S, S, S, C_NL, S, S, S, S, S,  S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S,
+    /* space ! " # $ % & ' ( ) * + , - . / */
+    S, C_PUNCT, C_DQUOTE, Y, Y, Y, Y, C_APOS, C_OPEN, C_CLOSE, Y, Y, C_PUNCT, C_HYPHEN, C_PERIOD, Y,
+    D, D, D, D, D, D, D, D, D, D, C_PUNCT, C_PUNCT, Y, Y, Y, C_PUNCT,
+    Y, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,  L, L, L, L, L, L, L, L, L, L, L, C_OPEN, Y, C_CLOSE, Y, C_DASH,
+    C_APOS, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,  L, L, L, L, L, L, L, L, L, L, L, C_OPEN, Y, C_CLOSE, Y, Y,
+};
+#undef L
+#undef D
+#undef S
+#undef Y
+
 typedef struct scan {
     const char *text;
     size_t end;
@@ -122,6 +144,12 @@ typedef struct scan {
 /* Class and length of the code point at i (C_SPACE with length 0 at end). */
 static int cls_at(const scan *s, size_t i, int *len, int32_t *cpo) {
     if (i >= s->end) { *len = 0; if (cpo) *cpo = 0; return -1; }
+    unsigned char c = (unsigned char)s->text[i];
+    if (c < 0x80) {
+        *len = 1;
+        if (cpo) *cpo = c;
+        return ascii_class[c];
+    }
     int32_t cp;
     *len = dl_utf8_decode(s->text + i, s->end - i, &cp);
     if (cpo) *cpo = cp;
@@ -139,12 +167,38 @@ static void push(dl_arena *a, dl_tokens *out, dl_buf *scratch, const char *text,
         out->v = v;
         out->cap = cap;
     }
-    dl_buf_clear(scratch);
-    dl_fold(text + b, e - b, scratch);
     dl_token *t = &out->v[out->n++];
     t->start = (uint32_t)b;
     t->end = (uint32_t)e;
     t->kind = (uint16_t)kind;
+    /* ASCII tokens (most of them) are folded and case-flagged in one
+     * loop; others go through dl_fold and utf8proc. */
+    size_t k = b;
+    while (k < e && (unsigned char)text[k] < 0x80) k++;
+    if (k == e) {
+        char *norm = dl_arena_alloc(a, e - b + 1);
+        int upper = 0, lower = 0;
+        for (size_t i = b; i < e; i++) {
+            char ch = text[i];
+            if (ch >= 'A' && ch <= 'Z') {
+                if (!upper && !lower && !(flags & DL_TF_CAP)) flags |= DL_TF_CAP;
+                upper++;
+                ch = (char)(ch + 32);
+            } else if (ch >= 'a' && ch <= 'z') {
+                lower++;
+            }
+            norm[i - b] = ch;
+        }
+        norm[e - b] = 0;
+        t->norm = norm;
+        t->norm_len = (uint32_t)(e - b);
+        if (kind != DL_TOK_WORD && kind != DL_TOK_ABBR) flags &= ~(DL_TF_CAP);
+        else if (upper && !lower) flags |= DL_TF_UPPER;
+        t->flags = (uint16_t)flags;
+        return;
+    }
+    dl_buf_clear(scratch);
+    dl_fold(text + b, e - b, scratch);
     t->norm = dl_arena_strndup(a, scratch->p ? scratch->p : "", scratch->len);
     t->norm_len = (uint32_t)scratch->len;
     /* Case flags from the original letters. */
@@ -208,6 +262,13 @@ void dl_tokenize(dl_arena *a, const char *text, size_t start, size_t end, dl_tok
             i += (size_t)len;
             for (;;) {
                 int l1, l2, l3;
+                /* hot loop: runs of ASCII letters and digits */
+                while (i < end && (unsigned char)text[i] < 0x80) {
+                    int ac = ascii_class[(unsigned char)text[i]];
+                    if (ac == C_LETTER) digits_only = 0;
+                    else if (ac != C_DIGIT) break;
+                    i++;
+                }
                 int c1 = cls_at(&s, i, &l1, NULL);
                 if (c1 == C_LETTER || c1 == C_MARK || c1 == C_DIGIT) {
                     if (c1 != C_DIGIT) digits_only = 0;
@@ -334,3 +395,7 @@ void dl_tokenize(dl_arena *a, const char *text, size_t start, size_t end, dl_tok
     }
     dl_buf_free(&scratch);
 }
+
+/* For the unit test that keeps the ASCII table and classify() in step. */
+int dl_tok_classify(int32_t cp) { return classify(cp); }
+int dl_tok_classify_ascii(int c) { return ascii_class[c & 127]; }
