@@ -11,6 +11,7 @@
  * error record (with its line number) and reading goes on.
  */
 #include "reader.h"
+#include "jsonl.h"
 #include "html.h"   /* HOOK html */
 #include "warc.h"   /* HOOK warc */
 #include "../util/arena.h"
@@ -152,66 +153,15 @@ static gzFile open_gz(const char *path, const char **why) {
 
 /* ---- JSON lines ---- */
 
-static char *json_str(json_t *o, const char *key) {
-    json_t *v = json_object_get(o, key);
-    if (json_is_string(v)) return dl_xstrndup(json_string_value(v), json_string_length(v));
-    if (json_is_integer(v)) {
-        char tmp[32];
-        snprintf(tmp, sizeof tmp, "%lld", (long long)json_integer_value(v));
-        return dl_xstrdup(tmp);
-    }
-    return NULL;
-}
-
-/* Fields dateline knows; everything else goes to meta. */
-static int known_field(const char *k) {
-    static const char *const known[] = {"id", "url", "title", "text", "date", "published",
-                                        "source", "language", "author", "site", NULL};
-    for (int i = 0; known[i]; i++)
-        if (!strcmp(k, known[i])) return 1;
-    return 0;
-}
-
 static int article_from_json(const char *line, size_t n, const char *origin, long lineno, dl_article *out) {
-    json_error_t jerr;
-    json_t *o = json_loadb(line, n, JSON_ALLOW_NUL, &jerr);
-    if (!o) return set_error(out, origin, lineno, "invalid JSON at column %d: %s", jerr.column, jerr.text);
-    if (!json_is_object(o)) {
-        json_decref(o);
-        return set_error(out, origin, lineno, "JSON line is not an object");
-    }
-    json_t *text = json_object_get(o, "text");
-    if (text && !json_is_string(text) && !json_is_null(text)) {
-        json_decref(o);
-        return set_error(out, origin, lineno, "field \"text\" is not a string");
+    char err[160];
+    if (dl_jsonl_parse(line, n, out, err, sizeof err) != 0) {
+        dl_article_clear(out);
+        return set_error(out, origin, lineno, "%s", err);
     }
     out->origin = dl_xstrdup(origin);
     out->line = lineno;
     out->kind = dl_xstrdup("jsonl");
-    out->id = json_str(o, "id");
-    out->url = json_str(o, "url");
-    out->title = json_str(o, "title");
-    out->published = json_str(o, "published");
-    if (!out->published) out->published = json_str(o, "date");
-    out->source = json_str(o, "source");
-    out->language = json_str(o, "language");
-    out->author = json_str(o, "author");
-    out->site = json_str(o, "site");
-    if (json_is_string(text)) {
-        out->text_len = json_string_length(text);
-        out->text = dl_xstrndup(json_string_value(text), out->text_len);
-    } else {
-        out->text = dl_xstrdup("");
-        out->text_len = 0;
-    }
-    const char *k;
-    json_t *v;
-    json_object_foreach(o, k, v) {
-        if (known_field(k)) continue;
-        if (!out->meta) out->meta = json_object();
-        json_object_set(out->meta, k, v);
-    }
-    json_decref(o);
     return DL_READ_OK;
 }
 
