@@ -2,18 +2,17 @@
  *
  * Reads articles (see reader.h), analyses each with every loaded stage and
  * writes one JSON object per line, in input order.  With -j N, articles are
- * analysed by N threads in batches; output order and content do not depend
- * on N, and memory is bounded by the batch size, not the input size.
+ * analysed by N threads (core/run.c); output order and content do not
+ * depend on N, and memory is bounded by the batch size, not the input size.
  * A summary line goes to stderr at the end; records that could not be read
  * are reported there and one per line as "dateline: FILE:LINE: message".
  */
 #include "cmd.h"
 #include "../core/doc.h"
+#include "../core/run.h"
 #include "../ingest/reader.h"
 #include "../util/arena.h"
 #include <getopt.h>
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,42 +37,15 @@ static const char *const code_help =
     "\n"
     "Exit status: 0 all input read, 1 some input was bad, 2 usage error.\n";
 
-enum { BATCH = 256 };
-
-typedef struct job {
-    dl_article art;
-    char *json;         /* output line, malloc'd */
-    size_t nwarn;
-} job;
-
-typedef struct pool {
-    const dl_ctx *ctx;
-    int discard;        /* analyse only: no JSON */
-    job *jobs;
-    size_t njobs;
-    atomic_size_t next;
-} pool;
-
-static void analyse_one(const dl_ctx *ctx, dl_doc *doc, job *j, int discard) {
-    dl_doc_analyse(ctx, doc, &j->art);
-    j->nwarn = doc->nwarnings;
-    if (discard) return;
-    json_t *o = dl_doc_to_json(doc);
-    j->json = json_dumps(o, JSON_COMPACT);
-    json_decref(o);
+static int emit_line(void *user, const dl_article *art, json_t *obj, const char *line) {
+    (void)user; (void)art; (void)obj;
+    if (line) { fputs(line, stdout); fputc('\n', stdout); }
+    return 0;
 }
 
-static void *worker(void *arg) {
-    pool *p = arg;
-    dl_doc doc = {0};
-    doc.arena = dl_arena_new(0);
-    for (;;) {
-        size_t i = atomic_fetch_add(&p->next, 1);
-        if (i >= p->njobs) break;
-        analyse_one(p->ctx, &doc, &p->jobs[i], p->discard);
-    }
-    dl_arena_free(doc.arena);
-    return NULL;
+static void report_error(void *user, const dl_article *art) {
+    (void)user;
+    fprintf(stderr, "dateline: %s\n", art->error);
 }
 
 static int ncores(void) {
@@ -142,43 +114,10 @@ int cmd_code(int argc, char **argv) {
 
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
-    job *batch = calloc(BATCH, sizeof *batch);
-    long articles = 0, warnings = 0, errors = 0;
-    int done = 0;
-    while (!done) {
-        size_t n = 0;
-        while (n < BATCH) {
-            int rc = dl_reader_next(r, &batch[n].art);
-            if (rc == DL_READ_EOF) { done = 1; break; }
-            if (rc == DL_READ_ERROR) {
-                fprintf(stderr, "dateline: %s\n", batch[n].art.error);
-                dl_article_clear(&batch[n].art);
-                errors++;
-                continue;
-            }
-            n++;
-        }
-        pool p = {&ctx, discard, batch, n, 0};
-        int nt = jobs < (int)n ? jobs : (int)n;
-        if (nt <= 1) {
-            worker(&p);
-        } else {
-            pthread_t th[256];
-            int started = 0;
-            for (int i = 0; i < nt; i++)
-                if (pthread_create(&th[i], NULL, worker, &p) == 0) started++;
-            if (started == 0) worker(&p);
-            for (int i = 0; i < started; i++) pthread_join(th[i], NULL);
-        }
-        for (size_t i = 0; i < n; i++) {
-            if (batch[i].json) { fputs(batch[i].json, stdout); fputc('\n', stdout); }
-            warnings += (long)batch[i].nwarn;
-            free(batch[i].json);
-            batch[i].json = NULL;
-            dl_article_clear(&batch[i].art);
-            articles++;
-        }
-    }
+    dl_run_opts ro = {jobs, 1, discard};
+    dl_run_stats rs;
+    dl_run(&ctx, r, &ro, emit_line, report_error, NULL, &rs);
+    long articles = rs.articles, errors = rs.errors, warnings = rs.warnings;
     fflush(stdout);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
@@ -188,7 +127,6 @@ int cmd_code(int argc, char **argv) {
                         "%.1f MB in %.2f s (%.1f MB/s, %.0f articles/s)\n",
                 articles, errors, st->skipped, warnings, (double)st->bytes / 1e6, secs,
                 secs > 0 ? (double)st->bytes / 1e6 / secs : 0.0, secs > 0 ? (double)articles / secs : 0.0);
-    free(batch);
     dl_reader_free(r);
     dl_ctx_free(&ctx);
     return errors ? 1 : 0;

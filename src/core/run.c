@@ -1,0 +1,187 @@
+/* run.c -- batched, threaded pipeline driver; see run.h.
+ *
+ * Two batches alternate: while the workers analyse batch k, the main thread
+ * reads batch k+1 (reading is sequential by nature: one gzip stream), then
+ * waits for batch k and emits it.  Workers take articles from the batch by
+ * an atomic counter, so a slow article does not hold up the others.
+ */
+#include "run.h"
+#include "../util/arena.h"
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct slot {
+    dl_article art;
+    json_t *obj;
+    char *line;
+    size_t nwarn;
+} slot;
+
+typedef struct batch {
+    slot *v;
+    size_t n;
+} batch;
+
+typedef struct pool {
+    const dl_ctx *ctx;
+    const dl_run_opts *opts;
+    pthread_mutex_t mu;
+    pthread_cond_t work, finished;
+    batch *cur;            /* batch being analysed, NULL when idle */
+    unsigned long gen;     /* bumped for every batch handed out */
+    atomic_size_t next;    /* next article index to take */
+    size_t done;           /* articles finished in cur */
+    int quit;
+} pool;
+
+static void analyse(const dl_ctx *ctx, const dl_run_opts *o, dl_doc *doc, slot *s) {
+    dl_doc_analyse(ctx, doc, &s->art);
+    s->nwarn = doc->nwarnings;
+    if (o->discard) return;
+    s->obj = dl_doc_to_json(doc);
+    if (o->dump) s->line = json_dumps(s->obj, JSON_COMPACT);
+}
+
+static void *worker(void *arg) {
+    pool *p = arg;
+    dl_doc doc = {0};
+    doc.arena = dl_arena_new(0);
+    unsigned long seen = 0;
+    pthread_mutex_lock(&p->mu);
+    for (;;) {
+        while (!p->quit && (p->cur == NULL || p->gen == seen)) pthread_cond_wait(&p->work, &p->mu);
+        if (p->quit) break;
+        seen = p->gen;
+        batch *b = p->cur;
+        pthread_mutex_unlock(&p->mu);
+        size_t mine = 0;
+        for (;;) {
+            size_t i = atomic_fetch_add(&p->next, 1);
+            if (i >= b->n) break;
+            analyse(p->ctx, p->opts, &doc, &b->v[i]);
+            mine++;
+        }
+        pthread_mutex_lock(&p->mu);
+        p->done += mine;
+        if (p->done == b->n) pthread_cond_signal(&p->finished);
+    }
+    pthread_mutex_unlock(&p->mu);
+    dl_arena_free(doc.arena);
+    return NULL;
+}
+
+/* Fill b from the reader; returns 1 at end of input. */
+static int fill(dl_reader *r, batch *b, dl_error_fn on_error, void *user, dl_run_stats *st) {
+    b->n = 0;
+    while (b->n < DL_RUN_BATCH) {
+        slot *s = &b->v[b->n];
+        int rc = dl_reader_next(r, &s->art);
+        if (rc == DL_READ_EOF) return 1;
+        if (rc == DL_READ_ERROR) {
+            st->errors++;
+            if (on_error) on_error(user, &s->art);
+            dl_article_clear(&s->art);
+            continue;
+        }
+        b->n++;
+    }
+    return 0;
+}
+
+/* Emit b in order and free what it holds; returns non-zero to stop. */
+static int drain(batch *b, dl_emit_fn emit, void *user, dl_run_stats *st) {
+    int stop = 0;
+    for (size_t i = 0; i < b->n; i++) {
+        slot *s = &b->v[i];
+        if (!stop && emit) stop = emit(user, &s->art, s->obj, s->line);
+        st->articles++;
+        st->warnings += (long)s->nwarn;
+        if (s->obj) json_decref(s->obj);
+        free(s->line);
+        dl_article_clear(&s->art);
+        memset(s, 0, sizeof *s);
+    }
+    b->n = 0;
+    return stop;
+}
+
+int dl_run(const dl_ctx *ctx, dl_reader *r, const dl_run_opts *opts, dl_emit_fn emit, dl_error_fn on_error,
+           void *user, dl_run_stats *stats) {
+    dl_run_stats local = {0};
+    dl_run_stats *st = stats ? stats : &local;
+    memset(st, 0, sizeof *st);
+    batch b[2];
+    b[0].v = calloc(DL_RUN_BATCH, sizeof(slot));
+    b[1].v = calloc(DL_RUN_BATCH, sizeof(slot));
+    b[0].n = b[1].n = 0;
+    if (!b[0].v || !b[1].v) { free(b[0].v); free(b[1].v); return -1; }
+
+    int stop = 0;
+    if (opts->jobs <= 1) {
+        dl_doc doc = {0};
+        doc.arena = dl_arena_new(0);
+        int eof = 0;
+        while (!eof && !stop) {
+            eof = fill(r, &b[0], on_error, user, st);
+            for (size_t i = 0; i < b[0].n; i++) analyse(ctx, opts, &doc, &b[0].v[i]);
+            stop = drain(&b[0], emit, user, st);
+        }
+        dl_arena_free(doc.arena);
+    } else {
+        pool p;
+        memset(&p, 0, sizeof p);
+        p.ctx = ctx;
+        p.opts = opts;
+        pthread_mutex_init(&p.mu, NULL);
+        pthread_cond_init(&p.work, NULL);
+        pthread_cond_init(&p.finished, NULL);
+        int nt = opts->jobs > 256 ? 256 : opts->jobs;
+        pthread_t th[256];
+        int started = 0;
+        for (int i = 0; i < nt; i++)
+            if (pthread_create(&th[i], NULL, worker, &p) == 0) started++;
+        int cur = 0;
+        int eof = fill(r, &b[cur], on_error, user, st);
+        while (b[cur].n > 0 && !stop) {
+            if (started == 0) {            /* no thread could start: do it here */
+                dl_doc doc = {0};
+                doc.arena = dl_arena_new(0);
+                for (size_t i = 0; i < b[cur].n; i++) analyse(ctx, opts, &doc, &b[cur].v[i]);
+                dl_arena_free(doc.arena);
+            } else {
+                pthread_mutex_lock(&p.mu);
+                p.cur = &b[cur];
+                atomic_store(&p.next, 0);
+                p.done = 0;
+                p.gen++;
+                pthread_cond_broadcast(&p.work);
+                pthread_mutex_unlock(&p.mu);
+            }
+            /* read the next batch while the workers analyse this one */
+            if (!eof) eof = fill(r, &b[!cur], on_error, user, st);
+            if (started) {
+                pthread_mutex_lock(&p.mu);
+                while (p.done < b[cur].n) pthread_cond_wait(&p.finished, &p.mu);
+                p.cur = NULL;
+                pthread_mutex_unlock(&p.mu);
+            }
+            stop = drain(&b[cur], emit, user, st);
+            cur = !cur;
+        }
+        /* a stopped run leaves the read-ahead batch unanalysed: free it */
+        for (size_t i = 0; i < b[cur].n; i++) dl_article_clear(&b[cur].v[i].art);
+        pthread_mutex_lock(&p.mu);
+        p.quit = 1;
+        pthread_cond_broadcast(&p.work);
+        pthread_mutex_unlock(&p.mu);
+        for (int i = 0; i < started; i++) pthread_join(th[i], NULL);
+        pthread_mutex_destroy(&p.mu);
+        pthread_cond_destroy(&p.work);
+        pthread_cond_destroy(&p.finished);
+    }
+    free(b[0].v);
+    free(b[1].v);
+    return stop ? 1 : 0;
+}

@@ -1,0 +1,43 @@
+/* run.h -- drive the pipeline over a reader, in parallel, in input order.
+ *
+ * Shared by `dateline code` and `dateline ingest`: the main thread reads a
+ * batch of articles while worker threads analyse the batch before it; each
+ * analysed article is handed to `emit` on the main thread, in input order,
+ * so output does not depend on the number of threads.  Memory is bounded by
+ * two batches (DL_RUN_BATCH articles each), whatever the input size.
+ *
+ *   dl_run_opts o = {.jobs = 4, .dump = 1};
+ *   dl_run(&ctx, reader, &o, emit, on_error, user, &stats);
+ *
+ * emit receives the article, its JSON object (dl_doc_to_json; NULL with
+ * .discard) and, with .dump, the object already serialised as one compact
+ * line (made by the worker, so serialisation runs in parallel too).  emit
+ * returns 0 to go on or non-zero to stop the run.  on_error receives each
+ * record the reader could not read (article->error set).
+ */
+#ifndef DL_RUN_H
+#define DL_RUN_H
+#include "doc.h"
+#include "../ingest/reader.h"
+
+#define DL_RUN_BATCH 256
+
+typedef struct dl_run_opts {
+    int jobs;       /* worker threads; <= 1 runs everything on the calling thread */
+    int dump;       /* serialise each object to a line in the worker */
+    int discard;    /* analyse only: no JSON object (benchmarks) */
+} dl_run_opts;
+
+typedef struct dl_run_stats {
+    long articles;  /* analysed and emitted */
+    long errors;    /* records the reader could not read */
+    long warnings;  /* warnings over all articles */
+} dl_run_stats;
+
+typedef int (*dl_emit_fn)(void *user, const dl_article *art, json_t *obj, const char *line);
+typedef void (*dl_error_fn)(void *user, const dl_article *art);
+
+int dl_run(const dl_ctx *ctx, dl_reader *r, const dl_run_opts *opts, dl_emit_fn emit, dl_error_fn on_error,
+           void *user, dl_run_stats *stats);
+
+#endif
