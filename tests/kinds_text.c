@@ -96,6 +96,7 @@ int dl_kind_dateline(const dl_ctx *ctx, const char *in, size_t n, dl_buf *out) {
         char date[11];
         dl_date_format(d->date, date);
         dl_buf_printf(out, "place=%s", d->place);
+        if (d->byline[0]) dl_buf_printf(out, " byline=%s", d->byline);
         if (d->region[0]) dl_buf_printf(out, " region=%s", d->region);
         if (d->month) dl_buf_printf(out, " month=%d", d->month);
         if (d->day) dl_buf_printf(out, " day=%d", d->day);

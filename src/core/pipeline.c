@@ -148,6 +148,7 @@ json_t *dl_doc_to_json(const dl_doc *doc) {
         json_object_set_new(j, "place", json_string(dl->place));
         json_object_set_new(j, "place_raw", json_string(dl->place_raw));
         if (dl->region[0]) json_object_set_new(j, "region", json_string(dl->region));
+        if (dl->byline[0]) json_object_set_new(j, "byline", json_string(dl->byline));
         json_object_set_new(j, "month", dl->month ? json_integer(dl->month) : json_null());
         json_object_set_new(j, "day", dl->day ? json_integer(dl->day) : json_null());
         dl_date_format(dl->date, d);

@@ -177,6 +177,16 @@ static void add_agency(dl_dateline *d, const char *s, size_t n) {
     a->name = dl_agency_name(s, n);
 }
 
+/* After a date: an optional ", 2022" or " 2022". */
+static void scan_year(cur *c, dl_dateline *d) {
+    cur save = *c;
+    if (c->i < c->n && c->s[c->i] == ',') c->i++;
+    skip_spaces(c);
+    int y = read_int(c, 4);
+    if (y >= 1900 && y <= 2100 && (c->i >= c->n || !isalnum((unsigned char)c->s[c->i]))) { d->year = y; return; }
+    *c = save;
+}
+
 /* (AGENCIES): split on / , + and " and ".  Rejects brackets that hold
  * something else (a long phrase, digits). */
 static int scan_agencies(cur *c, dl_dateline *d) {
@@ -255,12 +265,23 @@ static void display_place(const char *s, size_t n, char *out, size_t cap) {
     out[o] = 0;
 }
 
-int dl_dateline_parse(const char *text, size_t n, dl_dateline *d) {
-    memset(d, 0, sizeof *d);
+static int parse(const char *text, size_t n, dl_dateline *d) {
     d->year_rule = "none";
     cur c = {text, 0, n};
     while (c.i < n && (text[c.i] == ' ' || text[c.i] == '\t' || text[c.i] == '\n' || text[c.i] == '\r')) c.i++;
     if (c.i + 3 <= n && (unsigned char)text[c.i] == 0xEF && (unsigned char)text[c.i + 1] == 0xBB) c.i += 3;
+    /* A byline line before the dateline: "By Jane Smith\nLONDON (Reuters) -" */
+    if (c.i + 3 < n && !strncmp(text + c.i, "By ", 3)) {
+        const char *nl = memchr(text + c.i, '\n', n - c.i);
+        size_t len = nl ? (size_t)(nl - (text + c.i)) : 0;
+        if (nl && len < sizeof d->byline && len > 3) {
+            memcpy(d->byline, text + c.i, len);
+            while (len && (d->byline[len - 1] == '\r' || d->byline[len - 1] == ' ')) len--;
+            d->byline[len] = 0;
+            c.i += (size_t)(nl - (text + c.i)) + 1;
+            while (c.i < n && (text[c.i] == ' ' || text[c.i] == '\t' || text[c.i] == '\n' || text[c.i] == '\r')) c.i++;
+        }
+    }
     size_t start = c.i;
     int upper = 1;
     size_t pe = scan_place(&c, 1);
@@ -276,7 +297,9 @@ int dl_dateline_parse(const char *text, size_t n, dl_dateline *d) {
     if (c.i < n && text[c.i] == ',') {
         c.i++;
         skip_spaces(&c);
-        if (!scan_date(&c, &d->month, &d->day)) {
+        if (scan_date(&c, &d->month, &d->day)) {
+            scan_year(&c, d);
+        } else {
             size_t rb = c.i;
             size_t re = scan_place(&c, 0);
             if (re) {
@@ -287,12 +310,13 @@ int dl_dateline_parse(const char *text, size_t n, dl_dateline *d) {
                 d->region[rl] = 0;
                 skip_spaces(&c);
                 if (c.i < n && text[c.i] == ',') { c.i++; skip_spaces(&c); }
-                scan_date(&c, &d->month, &d->day);
+                if (scan_date(&c, &d->month, &d->day)) scan_year(&c, d);
             }
         }
     } else {
         cur save = c;
         if (!scan_date(&c, &d->month, &d->day) || !d->month) { c = save; d->month = d->day = 0; }
+        else scan_year(&c, d);
     }
     skip_spaces(&c);
     /* "March 4, -" and "March 12, Reuter -": a stray comma, a bare credit */
@@ -303,6 +327,18 @@ int dl_dateline_parse(const char *text, size_t n, dl_dateline *d) {
         add_agency(d, text + c.i, k - c.i);
         c.i = k;
         skip_spaces(&c);
+    }
+    /* TASS style: "MOSCOW, November 14. /TASS/." */
+    if (c.i < n && text[c.i] == '.' && d->day) { c.i++; skip_spaces(&c); }
+    if (c.i < n && text[c.i] == '/') {
+        size_t b = c.i + 1, e = b;
+        while (e < n && e - b < 24 && (isalpha((unsigned char)text[e]) || text[e] == ' ' || text[e] == '-')) e++;
+        if (e < n && text[e] == '/' && e > b) {
+            add_agency(d, text + b, e - b);
+            c.i = e + 1;
+            if (c.i < n && text[c.i] == '.') c.i++;
+            skip_spaces(&c);
+        }
     }
     int has_agency = scan_agencies(&c, d) || d->nagencies > 0;
     int has_sep = scan_separator(&c);
@@ -333,6 +369,14 @@ int dl_dateline_parse(const char *text, size_t n, dl_dateline *d) {
     return 1;
 }
 
+int dl_dateline_parse(const char *text, size_t n, dl_dateline *d) {
+    memset(d, 0, sizeof *d);
+    if (parse(text, n, d)) return 1;
+    memset(d, 0, sizeof *d);   /* no half-filled fields from a failed attempt */
+    d->year_rule = "none";
+    return 0;
+}
+
 /* The first weekday named in the lead ("on Monday", "Tuesday's talks"):
  * whole capitalised words only. */
 static int lead_weekday(const char *s, size_t n) {
@@ -355,6 +399,11 @@ void dl_dateline_resolve_year(dl_dateline *d, dl_date pub, const char *lead, siz
     d->date.y = d->date.m = d->date.d = 0;
     d->year_rule = "none";
     if (!d->found || !d->day) return;
+    if (d->year && d->month && dl_date_valid(d->year, d->month, d->day)) {
+        d->date.y = d->year, d->date.m = d->month, d->date.d = d->day;
+        d->year_rule = "dateline";
+        return;
+    }
     if (pub.y > 0 && pub.m > 0 && pub.d > 0) {
         /* the dateline date nearest before or on the publication date */
         int y = pub.y, m = d->month;

@@ -11,7 +11,7 @@
  * dl_dateline_parse() only reads the text; the year is decided afterwards by
  * dl_dateline_resolve_year() from the publication date or from a weekday
  * named in the first sentences (see there).  `year_rule` records which rule
- * decided: "published", "weekday", "none".
+ * decided: "dateline" (a year written in it), "published", "weekday", "none".
  */
 #ifndef DL_DATELINE_H
 #define DL_DATELINE_H
@@ -31,12 +31,14 @@ typedef struct dl_dateline {
     size_t place_start, place_end;   /* the place as written */
     char place[96];       /* display form: "London" for "LONDON" */
     char place_raw[96];   /* as written */
+    char byline[96];      /* "By Jane Smith" on the line before the dateline, else "" */
     char region[64];      /* "Afghanistan" in "KABUL, Afghanistan (AP)"; "" if none */
     int month, day;       /* 0 when not given */
+    int year;             /* a year written in the dateline ("Nov. 14, 2022"), else 0 */
     int nagencies;
     dl_agency agencies[DL_MAX_AGENCIES];
     dl_date date;         /* full date once the year is known (y == 0 if not) */
-    const char *year_rule;/* "published", "weekday", "none" */
+    const char *year_rule;/* "dateline", "published", "weekday", "none" */
 } dl_dateline;
 
 /* Parse the dateline at text[0..n) (leading spaces allowed). Returns found. */
