@@ -7,6 +7,7 @@
  */
 #include "run.h"
 #include "../util/arena.h"
+#include "../util/jsonw.h"
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -41,7 +42,11 @@ static void analyse(const dl_ctx *ctx, const dl_run_opts *o, dl_doc *doc, slot *
     s->nwarn = doc->nwarnings;
     if (o->discard) return;
     s->obj = dl_doc_to_json(doc);
-    if (o->dump) s->line = json_dumps(s->obj, JSON_COMPACT);
+    if (o->dump) {
+        dl_buf b = DL_BUF_INIT;
+        dl_json_write(&b, s->obj);
+        s->line = dl_buf_take(&b);
+    }
 }
 
 static void *worker(void *arg) {

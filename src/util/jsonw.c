@@ -1,0 +1,91 @@
+/* jsonw.c -- compact JSON writer for jansson values; see jsonw.h. */
+#include "jsonw.h"
+#include <stdio.h>
+#include <string.h>
+
+static void write_string(dl_buf *out, const char *s, size_t n) {
+    static const char hex[] = "0123456789ABCDEF";   /* jansson writes \u001F */
+    dl_buf_reserve(out, n + 2);
+    dl_buf_addc(out, '"');
+    size_t i = 0;
+    while (i < n) {
+        size_t b = i;
+        while (i < n) {
+            unsigned char c = (unsigned char)s[i];
+            if (c < 0x20 || c == '"' || c == '\\' || c == '/' ) break;
+            i++;
+        }
+        if (i > b) dl_buf_add(out, s + b, i - b);
+        if (i >= n) break;
+        unsigned char c = (unsigned char)s[i++];
+        switch (c) {
+        case '"': dl_buf_add(out, "\\\"", 2); break;
+        case '\\': dl_buf_add(out, "\\\\", 2); break;
+        case '/': dl_buf_addc(out, '/'); break;   /* jansson escapes '/' only with JSON_ESCAPE_SLASH */
+        case '\b': dl_buf_add(out, "\\b", 2); break;
+        case '\f': dl_buf_add(out, "\\f", 2); break;
+        case '\n': dl_buf_add(out, "\\n", 2); break;
+        case '\r': dl_buf_add(out, "\\r", 2); break;
+        case '\t': dl_buf_add(out, "\\t", 2); break;
+        default: {
+            char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            dl_buf_add(out, u, 6);
+        }
+        }
+    }
+    dl_buf_addc(out, '"');
+}
+
+static void write_real(dl_buf *out, double d) {
+    /* jansson: "%.17g", then ".0" if the text has neither '.' nor 'e' */
+    char tmp[40];
+    int n = snprintf(tmp, sizeof tmp, "%.17g", d);
+    if (n < 0) n = 0;
+    dl_buf_add(out, tmp, (size_t)n);
+    if (!memchr(tmp, '.', (size_t)n) && !memchr(tmp, 'e', (size_t)n)) dl_buf_add(out, ".0", 2);
+}
+
+static void write_int(dl_buf *out, json_int_t v) {
+    char tmp[24];
+    char *p = tmp + sizeof tmp;
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    do { *--p = (char)('0' + u % 10); u /= 10; } while (u);
+    if (v < 0) *--p = '-';
+    dl_buf_add(out, p, (size_t)(tmp + sizeof tmp - p));
+}
+
+void dl_json_write(dl_buf *out, const json_t *v) {
+    switch (json_typeof(v)) {
+    case JSON_OBJECT: {
+        dl_buf_addc(out, '{');
+        const char *k;
+        json_t *val;
+        int first = 1;
+        json_object_foreach((json_t *)v, k, val) {
+            if (!first) dl_buf_addc(out, ',');
+            first = 0;
+            write_string(out, k, strlen(k));
+            dl_buf_addc(out, ':');
+            dl_json_write(out, val);
+        }
+        dl_buf_addc(out, '}');
+        break;
+    }
+    case JSON_ARRAY: {
+        dl_buf_addc(out, '[');
+        size_t n = json_array_size(v);
+        for (size_t i = 0; i < n; i++) {
+            if (i) dl_buf_addc(out, ',');
+            dl_json_write(out, json_array_get(v, i));
+        }
+        dl_buf_addc(out, ']');
+        break;
+    }
+    case JSON_STRING: write_string(out, json_string_value(v), json_string_length(v)); break;
+    case JSON_INTEGER: write_int(out, json_integer_value(v)); break;
+    case JSON_REAL: write_real(out, json_real_value(v)); break;
+    case JSON_TRUE: dl_buf_add(out, "true", 4); break;
+    case JSON_FALSE: dl_buf_add(out, "false", 5); break;
+    default: dl_buf_add(out, "null", 4); break;
+    }
+}
