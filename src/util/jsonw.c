@@ -37,9 +37,11 @@ static void write_string(dl_buf *out, const char *s, size_t n) {
 }
 
 static void write_real(dl_buf *out, double d) {
-    /* jansson: "%.17g", then ".0" if the text has neither '.' nor 'e' */
+    /* jansson with JSON_REAL_PRECISION(10): "%.10g", then ".0" if the text
+     * has neither '.' nor 'e'.  Ten digits keep coordinates to 1e-6 degree
+     * and print 49.2497, not 49.249699999999997. */
     char tmp[40];
-    int n = snprintf(tmp, sizeof tmp, "%.17g", d);
+    int n = snprintf(tmp, sizeof tmp, "%.10g", d);
     if (n < 0) n = 0;
     dl_buf_add(out, tmp, (size_t)n);
     if (!memchr(tmp, '.', (size_t)n) && !memchr(tmp, 'e', (size_t)n)) dl_buf_add(out, ".0", 2);
