@@ -145,8 +145,8 @@ json_t *dl_doc_to_json(const dl_doc *doc) {
         json_object_set_new(j, "text", span_str(doc, dl->start, dl->end));
         json_object_set_new(j, "start", json_integer((json_int_t)dl->start));
         json_object_set_new(j, "end", json_integer((json_int_t)dl->end));
-        json_object_set_new(j, "place", json_string(dl->place));
-        json_object_set_new(j, "place_raw", json_string(dl->place_raw));
+        json_object_set_new(j, "place", dl->place[0] ? json_string(dl->place) : json_null());
+        json_object_set_new(j, "place_raw", dl->place_raw[0] ? json_string(dl->place_raw) : json_null());
         if (dl->region[0]) json_object_set_new(j, "region", json_string(dl->region));
         if (dl->byline[0]) json_object_set_new(j, "byline", json_string(dl->byline));
         json_object_set_new(j, "month", dl->month ? json_integer(dl->month) : json_null());

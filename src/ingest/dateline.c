@@ -30,7 +30,7 @@ static const struct { const char *code, *name; } agencies[] = {
     {"APP", "Associated Press of Pakistan"}, {"APS", "Algérie Presse Service"},
     {"ASSOCIATED PRESS", "Associated Press"}, {"BELGA", "Belga"}, {"BERNAMA", "Bernama"},
     {"BLOOMBERG", "Bloomberg News"}, {"BSS", "Bangladesh Sangbad Sangstha"},
-    {"BTA", "Bulgarian News Agency"}, {"CNA", "Central News Agency"},
+    {"BTA", "Bulgarian News Agency"}, {"CANADIAN PRESS", "Canadian Press"}, {"CNA", "Central News Agency"},
     {"CP", "Canadian Press"}, {"CTK", "Czech News Agency"}, {"DPA", "Deutsche Presse-Agentur"},
     {"EFE", "Agencia EFE"}, {"EP", "Europa Press"}, {"EUROPA PRESS", "Europa Press"},
     {"HINA", "Croatian News Agency"}, {"IANS", "Indo-Asian News Service"},
@@ -369,12 +369,53 @@ static int parse(const char *text, size_t n, dl_dateline *d) {
     return 1;
 }
 
+/* A credit line before any dateline: "AP - ", "Canadian Press - " (the
+ * AG News and syndication style).  Only known agencies count, so that an
+ * upper-case place is never taken for a credit.  Returns the length. */
+static size_t scan_credit(const char *text, size_t n, dl_dateline *d) {
+    size_t i = 0;
+    while (i < n && (text[i] == ' ' || text[i] == '\t')) i++;
+    size_t b = i;
+    while (i < n && i - b < 32 && (isalpha((unsigned char)text[i]) || text[i] == ' ' || text[i] == '-' || text[i] == '.')) {
+        if (text[i] == ' ' && i + 2 < n && text[i + 1] == '-' && text[i + 2] == ' ') break;
+        i++;
+    }
+    if (i + 2 >= n || text[i] != ' ' || text[i + 1] != '-' || text[i + 2] != ' ') return 0;
+    if (!dl_agency_name(text + b, i - b)) return 0;
+    add_agency(d, text + b, i - b);
+    return i + 3;
+}
+
 int dl_dateline_parse(const char *text, size_t n, dl_dateline *d) {
     memset(d, 0, sizeof *d);
-    if (parse(text, n, d)) return 1;
-    memset(d, 0, sizeof *d);   /* no half-filled fields from a failed attempt */
     d->year_rule = "none";
-    return 0;
+    size_t k = scan_credit(text, n, d);   /* first: "AP - " is a credit, not a place */
+    if (!k) {
+        if (parse(text, n, d)) return 1;
+        memset(d, 0, sizeof *d);   /* no half-filled fields from a failed attempt */
+        d->year_rule = "none";
+        return 0;
+    }
+    dl_agency credit = d->agencies[0];
+    /* "Canadian Press - VANCOUVER (CP) - ...": a dateline after the credit */
+    dl_dateline rest;
+    memset(&rest, 0, sizeof rest);
+    if (parse(text + k, n - k, &rest)) {
+        *d = rest;
+        d->start += k, d->end += k, d->place_start += k, d->place_end += k;
+        if (d->nagencies < DL_MAX_AGENCIES) {
+            memmove(d->agencies + 1, d->agencies, (size_t)d->nagencies * sizeof *d->agencies);
+            d->agencies[0] = credit;
+            d->nagencies++;
+        }
+    } else {
+        d->end = k;      /* a credit alone: no place; the story starts after it */
+    }
+    d->start = 0;
+    while (d->start < n && (text[d->start] == ' ' || text[d->start] == '\t')) d->start++;
+    d->found = 1;
+    d->year_rule = "none";
+    return 1;
 }
 
 /* The first weekday named in the lead ("on Monday", "Tuesday's talks"):
