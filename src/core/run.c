@@ -77,10 +77,12 @@ static void *worker(void *arg) {
     return NULL;
 }
 
-/* Fill b from the reader; returns 1 at end of input. */
+/* Fill b from the reader, up to DL_RUN_BATCH articles or
+ * DL_RUN_BATCH_BYTES of text; returns 1 at end of input. */
 static int fill(dl_reader *r, batch *b, dl_error_fn on_error, void *user, dl_run_stats *st) {
     b->n = 0;
-    while (b->n < DL_RUN_BATCH) {
+    size_t bytes = 0;
+    while (b->n < DL_RUN_BATCH && bytes < DL_RUN_BATCH_BYTES) {
         slot *s = &b->v[b->n];
         int rc = dl_reader_next(r, &s->art);
         if (rc == DL_READ_EOF) return 1;
@@ -90,6 +92,7 @@ static int fill(dl_reader *r, batch *b, dl_error_fn on_error, void *user, dl_run
             dl_article_clear(&s->art);
             continue;
         }
+        bytes += s->art.text_len;
         b->n++;
     }
     return 0;

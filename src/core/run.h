@@ -4,7 +4,8 @@
  * batch of articles while worker threads analyse the batch before it; each
  * analysed article is handed to `emit` on the main thread, in input order,
  * so output does not depend on the number of threads.  Memory is bounded by
- * two batches (DL_RUN_BATCH articles each), whatever the input size.
+ * two batches (DL_RUN_BATCH articles or DL_RUN_BATCH_BYTES of text each,
+ * plus one record of at most the reader's size limit), whatever the input.
  *
  *   dl_run_opts o = {.jobs = 4, .dump = 1};
  *   dl_run(&ctx, reader, &o, emit, on_error, user, &stats);
@@ -21,6 +22,7 @@
 #include "../ingest/reader.h"
 
 #define DL_RUN_BATCH 256
+#define DL_RUN_BATCH_BYTES (32u << 20)   /* a batch also stops at 32 MB of text */
 
 typedef struct dl_run_opts {
     int jobs;       /* worker threads; <= 1 runs everything on the calling thread */
