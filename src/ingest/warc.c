@@ -49,6 +49,9 @@ struct dl_warc {
     long long buf_off;          /* stream offset of buf[0] */
     int eof;
     char *zerr;                 /* a pending stream error (gzip damage, read error) */
+    long long boundary;         /* after gzip damage: where the next good member's
+                                   bytes start in the stream; a record never
+                                   reads across it (-1: none) */
     long long zerr_off;
     size_t max_record;
     long records, skipped, errors, nrec;
@@ -216,7 +219,9 @@ static int stream_fill(dl_warc *w) {
             }
             continue;
         }
-        /* corrupt data: report, and look for the next member after this point */
+        /* corrupt data: report, and look for the next member after this point;
+         * the record being read ends here */
+        w->boundary = w->buf_off + (long long)w->len;
         set_zerr(w, "gzip data error (%s) near byte %lld of the compressed file",
                  w->zs.msg ? w->zs.msg : "corrupt", w->raw_off + (long long)w->raw_pos);
         inflateReset(&w->zs);
@@ -234,9 +239,18 @@ static int get_line(dl_warc *w, size_t max) {
     int any = 0;
     for (;;) {
         if (w->pos == w->len && !stream_fill(w)) return any;
-        any = 1;
         unsigned char *s = w->buf + w->pos;
         size_t n = w->len - w->pos;
+        long long at = w->buf_off + (long long)w->pos;
+        int cut = 0;
+        if (w->boundary >= 0 && at <= w->boundary && at + (long long)n > w->boundary) {
+            /* the bytes after a damaged gzip member start a new line */
+            n = (size_t)(w->boundary - at);
+            w->boundary = -1;
+            cut = 1;
+            if (n == 0 && !any) { w->line_off = at; continue; }
+        }
+        any = 1;
         unsigned char *nl = memchr(s, '\n', n);
         size_t take = nl ? (size_t)(nl - s) : n;
         if (w->line.len < max) {
@@ -245,7 +259,7 @@ static int get_line(dl_warc *w, size_t max) {
             dl_buf_add(&w->line, s, k);
         }
         w->pos += take + (nl ? 1 : 0);
-        if (nl) break;
+        if (nl || cut) break;
     }
     if (w->line.len && w->line.p[w->line.len - 1] == '\r') w->line.p[--w->line.len] = 0;
     return 1;
@@ -259,6 +273,16 @@ static size_t get_block(dl_warc *w, dl_buf *out, size_t n, size_t keep) {
         if (w->pos == w->len && !stream_fill(w)) break;
         size_t k = w->len - w->pos;
         if (k > n - got) k = n - got;
+        long long at = w->buf_off + (long long)w->pos;
+        if (w->boundary >= 0 && at <= w->boundary && at + (long long)k > w->boundary) {
+            /* damaged gzip member: stop here, the next member starts a record */
+            k = (size_t)(w->boundary - at);
+            if (got < keep) dl_buf_add(out, w->buf + w->pos, k < keep - got ? k : keep - got);
+            w->pos += k;
+            got += k;
+            w->boundary = -1;
+            break;
+        }
         if (got < keep) {
             size_t kk = k < keep - got ? k : keep - got;
             dl_buf_add(out, w->buf + w->pos, kk);
@@ -294,6 +318,7 @@ dl_warc *dl_warc_open_prefix(const char *path, int fd, const void *prefix, size_
     w->cap = 256 * 1024;
     w->buf = dl_xmalloc(w->cap);
     w->max_record = DEFAULT_MAX_RECORD;
+    w->boundary = -1;
     return w;
 }
 
