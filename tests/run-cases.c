@@ -22,6 +22,7 @@ static const struct { const char *name; dl_kind_fn fn; } kinds[] = {
     {"fold", dl_kind_fold},
     {"date", dl_kind_date},
     /* HOOK kinds */
+    {"events", dl_kind_events},
 };
 
 static dl_kind_fn find_kind(const char *name) {

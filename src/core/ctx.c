@@ -1,6 +1,7 @@
 /* ctx.c -- the run context: options and loaded dictionaries; see doc.h. */
 #include "doc.h"
 #include "../util/arena.h"
+#include "../event/event.h"
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,10 +41,18 @@ int dl_ctx_load(dl_ctx *ctx, const char *home, char **err) {
     *err = NULL;
     (void)home;
     /* HOOK load */
+    {   /* events: dict/cameo.tsv and dict/verbs/ */
+        char dir[4096];
+        snprintf(dir, sizeof dir, "%s/dict", home);
+        ctx->verbs = dl_verb_dict_load(dir, err);
+        if (!ctx->verbs) return -1;
+        ctx->stages |= DL_STAGE_EVENTS;
+    }
     return 0;
 }
 
 void dl_ctx_free(dl_ctx *ctx) {
     /* HOOK free */
+    dl_verb_dict_free(ctx->verbs);
     memset(ctx, 0, sizeof *ctx);
 }

@@ -8,6 +8,7 @@
  */
 #include "doc.h"
 #include "../util/buf.h"
+#include "../event/event.h"
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -91,6 +92,7 @@ void dl_doc_analyse(const dl_ctx *ctx, dl_doc *doc, const dl_article *art) {
     doc->date = doc->published.y ? doc->published : doc->dateline.date;
 
     /* HOOK stages */
+    if ((ctx->stages & DL_STAGE_EVENTS) && ctx->verbs) dl_events_code(ctx, doc);   /* after actors */
 }
 
 static void set_str(json_t *o, const char *k, const char *v) {
@@ -191,6 +193,7 @@ json_t *dl_doc_to_json(const dl_doc *doc) {
     json_object_set_new(o, "boilerplate", bp);
 
     /* HOOK json */
+    dl_events_json(doc, o);
 
     json_t *w = json_array();
     for (size_t i = 0; i < doc->nwarnings; i++) {

@@ -1,0 +1,446 @@
+/* coder.c -- the event stage: match verb patterns in each sentence, fill
+ * their slots from the clause analysis, apply negation and modality, and
+ * record one event per source/target pair.  See event.h. */
+#include "event.h"
+#include "clause.h"
+#include "../actor/actor.h"
+#include <stdio.h>
+#include <string.h>
+
+#define MAXM 24   /* matched tokens kept per pattern */
+
+typedef struct mstate {
+    int32_t src, tgt;
+    uint32_t tok[MAXM];
+    uint32_t n;
+    uint32_t last;       /* one past the last token matched after the verb */
+} mstate;
+
+static int is_comma(const dl_token *t) { return t->kind == DL_TOK_PUNCT && t->norm_len == 1 && t->norm[0] == ','; }
+
+static void push_tok(mstate *m, uint32_t from, uint32_t to)
+{
+    for (uint32_t i = from; i < to && m->n < MAXM; i++)
+        m->tok[m->n++] = i;
+}
+
+static size_t elem_at(const struct dl_verb_dict *d, const dl_pat_elem *e, const dl_token *t, size_t i, size_t n)
+{
+    if (e->kind == DL_PE_WORD)
+        return dl_word_match(e, t, i, n);
+    if (e->kind == DL_PE_CLASS)
+        return dl_class_match(d, e->cls, t, i, n);
+    return 0;
+}
+
+static int match_post(const struct dl_verb_dict *d, const dl_clause *c, const dl_verb_pattern *p,
+                      size_t k, uint32_t pos, uint32_t end, int passive, mstate *ms)
+{
+    if (k == p->npost) {
+        ms->last = pos;
+        return 1;
+    }
+    const dl_pat_elem *e = &p->post[k];
+    const dl_token *t = c->t;
+    if (e->kind == DL_PE_SOURCE || e->kind == DL_PE_TARGET) {
+        /* in a passive the object is the subject: the slot stays empty
+         * (and must not take the by-agent) */
+        int32_t m = (passive && e->kind == DL_PE_TARGET) ? -1 : dl_clause_actor_after(c, pos, end, e->adjacent ? 1 : 5);
+        if (m >= 0) {
+            mstate save = *ms;
+            const dl_actor_mention *a = &c->doc->actors->v[m];
+            if (e->kind == DL_PE_SOURCE)
+                ms->src = m;
+            else
+                ms->tgt = m;
+            if (match_post(d, c, p, k + 1, a->tok_end, end, passive, ms))
+                return 1;
+            *ms = save;
+        }
+        if (e->optional || (passive && e->kind == DL_PE_TARGET))
+            return match_post(d, c, p, k + 1, pos, end, passive, ms);
+        return 0;
+    }
+    uint32_t maxgap = e->adjacent ? 0 : DL_PAT_GAP;
+    for (uint32_t g = 0; g <= maxgap && pos + g < end; g++) {
+        uint32_t q = pos + g;
+        size_t used = elem_at(d, e, t, q, end);
+        if (used) {
+            mstate save = *ms;
+            push_tok(ms, q, q + (uint32_t)used);
+            if (match_post(d, c, p, k + 1, q + (uint32_t)used, end, passive, ms))
+                return 1;
+            *ms = save;
+        }
+        if ((dl_clause_boundary(&t[q]) && t[q].kind != DL_TOK_QUOTE) || is_comma(&t[q]))
+            break;
+    }
+    if (e->optional)
+        return match_post(d, c, p, k + 1, pos, end, passive, ms);
+    return 0;
+}
+
+/* Elements before the verb, nearest first, from token pos (inclusive)
+ * downwards to lo. */
+static int match_pre(const struct dl_verb_dict *d, const dl_clause *c, const dl_verb_pattern *p,
+                     size_t k, int64_t pos, uint32_t lo, mstate *ms)
+{
+    if (k == p->npre)
+        return 1;
+    const dl_pat_elem *e = &p->pre[k];
+    const dl_token *t = c->t;
+    if (e->kind == DL_PE_SOURCE || e->kind == DL_PE_TARGET) {
+        for (int64_t q = pos; q >= (int64_t)lo && q > pos - 5; q--) {
+            int32_t m = c->covers[q];
+            if (m >= 0) {
+                mstate save = *ms;
+                if (e->kind == DL_PE_SOURCE)
+                    ms->src = m;
+                else
+                    ms->tgt = m;
+                const dl_actor_mention *a = &c->doc->actors->v[m];
+                if (match_pre(d, c, p, k + 1, (int64_t)a->tok_start - 1, lo, ms))
+                    return 1;
+                *ms = save;
+                break;
+            }
+            if (dl_clause_boundary(&t[q]))
+                break;
+        }
+        return e->optional ? match_pre(d, c, p, k + 1, pos, lo, ms) : 0;
+    }
+    uint32_t maxgap = e->adjacent ? 0 : DL_PAT_GAP;
+    for (uint32_t g = 0; g <= maxgap && pos - (int64_t)g >= (int64_t)lo; g++) {
+        int64_t q = pos - g;
+        /* a word sequence ends at q: try starts so that it ends there */
+        for (int64_t st = q; st >= (int64_t)lo && st > q - 4; st--) {
+            size_t used = elem_at(d, e, t, (size_t)st, (size_t)q + 1);
+            if (used && (int64_t)(st + used - 1) == q) {
+                mstate save = *ms;
+                push_tok(ms, (uint32_t)st, (uint32_t)q + 1);
+                if (match_pre(d, c, p, k + 1, st - 1, lo, ms))
+                    return 1;
+                *ms = save;
+            }
+        }
+        if (dl_clause_boundary(&t[q]) || is_comma(&t[q]))
+            break;
+    }
+    return e->optional ? match_pre(d, c, p, k + 1, pos, lo, ms) : 0;
+}
+
+static const char *const DET_NOUN[] = {"the", "a", "an", "its", "their", "his", "her", "our",
+    "such", "any", "no", "every", "each", "another", "'s", "’s", NULL};
+
+static int after_determiner(const dl_token *t, uint32_t lo, uint32_t v)
+{
+    if (v <= lo)
+        return 0;
+    const dl_token *p = &t[v - 1];
+    if (p->kind == DL_TOK_POSS)
+        return 1;
+    for (int i = 0; DET_NOUN[i]; i++)
+        if (strcmp(p->norm, DET_NOUN[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static void sort_idx(int32_t *v, size_t n)
+{
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = i; j > 0 && v[j - 1] > v[j]; j--) {
+            int32_t t = v[j];
+            v[j] = v[j - 1];
+            v[j - 1] = t;
+        }
+}
+
+static void set_add(dl_doc *doc, dl_event_set *set, const dl_event *e)
+{
+    if (set->n == set->cap) {
+        size_t cap = set->cap ? set->cap * 2 : 16;
+        dl_event *v = dl_arena_alloc(doc->arena, cap * sizeof *v);
+        if (set->n)
+            memcpy(v, set->v, set->n * sizeof *v);
+        set->v = v;
+        set->cap = cap;
+    }
+    set->v[set->n++] = *e;
+}
+
+static const char *code_after_modality(unsigned fl, const char *code, unsigned *ef, const char **note)
+{
+    if (fl & (DL_CL_NEG | DL_CL_REFUSE)) {
+        *ef |= DL_EF_NEGATED;
+        *note = (fl & DL_CL_REFUSE) ? "refused" : "negated";
+        return dl_cameo_as_refusal(code);
+    }
+    if (fl & DL_CL_THREAT) {
+        *ef |= DL_EF_THREAT;
+        *note = "threatened";
+        const char *t = dl_cameo_as_threat(code);
+        return t ? t : "130";
+    }
+    if (fl & DL_CL_INTENT) {
+        *ef |= DL_EF_INTENT;
+        *note = "intent";
+        int root = (code[0] - '0') * 10 + (code[1] - '0');
+        if (root >= 4 && root <= 8)
+            return dl_cameo_as_intent(code);
+        if (root >= 17 && root <= 20)
+            return dl_cameo_as_threat(code);
+        return code;
+    }
+    return code;
+}
+
+static void code_sentence(const dl_ctx *ctx, dl_doc *doc, const dl_clause *c, uint32_t si, dl_event_set *set)
+{
+    const struct dl_verb_dict *d = ctx->verbs;
+    const dl_sentence *s = &doc->sents.v[si];
+    const dl_token *t = c->t;
+    size_t first = set->n;
+    for (uint32_t v = s->tok_start; v < s->tok_end; v++) {
+        if (t[v].kind != DL_TOK_WORD || c->covers[v] >= 0)
+            continue;
+        const dl_form_slot *slot = dl_verb_dict_lookup(d, t[v].norm, t[v].norm_len);
+        if (!slot)
+            continue;
+        if (after_determiner(t, s->tok_start, v))
+            continue;
+        /* the best pattern over every verb this form belongs to */
+        const dl_verb_pattern *best = NULL;
+        mstate bestm;
+        unsigned bestfl = 0;
+        uint32_t bestg = v;
+        for (size_t h = 0; h < slot->nhit; h++) {
+            const dl_verb *vb = &d->verb[slot->hit[h].verb];
+            unsigned fl;
+            uint32_t g = dl_clause_vgroup(c, s->tok_start, v, (int)slot->hit[h].forms, &fl);
+            for (size_t k = 0; k < vb->npat; k++) {
+                const dl_verb_pattern *p = &d->pat[vb->pat[k]];
+                if (best && p->specificity <= best->specificity)
+                    continue;
+                mstate ms;
+                memset(&ms, 0, sizeof ms);
+                ms.src = ms.tgt = -1;
+                ms.last = v + 1;
+                if (!match_post(d, c, p, 0, v + 1, s->tok_end, (fl & DL_CL_PASSIVE) != 0, &ms))
+                    continue;
+                if (!match_pre(d, c, p, 0, (int64_t)g - 1, s->tok_start, &ms))
+                    continue;
+                best = p;
+                bestm = ms;
+                bestfl = fl;
+                bestg = g;
+            }
+        }
+        if (!best || (best->flags & DL_PF_NOEVENT))
+            continue;
+        if (bestfl & DL_CL_EMBEDDED)
+            continue;
+        int root = best->cameo ? (best->code[0] - '0') * 10 + (best->code[1] - '0') : 0;
+        if ((bestfl & DL_CL_HYPO) && root > 2)
+            continue;
+        /* source and target */
+        unsigned ef = 0;
+        const char *how = "subject", *thow = "object";
+        int32_t subj = dl_clause_subject(c, s->tok_start, bestg, &how);
+        int32_t src, tgt;
+        if (bestfl & DL_CL_PASSIVE) {
+            ef |= DL_EF_PASSIVE;
+            tgt = bestm.tgt >= 0 ? bestm.tgt : subj;
+            thow = "passive subject";
+            src = bestm.src >= 0 ? bestm.src : dl_clause_by_agent(c, v, s->tok_end);
+            how = "by-agent";
+        } else {
+            src = bestm.src >= 0 ? bestm.src : subj;
+            if (bestm.src >= 0)
+                how = "pattern $";
+            tgt = bestm.tgt;
+            if (tgt >= 0)
+                thow = "pattern +";
+            else {
+                tgt = dl_clause_actor_after(c, bestm.last > v + 1 ? bestm.last : v + 1, s->tok_end, 8);
+                if (tgt < 0 && bestm.last > v + 1)
+                    tgt = dl_clause_actor_after(c, v + 1, s->tok_end, 8);
+            }
+        }
+        if (src < 0) {
+            src = dl_clause_frame(c, si, v);
+            if (src >= 0) {
+                ef |= DL_EF_REPORTED;
+                how = "speaker or attribution frame";
+            }
+        }
+        if (src < 0)
+            continue;
+        /* modality */
+        const char *note = NULL;
+        const char *code = best->cameo ? code_after_modality(bestfl, best->code, &ef, &note) : best->code;
+        if (!code)
+            continue;
+        /* compounds */
+        int32_t srcs[8], tgts[8];
+        size_t ns = dl_clause_compound(c, src, (bestfl & DL_CL_PASSIVE) ? 1 : -1, srcs, 8);
+        size_t nt = tgt >= 0 ? dl_clause_compound(c, tgt, (bestfl & DL_CL_PASSIVE) ? -1 : 1, tgts, 8) : 0;
+        if (nt == 0 && (best->flags & DL_PF_RECIPROCAL) && ns >= 2) {
+            memcpy(tgts, srcs, ns * sizeof *srcs);
+            nt = ns;
+        }
+        if (nt == 0)
+            continue;
+        sort_idx(srcs, ns);
+        sort_idx(tgts, nt);
+        dl_event e;
+        memset(&e, 0, sizeof e);
+        e.sent = si;
+        e.verb_tok = v;
+        e.pattern = best;
+        snprintf(e.code, sizeof e.code, "%s", code);
+        e.cameo = dl_cameo_find(&d->cameo, e.code);
+        e.flags = ef;
+        uint32_t last = v;
+        for (uint32_t k = 0; k < bestm.n; k++)
+            if (bestm.tok[k] > last)
+                last = bestm.tok[k];
+        e.start = t[bestg].start;
+        e.end = t[last].end;
+        e.nmatched = bestm.n + 1;
+        e.matched = dl_arena_alloc(doc->arena, e.nmatched * sizeof *e.matched);
+        e.matched[0] = v;
+        memcpy(e.matched + 1, bestm.tok, bestm.n * sizeof *bestm.tok);
+        if (dl_clause_date(c, si, v, &e.date))
+            e.flags |= DL_EF_DATED;
+        else
+            e.date = doc->date;
+        char why[512];
+        snprintf(why, sizeof why, "source: %s; target: %s%s%s%s%s", how, thow,
+                 note ? "; " : "", note ? note : "", note ? " " : "",
+                 note ? best->code : "");
+        if (note) {
+            size_t l = strlen(why);
+            snprintf(why + l, sizeof why - l, " -> %s", e.code);
+        }
+        e.why = dl_arena_strdup(doc->arena, why);
+        for (size_t i = 0; i < ns; i++)
+            for (size_t j = 0; j < nt; j++) {
+                if (srcs[i] == tgts[j])
+                    continue;
+                const dl_actor_mention *a = &doc->actors->v[srcs[i]], *b = &doc->actors->v[tgts[j]];
+                if (strcmp(a->code, b->code) == 0)
+                    continue;
+                e.source = srcs[i];
+                e.target = tgts[j];
+                e.source_code = a->code;
+                e.target_code = b->code;
+                set_add(doc, set, &e);
+            }
+    }
+    /* a bare statement ("X said") counts only when nothing else is coded;
+     * drop repeats of the same source, target and code */
+    int other = 0;
+    for (size_t i = first; i < set->n; i++)
+        if (strcmp(set->v[i].code, "010") != 0)
+            other = 1;
+    size_t w = first;
+    for (size_t i = first; i < set->n; i++) {
+        dl_event *e = &set->v[i];
+        if (other && strcmp(e->code, "010") == 0)
+            continue;
+        /* the same pair twice in one root ("threatened to attack": 1384
+         * from "threaten", 138 from "attack"): keep the more specific */
+        int dup = 0;
+        for (size_t k = first; k < w && !dup; k++) {
+            dl_event *o = &set->v[k];
+            if (strcmp(o->source_code, e->source_code) != 0 || strcmp(o->target_code, e->target_code) != 0
+                || strncmp(o->code, e->code, 2) != 0)
+                continue;
+            dup = 1;
+            if (strlen(e->code) > strlen(o->code)
+                || (strlen(e->code) == strlen(o->code) && e->pattern->specificity > o->pattern->specificity))
+                *o = *e;
+        }
+        if (!dup)
+            set->v[w++] = *e;
+    }
+    set->n = w;
+}
+
+void dl_events_code(const dl_ctx *ctx, dl_doc *doc)
+{
+    dl_event_set *set = dl_arena_calloc(doc->arena, sizeof *set);
+    doc->events = set;
+    if (!ctx->verbs || !doc->actors || doc->actors->n == 0)
+        return;
+    dl_clause c;
+    dl_clause_init(&c, doc);
+    c.verbs = ctx->verbs;
+    for (uint32_t si = 0; si < doc->sents.n; si++) {
+        const dl_sentence *s = &doc->sents.v[si];
+        /* only sentences with at least one actor can hold an event */
+        int any = 0;
+        for (uint32_t i = s->tok_start; i < s->tok_end && !any; i++)
+            any = c.covers[i] >= 0;
+        if (any || 1)
+            code_sentence(ctx, doc, &c, si, set);
+    }
+}
+
+json_t *dl_event_json(const dl_doc *doc, const dl_event *e)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "sentence", json_integer(e->sent));
+    json_t *span = json_array();
+    json_array_append_new(span, json_integer(e->start));
+    json_array_append_new(span, json_integer(e->end));
+    json_object_set_new(o, "span", span);
+    json_object_set_new(o, "text", json_stringn(doc->text + e->start, e->end - e->start));
+    json_object_set_new(o, "source", json_string(e->source_code));
+    json_object_set_new(o, "target", json_string(e->target_code));
+    json_object_set_new(o, "cameo", json_string(e->code));
+    char root[3] = {e->code[0], e->code[1], 0};
+    json_object_set_new(o, "root", json_string(root));
+    if (e->cameo) {
+        json_object_set_new(o, "quad", json_integer(e->cameo->quad));
+        json_object_set_new(o, "goldstein", e->cameo->has_goldstein ? json_real(e->cameo->goldstein) : json_null());
+    }
+    const char *pt = e->pattern->plover_type ? e->pattern->plover_type : e->cameo ? e->cameo->plover_type : "";
+    const char *pm = e->pattern->plover_type ? e->pattern->plover_mode : e->cameo ? e->cameo->plover_mode : "";
+    /* a refusal, threat or promise changes the act: PLOVER follows the final code */
+    if (e->pattern->plover_type && strcmp(e->code, e->pattern->code) != 0 && e->cameo) {
+        pt = e->cameo->plover_type;
+        pm = e->cameo->plover_mode;
+    }
+    if (pt && pt[0]) {
+        json_t *pl = json_object();
+        json_object_set_new(pl, "type", json_string(pt));
+        json_object_set_new(pl, "mode", pm && pm[0] ? json_string(pm) : json_null());
+        json_object_set_new(o, "plover", pl);
+    } else
+        json_object_set_new(o, "plover", json_null());
+    json_object_set_new(o, "negated", json_boolean(e->flags & DL_EF_NEGATED));
+    json_object_set_new(o, "intent", json_boolean(e->flags & (DL_EF_INTENT | DL_EF_THREAT)));
+    char date[11];
+    dl_date_format(e->date, date);
+    json_object_set_new(o, "date", date[0] ? json_string(date) : json_null());
+    json_t *pat = json_object();
+    json_object_set_new(pat, "id", json_string(e->pattern->id));
+    json_object_set_new(pat, "text", json_string(e->pattern->text));
+    json_object_set_new(o, "pattern", pat);
+    json_t *act = json_object();
+    json_object_set_new(act, "source", json_integer(e->source));
+    json_object_set_new(act, "target", json_integer(e->target));
+    json_object_set_new(o, "actors", act);
+    return o;
+}
+
+void dl_events_json(const dl_doc *doc, json_t *article)
+{
+    if (!doc->events)
+        return;
+    json_t *arr = json_array();
+    for (size_t i = 0; i < doc->events->n; i++)
+        json_array_append_new(arr, dl_event_json(doc, &doc->events->v[i]));
+    json_object_set_new(article, "events", arr);
+}

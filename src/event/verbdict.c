@@ -1,0 +1,917 @@
+/* verbdict.c -- parse verb dictionaries and compile the form hash.
+ * See verbdict.h for the format. */
+#include "verbdict.h"
+#include "event.h"
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "../util/arena.h"
+#include "../util/buf.h"
+#include "../text/text.h"
+
+static char *errf(const char *path, int line, const char *fmt, const char *arg)
+{
+    dl_buf b = DL_BUF_INIT;
+    if (line > 0)
+        dl_buf_printf(&b, "%s:%d: ", path, line);
+    else
+        dl_buf_printf(&b, "%s: ", path);
+    dl_buf_printf(&b, fmt, arg ? arg : "");
+    return dl_buf_take(&b);
+}
+
+static uint64_t fnv(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+static void grow_slots(struct dl_verb_dict *d);
+
+static dl_form_slot *slot_for(struct dl_verb_dict *d, const char *key, int create)
+{
+    if (create && (d->used + 1) * 2 > d->nslot)
+        grow_slots(d);
+    size_t n = strlen(key), mask = d->nslot - 1;
+    for (size_t i = fnv(key, n) & mask;; i = (i + 1) & mask) {
+        dl_form_slot *s = &d->slot[i];
+        if (!s->key) {
+            if (!create)
+                return NULL;
+            s->key = dl_xstrdup(key);
+            d->used++;
+            return s;
+        }
+        if (strcmp(s->key, key) == 0)
+            return s;
+    }
+}
+
+static void grow_slots(struct dl_verb_dict *d)
+{
+    dl_form_slot *old = d->slot;
+    size_t oldn = d->nslot;
+    d->nslot = oldn ? oldn * 2 : 1024;
+    d->slot = calloc(d->nslot, sizeof *d->slot);
+    if (!d->slot)
+        d->slot = dl_xmalloc(1);   /* aborts */
+    d->used = 0;
+    for (size_t i = 0; i < oldn; i++) {
+        if (!old[i].key)
+            continue;
+        size_t mask = d->nslot - 1;
+        size_t j = fnv(old[i].key, strlen(old[i].key)) & mask;
+        while (d->slot[j].key)
+            j = (j + 1) & mask;
+        d->slot[j] = old[i];
+        d->used++;
+    }
+    free(old);
+}
+
+const dl_form_slot *dl_verb_dict_lookup(const struct dl_verb_dict *d, const char *norm, size_t n)
+{
+    if (!d->nslot || n == 0)
+        return NULL;
+    size_t mask = d->nslot - 1;
+    for (size_t i = fnv(norm, n) & mask;; i = (i + 1) & mask) {
+        const dl_form_slot *s = &d->slot[i];
+        if (!s->key)
+            return NULL;
+        if (strncmp(s->key, norm, n) == 0 && s->key[n] == 0)
+            return s;
+    }
+}
+
+static void add_form(struct dl_verb_dict *d, const char *form, int verb, int bit)
+{
+    if (!form[0])
+        return;
+    dl_form_slot *s = slot_for(d, form, 1);
+    for (size_t i = 0; i < s->nhit; i++)
+        if (s->hit[i].verb == (uint32_t)verb) {
+            s->hit[i].forms |= bit;
+            return;
+        }
+    s->hit = dl_xrealloc(s->hit, (s->nhit + 1) * sizeof *s->hit);
+    s->hit[s->nhit].verb = verb;
+    s->hit[s->nhit].forms = bit;
+    s->nhit++;
+}
+
+/* Find or create the verb with this lemma (lower case). */
+static int verb_index(struct dl_verb_dict *d, const char *lemma)
+{
+    const dl_form_slot *s = dl_verb_dict_lookup(d, lemma, strlen(lemma));
+    if (s)
+        for (size_t i = 0; i < s->nhit; i++)
+            if (strcmp(d->verb[s->hit[i].verb].lemma, lemma) == 0)
+                return s->hit[i].verb;
+    if (d->nverb == d->capverb) {
+        d->capverb = d->capverb ? d->capverb * 2 : 256;
+        d->verb = dl_xrealloc(d->verb, d->capverb * sizeof *d->verb);
+    }
+    dl_verb *v = &d->verb[d->nverb];
+    memset(v, 0, sizeof *v);
+    v->lemma = dl_xstrdup(lemma);
+    return (int)d->nverb++;
+}
+
+static int class_index(struct dl_verb_dict *d, const char *name, const char *where)
+{
+    for (size_t i = 0; i < d->ncls; i++)
+        if (strcmp(d->cls[i].name, name) == 0)
+            return (int)i;
+    if (d->ncls == d->capcls) {
+        d->capcls = d->capcls ? d->capcls * 2 : 64;
+        d->cls = dl_xrealloc(d->cls, d->capcls * sizeof *d->cls);
+    }
+    dl_word_class *c = &d->cls[d->ncls];
+    memset(c, 0, sizeof *c);
+    c->name = dl_xstrdup(name);
+    c->where = dl_xstrdup(where);
+    return (int)d->ncls++;
+}
+
+/* Lower-case s in place, turn '_' into ' ', squeeze spaces, trim. */
+static void normalise_words(char *s)
+{
+    char *w = s;
+    int space = 1;
+    for (char *p = s; *p; p++) {
+        char c = *p == '_' ? ' ' : (char)tolower((unsigned char)*p);
+        if (c == ' ' || c == '\t') {
+            if (!space)
+                *w++ = ' ';
+            space = 1;
+        } else {
+            *w++ = c;
+            space = 0;
+        }
+    }
+    if (w > s && w[-1] == ' ')
+        w--;
+    *w = 0;
+}
+
+static void class_add(dl_word_class *c, const char *member)
+{
+    if (!member[0])
+        return;
+    for (size_t i = 0; i < c->n; i++)
+        if (strcmp(c->member[i], member) == 0)
+            return;
+    if (c->n == c->cap) {
+        c->cap = c->cap ? c->cap * 2 : 8;
+        c->member = dl_xrealloc(c->member, c->cap * sizeof *c->member);
+    }
+    c->member[c->n++] = dl_xstrdup(member);
+}
+
+/* Match the word sequence seq ("peacekeeping forces") at t[i..n). */
+static size_t seq_match(const char *seq, const dl_token *t, size_t i, size_t n)
+{
+    size_t k = 0;
+    const char *p = seq;
+    while (*p) {
+        const char *e = strchr(p, ' ');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        if (i + k >= n || t[i + k].norm_len != len || memcmp(t[i + k].norm, p, len) != 0)
+            return 0;
+        k++;
+        p += len;
+        if (*p == ' ')
+            p++;
+    }
+    return k;
+}
+
+size_t dl_class_match(const struct dl_verb_dict *d, int cls, const dl_token *t, size_t i, size_t n)
+{
+    const dl_word_class *c = &d->cls[cls];
+    size_t best = 0;
+    for (size_t m = 0; m < c->n; m++) {
+        size_t k = seq_match(c->member[m], t, i, n);
+        if (k > best)
+            best = k;
+    }
+    return best;
+}
+
+size_t dl_word_match(const dl_pat_elem *e, const dl_token *t, size_t i, size_t n)
+{
+    size_t best = 0;
+    for (size_t a = 0; a < e->nalt; a++) {
+        size_t k = seq_match(e->alt[a], t, i, n);
+        if (k > best)
+            best = k;
+    }
+    return best;
+}
+
+static int add_pattern_slot(struct dl_verb_dict *d)
+{
+    if (d->npat == d->cappat) {
+        d->cappat = d->cappat ? d->cappat * 2 : 1024;
+        d->pat = dl_xrealloc(d->pat, d->cappat * sizeof *d->pat);
+    }
+    memset(&d->pat[d->npat], 0, sizeof d->pat[0]);
+    return (int)d->npat++;
+}
+
+static void verb_add_pattern(struct dl_verb_dict *d, int verb, int pat)
+{
+    dl_verb *v = &d->verb[verb];
+    if (v->npat == v->cap) {
+        v->cap = v->cap ? v->cap * 2 : 4;
+        v->pat = dl_xrealloc(v->pat, v->cap * sizeof *v->pat);
+    }
+    v->pat[v->npat++] = pat;
+}
+
+static void elem_push(dl_pat_elem **v, size_t *n, dl_pat_elem e)
+{
+    *v = dl_xrealloc(*v, (*n + 1) * sizeof **v);
+    (*v)[(*n)++] = e;
+}
+
+/* Parse the pattern words of one line (after the code) into p.  Syntax:
+ * ours or TABARI's (`{a | b}`, `_` joins, `%`/`^` ignored).  Returns NULL
+ * or an error text (static). */
+static const char *parse_pattern(struct dl_verb_dict *d, dl_verb_pattern *p, char *s, int tabari)
+{
+    dl_pat_elem *pre = NULL, *post = NULL;
+    size_t npre = 0, npost = 0;
+    int seen_verb = 0, spec = 0;
+    char *save = NULL;
+    /* TABARI alternatives { a | b } are rewritten to a|b tokens first */
+    if (tabari) {
+        for (char *q = s; *q; q++) {
+            if (*q == '{') {
+                char *end = strchr(q, '}');
+                if (!end)
+                    return "unclosed '{'";
+                *q = ' ';
+                *end = ' ';
+                for (char *r = q; r < end; r++) {
+                    if (*r == '|') {
+                        /* remove the spaces around | */
+                        char *l = r - 1;
+                        while (l > q && *l == ' ')
+                            *l-- = '\x01';
+                        char *m = r + 1;
+                        while (m < end && *m == ' ')
+                            *m++ = '\x01';
+                    }
+                }
+                q = end;
+            }
+        }
+        char *w = s;
+        for (char *q = s; *q; q++)
+            if (*q != '\x01')
+                *w++ = *q;
+        *w = 0;
+    }
+    for (char *tok = strtok_r(s, " \t", &save); tok; tok = strtok_r(NULL, " \t", &save)) {
+        /* TABARI joins words with '_' (no gap); a word may be glued to the
+         * verb or a slot: IN_* , SUGGESTED_+ */
+        char *parts[16];
+        int np = 0;
+        if (tabari) {
+            char *q = tok;
+            parts[np++] = q;
+            for (; *q && np < 16; q++)
+                if (*q == '_') {
+                    *q = 0;
+                    if (q[1])
+                        parts[np++] = q + 1;
+                }
+        } else {
+            parts[np++] = tok;
+        }
+        for (int k = 0; k < np; k++) {
+            char *w = parts[k];
+            if (!*w)
+                continue;
+            dl_pat_elem e;
+            memset(&e, 0, sizeof e);
+            e.adjacent = (tabari && k > 0);
+            if (*w == '=') {
+                e.adjacent = 1;
+                w++;
+            }
+            if (*w == '?') {
+                e.optional = 1;
+                w++;
+            }
+            if (strcmp(w, "*") == 0) {
+                if (seen_verb)
+                    return "two '*' in one pattern";
+                seen_verb = 1;
+                continue;
+            }
+            if (tabari && (strcmp(w, "%") == 0 || strcmp(w, "^") == 0))
+                continue;
+            if (strcmp(w, "$") == 0)
+                e.kind = DL_PE_SOURCE;
+            else if (strcmp(w, "+") == 0)
+                e.kind = DL_PE_TARGET;
+            else if (w[0] == '&' && !strchr(w, '|')) {
+                if (!w[1])
+                    return "empty class name";
+                e.kind = DL_PE_CLASS;
+                for (char *c = w + 1; *c; c++)
+                    *c = (char)toupper((unsigned char)*c);
+                e.cls = class_index(d, w + 1, p->id);
+                if (!e.optional)
+                    spec += 2;
+            } else if (strchr(w, '&')) {
+                /* a union of classes and words: one synthetic class */
+                char uname[256];
+                snprintf(uname, sizeof uname, "%s", w);
+                for (char *c = uname; *c; c++)
+                    *c = (char)toupper((unsigned char)*c);
+                e.kind = DL_PE_CLASS;
+                e.cls = class_index(d, uname, p->id);
+                dl_word_class *u = &d->cls[e.cls];
+                if (!u->defined) {
+                    u->defined = 1;
+                    char *alts = dl_xstrdup(uname), *as = NULL;
+                    for (char *a = strtok_r(alts, "|", &as); a; a = strtok_r(NULL, "|", &as)) {
+                        if (*a == '&') {
+                            class_index(d, a + 1, p->id);   /* must be defined somewhere */
+                            u = &d->cls[e.cls];
+                            u->merge = dl_xrealloc(u->merge, (u->nmerge + 1) * sizeof *u->merge);
+                            u->merge[u->nmerge++] = dl_xstrdup(a + 1);
+                        } else {
+                            char *x = dl_xstrdup(a);
+                            normalise_words(x);
+                            class_add(u, x);
+                            free(x);
+                        }
+                    }
+                    free(alts);
+                }
+                if (!e.optional)
+                    spec += 2;
+            } else {
+                e.kind = DL_PE_WORD;
+                char *alts = dl_xstrdup(w), *as = NULL;
+                for (char *a = strtok_r(alts, "|", &as); a; a = strtok_r(NULL, "|", &as)) {
+                    char *x = dl_xstrdup(a);
+                    normalise_words(x);
+                    if (!*x) {
+                        free(x);
+                        continue;
+                    }
+                    e.alt = dl_xrealloc(e.alt, (e.nalt + 1) * sizeof *e.alt);
+                    e.alt[e.nalt++] = x;
+                }
+                free(alts);
+                if (e.nalt == 0)
+                    return "empty word";
+                if (!e.optional)
+                    spec += 2;
+            }
+            if (e.kind == DL_PE_SOURCE || e.kind == DL_PE_TARGET)
+                spec += 1;
+            if (seen_verb)
+                elem_push(&post, &npost, e);
+            else
+                elem_push(&pre, &npre, e);
+        }
+    }
+    if (!seen_verb) {
+        free(pre);
+        free(post);
+        return "pattern has no '*' (the verb)";
+    }
+    /* pre elements are matched from the verb backwards: reverse them, and
+     * move the adjacency mark to the element it now follows */
+    for (size_t i = 0; i < npre / 2; i++) {
+        dl_pat_elem t = pre[i];
+        pre[i] = pre[npre - 1 - i];
+        pre[npre - 1 - i] = t;
+    }
+    p->pre = pre;
+    p->npre = npre;
+    p->post = post;
+    p->npost = npost;
+    p->specificity = spec;
+    return NULL;
+}
+
+/* Parse the code field: "1661", "040~", "074@AID/peacekeeping", "---". */
+static const char *parse_code(dl_verb_pattern *p, const char *f)
+{
+    char buf[64];
+    snprintf(buf, sizeof buf, "%s", f);
+    char *at = strchr(buf, '@');
+    if (at) {
+        *at++ = 0;
+        char *slash = strchr(at, '/');
+        if (slash)
+            *slash++ = 0;
+        p->plover_type = dl_xstrdup(at);
+        p->plover_mode = dl_xstrdup(slash ? slash : "");
+    }
+    size_t n = strlen(buf);
+    if (n && buf[n - 1] == '~') {
+        p->flags |= DL_PF_RECIPROCAL;
+        buf[--n] = 0;
+    }
+    if (strcmp(buf, "---") == 0) {
+        p->flags |= DL_PF_NOEVENT;
+        snprintf(p->code, sizeof p->code, "---");
+        return NULL;
+    }
+    if (n < 2 || n > 4)
+        return "bad code";
+    for (size_t i = 0; i < n; i++)
+        if (!isdigit((unsigned char)buf[i]))
+            return "bad code";
+    memcpy(p->code, buf, n + 1);
+    return NULL;
+}
+
+static void add_verb_forms(struct dl_verb_dict *d, int verb, const char *lemma,
+                           const char *past, const char *pp)
+{
+    dl_verb_forms f;
+    if (dl_inflect(lemma, &f) != 0)
+        return;
+    if (past)
+        snprintf(f.form[2], sizeof f.form[2], "%s", past);
+    if (pp)
+        snprintf(f.form[3], sizeof f.form[3], "%s", pp);
+    for (int i = 0; i < 5; i++)
+        add_form(d, f.form[i], verb, 1 << i);
+}
+
+int dl_verb_dict_add_file(struct dl_verb_dict *d, const char *path, const char *label, char **err)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        *err = errf(path, 0, "%s", strerror(errno));
+        return -1;
+    }
+    d->files = dl_xrealloc(d->files, (d->nfiles + 1) * sizeof *d->files);
+    d->files[d->nfiles++] = dl_xstrdup(label);
+    char line[4096];
+    int lineno = 0, verb = -1;
+    while (fgets(line, sizeof line, f)) {
+        lineno++;
+        size_t len = strcspn(line, "\r\n");
+        if (len == sizeof line - 1) {
+            fclose(f);
+            *err = errf(path, lineno, "%sline too long", "");
+            return -1;
+        }
+        line[len] = 0;
+        char *hash = strchr(line, '#');
+        if (hash)
+            *hash = 0;
+        char *s = line;
+        while (*s == ' ' || *s == '\t')
+            s++;
+        size_t sl = strlen(s);
+        while (sl && (s[sl - 1] == ' ' || s[sl - 1] == '\t'))
+            s[--sl] = 0;
+        if (!*s)
+            continue;
+        char where[512];
+        snprintf(where, sizeof where, "%s:%d", label, lineno);
+        if (*s == '&') {
+            char *eq = strchr(s, '=');
+            if (!eq) {
+                fclose(f);
+                *err = errf(path, lineno, "%sclass definition needs '='", "");
+                return -1;
+            }
+            *eq = 0;
+            char name[128];
+            snprintf(name, sizeof name, "%s", s + 1);
+            normalise_words(name);
+            for (char *c = name; *c; c++)
+                *c = (char)toupper((unsigned char)*c);
+            if (!name[0] || strchr(name, ' ')) {
+                fclose(f);
+                *err = errf(path, lineno, "%sbad class name", "");
+                return -1;
+            }
+            int ci = class_index(d, name, where);
+            d->cls[ci].defined = 1;
+            char *save = NULL;
+            for (char *m = strtok_r(eq + 1, "|", &save); m; m = strtok_r(NULL, "|", &save)) {
+                normalise_words(m);
+                class_add(&d->cls[ci], m);
+            }
+            continue;
+        }
+        if (strncmp(s, "verb ", 5) == 0 || strncmp(s, "verb\t", 5) == 0) {
+            char *rest = s + 5, *eq = strchr(rest, '=');
+            char *past = NULL, *pp = NULL;
+            if (eq) {
+                *eq = 0;
+                char *save = NULL;
+                past = strtok_r(eq + 1, " \t", &save);
+                pp = past ? strtok_r(NULL, " \t", &save) : NULL;
+                if (!pp) {
+                    fclose(f);
+                    *err = errf(path, lineno, "%s'=' needs a past and a participle", "");
+                    return -1;
+                }
+            }
+            normalise_words(rest);
+            if (!rest[0] || strchr(rest, ' ') || strlen(rest) >= 40) {
+                fclose(f);
+                *err = errf(path, lineno, "bad verb lemma '%s' (one word)", rest);
+                return -1;
+            }
+            verb = verb_index(d, rest);
+            add_verb_forms(d, verb, rest, past, pp);
+            continue;
+        }
+        /* a pattern line */
+        if (verb < 0) {
+            fclose(f);
+            *err = errf(path, lineno, "%spattern before any 'verb' line", "");
+            return -1;
+        }
+        char *save = NULL;
+        char *code = strtok_r(s, " \t", &save);
+        char *rest = save ? save : "";
+        int pi = add_pattern_slot(d);
+        dl_verb_pattern *p = &d->pat[pi];
+        p->id = dl_xstrdup(where);
+        p->verb = verb;
+        const char *e = parse_code(p, code);
+        if (!e) {
+            while (*rest == ' ' || *rest == '\t')
+                rest++;
+            p->text = dl_xstrdup(rest);
+            char *tmp = dl_xstrdup(rest);
+            e = parse_pattern(d, p, tmp, 0);
+            free(tmp);
+        }
+        if (e) {
+            fclose(f);
+            *err = errf(path, lineno, "%s", e);
+            d->npat--;
+            free(p->id);
+            free(p->text);
+            return -1;
+        }
+        verb_add_pattern(d, verb, pi);
+    }
+    fclose(f);
+    return 0;
+}
+
+int dl_verb_dict_finish(struct dl_verb_dict *d, char **err)
+{
+    for (size_t i = 0; i < d->ncls; i++)
+        for (size_t k = 0; k < d->cls[i].nmerge; k++) {
+            int j = class_index(d, d->cls[i].merge[k], d->cls[i].where);
+            for (size_t m = 0; m < d->cls[j].n; m++)
+                class_add(&d->cls[i], d->cls[j].member[m]);
+        }
+    for (size_t i = 0; i < d->ncls; i++)
+        if (!d->cls[i].defined) {
+            *err = errf(d->cls[i].where, 0, "undefined word class &%s", d->cls[i].name);
+            return -1;
+        }
+    for (size_t i = 0; i < d->npat; i++) {
+        dl_verb_pattern *p = &d->pat[i];
+        if (!(p->flags & DL_PF_NOEVENT))
+            p->cameo = dl_cameo_find(&d->cameo, p->code);
+        if (!p->cameo && !(p->flags & (DL_PF_NOEVENT | DL_PF_FOREIGN))) {
+            *err = errf(p->id, 0, "unknown CAMEO code %s", p->code);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+struct dl_verb_dict *dl_verb_dict_load(const char *dir, char **err)
+{
+    struct dl_verb_dict *d = calloc(1, sizeof *d);
+    if (!d)
+        return dl_xmalloc(1);
+    dl_buf path = DL_BUF_INIT;
+    dl_buf_printf(&path, "%s/cameo.tsv", dir);
+    if (dl_cameo_load(&d->cameo, path.p, err) != 0) {
+        dl_buf_free(&path);
+        free(d);
+        return NULL;
+    }
+    dl_buf_clear(&path);
+    dl_buf_printf(&path, "%s/verbs", dir);
+    DIR *dp = opendir(path.p);
+    if (!dp) {
+        *err = errf(path.p, 0, "%s", strerror(errno));
+        dl_buf_free(&path);
+        dl_verb_dict_free(d);
+        return NULL;
+    }
+    char **names = NULL;
+    size_t nn = 0;
+    struct dirent *de;
+    while ((de = readdir(dp))) {
+        size_t l = strlen(de->d_name);
+        if (l > 4 && strcmp(de->d_name + l - 4, ".txt") == 0) {
+            names = dl_xrealloc(names, (nn + 1) * sizeof *names);
+            names[nn++] = dl_xstrdup(de->d_name);
+        }
+    }
+    closedir(dp);
+    qsort(names, nn, sizeof *names, cmp_str);
+    int rc = 0;
+    for (size_t i = 0; i < nn; i++) {
+        dl_buf fp = DL_BUF_INIT, label = DL_BUF_INIT;
+        dl_buf_printf(&fp, "%s/%s", path.p, names[i]);
+        dl_buf_printf(&label, "verbs/%s", names[i]);
+        if (rc == 0)
+            rc = dl_verb_dict_add_file(d, fp.p, label.p, err);
+        dl_buf_free(&fp);
+        dl_buf_free(&label);
+        free(names[i]);
+    }
+    free(names);
+    dl_buf_free(&path);
+    if (rc == 0)
+        rc = dl_verb_dict_finish(d, err);
+    if (rc != 0) {
+        dl_verb_dict_free(d);
+        return NULL;
+    }
+    return d;
+}
+
+static void free_elems(dl_pat_elem *e, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        for (size_t a = 0; a < e[i].nalt; a++)
+            free(e[i].alt[a]);
+        free(e[i].alt);
+    }
+    free(e);
+}
+
+void dl_verb_dict_free(struct dl_verb_dict *d)
+{
+    if (!d)
+        return;
+    dl_cameo_free(&d->cameo);
+    for (size_t i = 0; i < d->npat; i++) {
+        dl_verb_pattern *p = &d->pat[i];
+        free(p->id);
+        free(p->text);
+        free(p->plover_type);
+        free(p->plover_mode);
+        free_elems(p->pre, p->npre);
+        free_elems(p->post, p->npost);
+    }
+    free(d->pat);
+    for (size_t i = 0; i < d->nverb; i++) {
+        free(d->verb[i].lemma);
+        free(d->verb[i].pat);
+    }
+    free(d->verb);
+    for (size_t i = 0; i < d->ncls; i++) {
+        for (size_t m = 0; m < d->cls[i].n; m++)
+            free(d->cls[i].member[m]);
+        free(d->cls[i].member);
+        for (size_t m = 0; m < d->cls[i].nmerge; m++)
+            free(d->cls[i].merge[m]);
+        free(d->cls[i].merge);
+        free(d->cls[i].name);
+        free(d->cls[i].where);
+    }
+    free(d->cls);
+    for (size_t i = 0; i < d->nslot; i++) {
+        free(d->slot[i].key);
+        free(d->slot[i].hit);
+    }
+    free(d->slot);
+    for (size_t i = 0; i < d->nfiles; i++)
+        free(d->files[i]);
+    free(d->files);
+    free(d);
+}
+
+size_t dl_verb_dict_npatterns(const struct dl_verb_dict *d)
+{
+    return d ? d->npat : 0;
+}
+
+/* ---- TABARI .verbs and PETRARCH CAMEO.*.txt ---- */
+
+/* "[123]" or "[---]" or "[013:012]" at the end of a line: copy the code
+ * (the part before ':' -- TABARI's second code is for the passive reading,
+ * which our clause analysis handles) and cut the line there. */
+static int take_code(char *s, char *code, size_t cap)
+{
+    char *lb = strrchr(s, '[');
+    if (!lb)
+        return 0;
+    char *rb = strchr(lb, ']');
+    if (!rb)
+        return 0;
+    *rb = 0;
+    char *c = lb + 1;
+    while (*c == ' ')
+        c++;
+    char *colon = strchr(c, ':');
+    if (colon)
+        *colon = 0;
+    size_t n = strcspn(c, " ");
+    c[n] = 0;
+    snprintf(code, cap, "%s", c);
+    *lb = 0;
+    return 1;
+}
+
+int dl_verb_dict_add_tabari(struct dl_verb_dict *d, const char *path, char **err)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        *err = errf(path, 0, "%s", strerror(errno));
+        return -1;
+    }
+    d->files = dl_xrealloc(d->files, (d->nfiles + 1) * sizeof *d->files);
+    d->files[d->nfiles++] = dl_xstrdup(path);
+    char line[4096];
+    int lineno = 0, verb = -1, section = 0;   /* 1 synsets, 2 time */
+    int cls = -1;
+    char verbcode[16] = "";
+    while (fgets(line, sizeof line, f)) {
+        lineno++;
+        line[strcspn(line, "\r\n")] = 0;
+        char *semi = strchr(line, ';');
+        if (semi)
+            *semi = 0;
+        char *s = line;
+        while (*s == ' ' || *s == '\t')
+            s++;
+        size_t sl = strlen(s);
+        while (sl && (s[sl - 1] == ' ' || s[sl - 1] == '\t'))
+            s[--sl] = 0;
+        if (!*s || *s == '#')
+            continue;
+        char where[512];
+        snprintf(where, sizeof where, "%s:%d", path, lineno);
+        if (strcmp(s, "<SYNSETS>") == 0) { section = 1; continue; }
+        if (strcmp(s, "</SYNSETS>") == 0) { section = 0; continue; }
+        if (strcmp(s, "<TIME>") == 0) { section = 2; continue; }
+        if (strcmp(s, "</TIME>") == 0) { section = 0; continue; }
+        if (section == 2 || *s == '<')
+            continue;
+        if (*s == '&' && !strchr(s, '[')) {
+            char name[128];
+            snprintf(name, sizeof name, "%s", s + 1);
+            name[strcspn(name, " \t")] = 0;
+            for (char *c = name; *c; c++)
+                *c = (char)toupper((unsigned char)*c);
+            cls = class_index(d, name, where);
+            d->cls[cls].defined = 1;
+            continue;
+        }
+        if (*s == '+' && cls >= 0) {
+            char *m = dl_xstrdup(s + 1);
+            /* members referring to other synsets are kept as literal words;
+             * trailing '_' (TABARI: no suffix) is dropped */
+            normalise_words(m);
+            class_add(&d->cls[cls], m);
+            free(m);
+            continue;
+        }
+        if (strncmp(s, "---", 3) == 0 && s[3] == ' ') {
+            /* PETRARCH block: --- NAME ---  [code]; forms follow on their own lines */
+            char code[16] = "";
+            take_code(s, code, sizeof code);
+            snprintf(verbcode, sizeof verbcode, "%s", code);
+            char name[64];
+            snprintf(name, sizeof name, "%s", s + 4);
+            name[strcspn(name, " -")] = 0;
+            normalise_words(name);
+            verb = name[0] ? verb_index(d, name) : -1;
+            cls = -1;
+            continue;
+        }
+        if (*s == '{') {
+            /* explicit forms of the current verb */
+            if (verb < 0)
+                continue;
+            char *save = NULL;
+            for (char *w = strtok_r(s, "{} \t", &save); w; w = strtok_r(NULL, "{} \t", &save)) {
+                char *x = dl_xstrdup(w);
+                normalise_words(x);
+                add_form(d, x, verb, DL_VF_PAST | DL_VF_PP | DL_VF_3SG | DL_VF_ING);
+                free(x);
+            }
+            continue;
+        }
+        if (*s == '-') {
+            if (verb < 0) {
+                fclose(f);
+                *err = errf(path, lineno, "%spattern before any verb", "");
+                return -1;
+            }
+            char code[16] = "";
+            if (!take_code(s, code, sizeof code)) {
+                fclose(f);
+                *err = errf(path, lineno, "%spattern without [code]", "");
+                return -1;
+            }
+            int pi = add_pattern_slot(d);
+            dl_verb_pattern *p = &d->pat[pi];
+            p->id = dl_xstrdup(where);
+            p->verb = verb;
+            p->flags |= DL_PF_FOREIGN;
+            if (strcmp(code, "---") == 0)
+                p->flags |= DL_PF_NOEVENT;
+            snprintf(p->code, sizeof p->code, "%s", code);
+            char *body = s + 1;
+            while (*body == ' ')
+                body++;
+            p->text = dl_xstrdup(body);
+            char *tmp = dl_xstrdup(body);
+            const char *e = parse_pattern(d, p, tmp, 1);
+            free(tmp);
+            if (e) {
+                fclose(f);
+                *err = errf(path, lineno, "%s", e);
+                free(p->id);
+                free(p->text);
+                d->npat--;
+                return -1;
+            }
+            verb_add_pattern(d, verb, pi);
+            continue;
+        }
+        /* a verb line: WORD [code], or (PETRARCH) a bare form of the block's verb */
+        char code[16] = "";
+        int has = take_code(s, code, sizeof code);
+        char name[128];
+        snprintf(name, sizeof name, "%s", s);
+        normalise_words(name);
+        if (!name[0])
+            continue;
+        if (!has && verb >= 0 && verbcode[0]) {
+            add_form(d, name, verb, DL_VF_BASE | DL_VF_PAST | DL_VF_PP | DL_VF_3SG | DL_VF_ING);
+            continue;
+        }
+        cls = -1;
+        verbcode[0] = 0;
+        /* TABARI writes a trailing '_' for "no regular forms" */
+        int exact = name[strlen(name) - 1] == ' ' || strchr(s, '_') != NULL;
+        char *space = strchr(name, ' ');
+        if (space)
+            *space = 0;
+        verb = verb_index(d, name);
+        if (exact)
+            add_form(d, name, verb, DL_VF_BASE);
+        else
+            add_verb_forms(d, verb, name, NULL, NULL);
+        if (has) {
+            int pi = add_pattern_slot(d);
+            dl_verb_pattern *p = &d->pat[pi];
+            p->id = dl_xstrdup(where);
+            p->verb = verb;
+            p->flags |= DL_PF_FOREIGN;
+            if (strcmp(code, "---") == 0)
+                p->flags |= DL_PF_NOEVENT;
+            snprintf(p->code, sizeof p->code, "%s", code);
+            p->text = dl_xstrdup("*");
+            char star[] = "*";
+            parse_pattern(d, p, star, 1);
+            verb_add_pattern(d, verb, pi);
+        }
+    }
+    fclose(f);
+    for (size_t i = 0; i < d->npat; i++) {
+        dl_verb_pattern *p = &d->pat[i];
+        if ((p->flags & DL_PF_FOREIGN) && !p->cameo && !(p->flags & DL_PF_NOEVENT))
+            p->cameo = dl_cameo_find(&d->cameo, p->code);
+    }
+    for (size_t i = 0; i < d->ncls; i++)
+        if (!d->cls[i].defined) {
+            *err = errf(d->cls[i].where, 0, "undefined synset &%s", d->cls[i].name);
+            return -1;
+        }
+    return 0;
+}
