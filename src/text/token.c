@@ -173,22 +173,22 @@ static void push(dl_arena *a, dl_tokens *out, dl_buf *scratch, const char *text,
     t->kind = (uint16_t)kind;
     /* ASCII tokens (most of them) are folded and case-flagged in one
      * loop; others go through dl_fold and utf8proc. */
+    char *norm = dl_arena_alloc(a, e - b + 1);
+    int upper = 0, lower = 0;
     size_t k = b;
-    while (k < e && (unsigned char)text[k] < 0x80) k++;
-    if (k == e) {
-        char *norm = dl_arena_alloc(a, e - b + 1);
-        int upper = 0, lower = 0;
-        for (size_t i = b; i < e; i++) {
-            char ch = text[i];
-            if (ch >= 'A' && ch <= 'Z') {
-                if (!upper && !lower && !(flags & DL_TF_CAP)) flags |= DL_TF_CAP;
-                upper++;
-                ch = (char)(ch + 32);
-            } else if (ch >= 'a' && ch <= 'z') {
-                lower++;
-            }
-            norm[i - b] = ch;
+    for (; k < e; k++) {
+        char ch = text[k];
+        if ((unsigned char)ch >= 0x80) break;       /* not ASCII: the slow path below */
+        if (ch >= 'A' && ch <= 'Z') {
+            if (!upper && !lower && !(flags & DL_TF_CAP)) flags |= DL_TF_CAP;
+            upper++;
+            ch = (char)(ch + 32);
+        } else if (ch >= 'a' && ch <= 'z') {
+            lower++;
         }
+        norm[k - b] = ch;
+    }
+    if (k == e) {
         norm[e - b] = 0;
         t->norm = norm;
         t->norm_len = (uint32_t)(e - b);

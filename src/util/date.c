@@ -18,15 +18,23 @@ static const char *const weekday_names[7] = {
  * either the full name or its first three or four letters. */
 static int name_index(const char *s, size_t n, const char *const *names, int count) {
     if (n && s[n - 1] == '.') n--;
-    if (n < 3) return -1;
-    for (int i = 0; i < count; i++) {
-        size_t len = strlen(names[i]);
-        if (n > len) continue;
-        if (strncasecmp(s, names[i], n) == 0) return i;
+    if (n < 3 || n > 9) return -1;
+    /* lower-case once, then compare; the first letter rules out most names */
+    char low[10];
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
+        else if (c < 'a' || c > 'z') return -1;
+        low[i] = c;
     }
-    if (n == 4 && strncasecmp(s, "weds", 4) == 0) return 2;
-    if (n == 5 && strncasecmp(s, "thurs", 5) == 0) return 3;
-    if (n == 4 && strncasecmp(s, "tues", 4) == 0) return 1;
+    for (int i = 0; i < count; i++) {
+        if (names[i][0] != low[0]) continue;
+        size_t len = strlen(names[i]);
+        if (n <= len && memcmp(low, names[i], n) == 0) return i;
+    }
+    if (n == 4 && !memcmp(low, "weds", 4)) return 2;
+    if (n == 5 && !memcmp(low, "thurs", 5)) return 3;
+    if (n == 4 && !memcmp(low, "tues", 4)) return 1;
     return -1;
 }
 
