@@ -23,6 +23,23 @@
 #include <time.h>
 #include <zlib.h>
 
+/* Where the article ends in a gold file: the line holding the
+ * "!@#$%^&*()  COMMENTS" marker (written with one to three spaces, and a
+ * few times as "!@ $%^&*()"). */
+static size_t gold_end(const char *g, size_t n) {
+    const char *p = g;
+    while (p && (p = memmem(p, n - (size_t)(p - g), "$%^&*()", 7))) {
+        const char *q = p + 7;
+        while (q < g + n && *q == ' ') q++;
+        if ((size_t)(g + n - q) >= 8 && !memcmp(q, "COMMENTS", 8)) {
+            while (p > g && p[-1] != '\n') p--;
+            return (size_t)(p - g);
+        }
+        p++;
+    }
+    return n;
+}
+
 static int read_gz(const char *path, dl_buf *b) {
     gzFile g = gzopen(path, "rb");
     if (!g) return -1;
@@ -132,8 +149,7 @@ int main(int argc, char **argv) {
                 gold.p = u; gold.len = gold.cap = ul;
             }
         }
-        char *cut = gold.p ? strstr(gold.p, "!@#$%^&*()  COMMENTS") : NULL;
-        size_t glen = cut ? (size_t)(cut - gold.p) : gold.len;
+        size_t glen = gold.p ? gold_end(gold.p, gold.len) : 0;
         dl_article a = {0};
         char *err = NULL;
         struct timespec t0, t1;

@@ -240,18 +240,11 @@ static int junk_by_class(xmlNode *n) {
         if (*p == '\t' || *p == '\n' || *p == '\r') *p = ' ';
         if (*p == '_') *p = '-';
     }
+    /* a strong word marks junk even beside a positive one ("entry-related",
+     * "comment-content"); a wrapper around the whole story that happens to
+     * carry such a word is rescued by resolve_junk() */
+    if (has_word(s, junk_strong, 0)) return 1;
     int good = has_word(s, good_words, 0);
-    if (has_word(s, junk_strong, 0)) {
-        /* "post-comments" is junk, but "main-content share-enabled" is
-         * not: a positive word first in the list wins over a strong word
-         * only for the wrappers we have seen, so require the junk word to
-         * be in a class on its own. */
-        if (!good) return 1;
-        /* both: look at the first class word only */
-        char first[64] = "";
-        sscanf(s, "%63s", first);
-        return has_word(first, junk_strong, 0) && !has_word(first, good_words, 0);
-    }
     if (!good && has_word(s, junk_exact, 1)) return 1;
     return 0;
 }
@@ -278,6 +271,10 @@ typedef struct elem {
     int end;          /* index of the last descendant (== self if none) */
     int junk;         /* junk itself; after resolve_junk(), or an ancestor is */
     double score;
+    int kept_words;   /* words of the blocks in the subtree that would be output */
+    int kept_blocks;  /* and their number */
+    int all_words, link_words;   /* over all non-junk blocks of the subtree */
+    int drop;         /* left out of the text (a sidebar beside the story) */
 } elem;
 
 typedef struct block {
@@ -370,6 +367,10 @@ static int new_elem(flat *f, int parent, int junk) {
     f->e[i].end = i;
     f->e[i].junk = junk;
     f->e[i].score = 0;
+    f->e[i].kept_words = 0;
+    f->e[i].kept_blocks = 0;
+    f->e[i].all_words = f->e[i].link_words = 0;
+    f->e[i].drop = 0;
     return i;
 }
 
@@ -461,7 +462,16 @@ static int keep_block(const block *b) {
 static int choose(flat *f, double *best_out) {
     for (int i = 0; i < f->nb; i++) {
         double s = block_score(&f->b[i]);
-        for (int e = f->b[i].elem; e >= 0; e = f->e[e].parent) f->e[e].score += s;
+        int kw = keep_block(&f->b[i]) ? f->b[i].words : 0;
+        for (int e = f->b[i].elem; e >= 0; e = f->e[e].parent) {
+            f->e[e].score += s;
+            f->e[e].kept_words += kw;
+            f->e[e].kept_blocks += kw > 0;
+            if (!f->b[i].junk) {
+                f->e[e].all_words += f->b[i].words;
+                f->e[e].link_words += f->b[i].link_words;
+            }
+        }
     }
     int best = -1;
     double bs = 0;
@@ -475,10 +485,28 @@ static int choose(flat *f, double *best_out) {
     for (;;) {
         int p = f->e[best].parent;
         if (p < 0 || f->e[p].junk) break;
+        /* the parent adds little (headline, date, byline), and what it adds
+         * is not mostly short fragments (a sidebar of dates and teasers) */
         double slack = bs * 0.05 + 4;
-        if (f->e[p].score >= bs - slack) best = p;
+        int extra = f->e[p].kept_words - f->e[best].kept_words;
+        if (f->e[p].score >= bs - slack && extra <= 30 + f->e[best].kept_words / 10) best = p;
         else break;
     }
+    /* Beside the child that holds the story, a sibling made of many short
+     * pieces (dates, headings, one-line teasers) and many links is a
+     * sidebar, even when its teasers add up to a positive score: leave it
+     * out.  (Without the links it may be a list-style story.) */
+    int core = -1;
+    for (int i = best + 1; i <= f->e[best].end; i++)
+        if (f->e[i].parent == best && (core < 0 || f->e[i].score > f->e[core].score)) core = i;
+    if (core >= 0)
+        for (int i = best + 1; i <= f->e[best].end; i++) {
+            const elem *c = &f->e[i];
+            if (c->parent != best || i == core || c->kept_blocks == 0) continue;
+            if (c->kept_words > 30 && c->kept_words < 15 * c->kept_blocks &&
+                c->link_words * 10 > c->all_words * 3)
+                f->e[i].drop = 1;
+        }
     /* the positive mass, for the no-body decision */
     double pos = 0;
     for (int i = 0; i < f->nb; i++) {
@@ -679,9 +707,16 @@ static void flat_free(flat *f) {
     dl_buf_free(&f->cur);
 }
 
+static int under_dropped(const flat *f, int e, int best) {
+    for (; e > best && e >= 0; e = f->e[e].parent)
+        if (f->e[e].drop) return 1;
+    return 0;
+}
+
 /* The heading that starts the readers' comments ("Comments", "12
- * Responses", "Leave a Reply", "Comments (4)"): the story is over.  Many
- * blogs mark the comment list only by such a heading. */
+ * Responses", "Leave a Reply", "Comments (4)") or a box of other stories
+ * ("Related Stories", "Also on HuffPost:"): the story is over.  Many blogs
+ * mark the comment list only by such a heading. */
 static int comment_heading(const char *t, size_t n, int words) {
     static const char *const heads[] = {
         "comments", "comment", "responses", "response", "replies", "reader comments",
@@ -711,6 +746,22 @@ static int comment_heading(const char *t, size_t n, int words) {
             while (*r == ' ') r++;
             if (!*r || !strncmp(r, "on ", 3) || !strncmp(r, "to ", 3) || i >= 7) return 1;
         }
+    }
+    /* the boxes that follow a story: only as a short line of its own
+     * ("Related Stories", "Also on HuffPost:"), never "RELATED: headline" */
+    static const char *const after[] = {
+        "related stories", "related articles", "related posts", "related content",
+        "related news", "related coverage", "related links", "related", "also on",
+        "more from", "more stories", "more news", "more on this", "you may also like",
+        "you might also like", "recommended", "recommended for you", "most popular",
+        "most read", "most viewed", "trending", "see also", "further reading",
+        "around the web", "from around the web", "from the web", "promoted stories",
+        "sponsored stories", "latest news", "loading slideshow", NULL};
+    if (words > 4) return 0;
+    for (int i = 0; after[i]; i++) {
+        size_t hn = strlen(after[i]);
+        if (!strncmp(p, after[i], hn) && (p[hn] == 0 || (p[hn] == ' ' && !strncmp(after[i], "also on", 7))))
+            return 2;
     }
     return 0;
 }
@@ -763,9 +814,22 @@ static int extract_body(xmlNode *root, int use_class, dl_buf *out, double *mass)
         for (int i = 0; i < f.nb; i++) {
             const block *b = &f.b[i];
             if (b->elem < best || b->elem > f.e[best].end) continue;
-            if (kept_words >= 30 && b->link_words * 2 <= b->words &&
-                comment_heading(f.text.p + b->off, b->len, b->words))
+            if (under_dropped(&f, b->elem, best)) continue;
+            /* comments may sit in a junk element (h2 id=comments), but a
+             * "Related" box inside junk is an inline box mid-story */
+            int endh = kept_words >= 30 && b->link_words * 2 <= b->words
+                       ? comment_heading(f.text.p + b->off, b->len, b->words) : 0;
+            if (endh == 1) break;
+            if (endh == 2 && !b->junk) {
+                /* a small box of links ("Related" with its list) is left
+                 * out; a big one at the level of the story ends it */
+                int box = f.e[b->elem].parent;
+                if (box > best && f.e[box].kept_words * 10 <= f.e[best].kept_words * 3) {
+                    f.e[box].drop = 1;
+                    continue;
+                }
                 break;
+            }
             if (!keep_block(b)) continue;
             if (b->words >= 5 && seen_add(&seen, fnv(f.text.p + b->off, b->len))) continue;
             kept_words += b->words;
