@@ -76,6 +76,20 @@ else
     echo "cmd.sh: $SHARED/corpora/agnews-world not found; -j test skipped"
 fi
 
+# --dedup: an exact copy and an edited copy of one story are marked
+mkdir -p "$tmp/dup"
+story="PARIS (AFP) - France will withdraw its last troops from the country by the end of the year, the defence ministry said on Tuesday, ending a decade-long mission against jihadist groups. The decision follows months of tension with the military government, which has turned to Russian mercenaries. Officials said the equipment would be moved to neighbouring Niger over the coming weeks."
+printf '%s\n' "$story" >"$tmp/dup/a.txt"
+printf '%s\n' "$story" >"$tmp/dup/b.txt"
+printf 'Home | World | Africa\n%s\nShare this article\n' "${story/last troops/remaining soldiers}" >"$tmp/dup/c.txt"
+printf 'BERLIN (dpa) - Germany and Poland signed a new agreement on border controls on Friday, officials said.\n' >"$tmp/dup/d.txt"
+"$DL" code --dedup "$tmp/dup" >"$tmp/out" 2>"$tmp/err"
+check "dedup: exit 0" test $? -eq 0
+check "dedup: b is an exact copy" test "$(sed -n 2p "$tmp/out" | jq -r '.duplicate.kind')" = exact
+check "dedup: c is a near copy of a" test "$(sed -n 3p "$tmp/out" | jq -r '.duplicate.kind + " " + (.duplicate.group_size|tostring)')" = "near 3"
+check "dedup: d is no copy" test "$(sed -n 4p "$tmp/out" | jq -r '.duplicate_of')" = null
+grep -q "(2 marked as duplicates)" "$tmp/err"; check "dedup: summary counts copies" test $? -eq 0
+
 # the bundled examples code without errors
 "$DL" code examples/ >"$tmp/out" 2>"$tmp/err"; check "examples/ exit 0" test $? -eq 0
 want=$(( $(find examples -name '*.txt' | wc -l) + $(cat examples/*.jsonl | wc -l) ))

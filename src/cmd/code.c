@@ -11,6 +11,8 @@
 #include "../core/doc.h"
 #include "../core/run.h"
 #include "../ingest/reader.h"
+#include "../ingest/dedup.h"
+#include "../util/jsonw.h"
 #include "../util/arena.h"
 #include <getopt.h>
 #include <stdio.h>
@@ -33,12 +35,41 @@ static const char *const code_help =
     "  -j, --jobs N        analyse with N threads (default: number of cores)\n"
     "  --no-summary        do not print the summary line on stderr\n"
     "  --discard           analyse but write nothing (for benchmarks)\n"
+    "  --dedup             mark copies of one story: \"duplicate_of\" (the first\n"
+    "                      copy's id) and \"duplicate\" {of, kind, group_size so far}\n"
     "  -h, --help          this help\n"
     "\n"
     "Exit status: 0 all input read, 1 some input was bad, 2 usage error.\n";
 
+typedef struct emitter {
+    dl_dedup *dedup;     /* --dedup: group copies of one story, else NULL */
+    long duplicates;     /* articles marked as copies */
+    dl_buf line;
+} emitter;
+
+/* Runs on the main thread, in input order: the place for state that spans
+ * articles, such as duplicate detection. */
 static int emit_line(void *user, const dl_article *art, json_t *obj, const char *line) {
-    (void)user; (void)art; (void)obj;
+    emitter *em = user;
+    if (em->dedup && obj) {
+        const char *dup = NULL;
+        int size = 1;
+        const char *id = json_string_value(json_object_get(obj, "id"));
+        int index = dl_dedup_add(em->dedup, id, art->text ? art->text : "", art->text_len, &dup, &size);
+        if (dup) {
+            int kind = dl_dedup_kind(em->dedup, index);
+            json_t *d = json_object();
+            json_object_set_new(d, "of", json_string(dup));
+            json_object_set_new(d, "kind", json_string(kind == DL_DUP_EXACT ? "exact" : "near"));
+            json_object_set_new(d, "group_size", json_integer(size));
+            json_object_set_new(obj, "duplicate_of", json_string(dup));
+            json_object_set_new(obj, "duplicate", d);
+            em->duplicates++;
+        }
+        dl_buf_clear(&em->line);
+        dl_json_write(&em->line, obj);
+        line = em->line.p;
+    }
     if (line) { fputs(line, stdout); fputc('\n', stdout); }
     return 0;
 }
@@ -61,10 +92,11 @@ int cmd_code(int argc, char **argv) {
         {"jobs", required_argument, NULL, 'j'},
         {"no-summary", no_argument, NULL, 'q'},
         {"discard", no_argument, NULL, 'D'},
+        {"dedup", no_argument, NULL, 'U'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    int sentence_text = 0, summary = 1, jobs = ncores(), discard = 0;
+    int sentence_text = 0, summary = 1, jobs = ncores(), discard = 0, dedup = 0;
     const char *format = NULL, *today = NULL;
     int c;
     optind = 1;
@@ -85,6 +117,7 @@ int cmd_code(int argc, char **argv) {
             break;
         case 'q': summary = 0; break;
         case 'D': discard = 1; break;
+        case 'U': dedup = 1; break;
         case 'h': fputs(code_help, stdout); return 0;
         default: dl_die_usage("code", "bad option"); return 2;
         }
@@ -114,18 +147,25 @@ int cmd_code(int argc, char **argv) {
 
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
-    dl_run_opts ro = {jobs, 1, discard};
+    /* With --dedup the main thread adds fields and serialises; otherwise
+     * the workers serialise. */
+    emitter em = {dedup ? dl_dedup_new(NULL) : NULL, 0, DL_BUF_INIT};
+    dl_run_opts ro = {jobs, !dedup, discard};
     dl_run_stats rs;
-    dl_run(&ctx, r, &ro, emit_line, report_error, NULL, &rs);
+    dl_run(&ctx, r, &ro, emit_line, report_error, &em, &rs);
+    if (em.dedup) dl_dedup_free(em.dedup);
+    dl_buf_free(&em.line);
     long articles = rs.articles, errors = rs.errors, warnings = rs.warnings;
     fflush(stdout);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
     const dl_reader_stats *st = dl_reader_stats_get(r);
+    char dupnote[48] = "";
+    if (dedup) snprintf(dupnote, sizeof dupnote, " (%ld marked as duplicates)", em.duplicates);
     if (summary)
-        fprintf(stderr, "dateline: %ld article(s) coded, %ld input error(s), %ld skipped record(s), %ld warning(s); "
+        fprintf(stderr, "dateline: %ld article(s) coded%s, %ld input error(s), %ld skipped record(s), %ld warning(s); "
                         "%.1f MB in %.2f s (%.1f MB/s, %.0f articles/s)\n",
-                articles, errors, st->skipped, warnings, (double)st->bytes / 1e6, secs,
+                articles, dupnote, errors, st->skipped, warnings, (double)st->bytes / 1e6, secs,
                 secs > 0 ? (double)st->bytes / 1e6 / secs : 0.0, secs > 0 ? (double)articles / secs : 0.0);
     dl_reader_free(r);
     dl_ctx_free(&ctx);

@@ -1,6 +1,7 @@
 /* ctx.c -- the run context: options and loaded dictionaries; see doc.h. */
 #include "doc.h"
 #include "../util/arena.h"
+#include "../know/know.h"
 #include "../event/event.h"
 #include <limits.h>
 #include <stdio.h>
@@ -40,6 +41,9 @@ int dl_ctx_load(dl_ctx *ctx, const char *home, char **err) {
     ctx->stages = DL_STAGE_TEXT;
     *err = NULL;
     (void)home;
+    ctx->gazetteer = dl_know_load(home, err);
+    if (!ctx->gazetteer) return -1;
+    ctx->stages |= DL_STAGE_KNOW;
     /* HOOK load */
     {   /* events: dict/cameo.tsv and dict/verbs/ */
         char dir[4096];
@@ -52,6 +56,7 @@ int dl_ctx_load(dl_ctx *ctx, const char *home, char **err) {
 }
 
 void dl_ctx_free(dl_ctx *ctx) {
+    dl_gazetteer_free(ctx->gazetteer);
     /* HOOK free */
     dl_verb_dict_free(ctx->verbs);
     memset(ctx, 0, sizeof *ctx);

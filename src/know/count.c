@@ -1,0 +1,366 @@
+/* count.c -- numbers, what they count, their GDELT-like type and actor. */
+#include "count.h"
+#include "know.h"
+#include "../actor/actor.h"
+#include <stdlib.h>
+#include <string.h>
+
+static int in_list(const char *const *list, const char *w) {
+    for (; *list; list++) if (strcmp(*list, w) == 0) return 1;
+    return 0;
+}
+
+typedef struct word_value { const char *w; double v; } word_value;
+
+static const word_value UNITS[] = {
+    {"one", 1}, {"two", 2}, {"three", 3}, {"four", 4}, {"five", 5}, {"six", 6},
+    {"seven", 7}, {"eight", 8}, {"nine", 9}, {"ten", 10}, {"eleven", 11},
+    {"twelve", 12}, {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15},
+    {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
+    {"twenty", 20}, {"thirty", 30}, {"forty", 40}, {"fifty", 50}, {"sixty", 60},
+    {"seventy", 70}, {"eighty", 80}, {"ninety", 90}, {"dozen", 12}, {NULL, 0}
+};
+static const word_value SCALES[] = {
+    {"hundred", 100}, {"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9},
+    {"trillion", 1e12}, {"m", 1e6}, {"mn", 1e6}, {"bn", 1e9}, {"k", 1e3}, {NULL, 0}
+};
+/* Vague quantities: the least they can mean. */
+static const word_value VAGUE[] = {
+    {"dozens", 24}, {"scores", 40}, {"hundreds", 200}, {"thousands", 2000},
+    {"millions", 2e6}, {"billions", 2e9}, {NULL, 0}
+};
+
+static int lookup(const word_value *t, const char *w, double *v) {
+    for (; t->w; t++) if (strcmp(t->w, w) == 0) { *v = t->v; return 1; }
+    return 0;
+}
+
+/* "twenty-five" */
+static int hyphen_number(const char *w, double *v) {
+    const char *h = strchr(w, '-');
+    if (!h || h - w > 10) return 0;
+    char a[16];
+    memcpy(a, w, (size_t)(h - w));
+    a[h - w] = '\0';
+    double x, y;
+    if (!lookup(UNITS, a, &x) || x < 20 || !lookup(UNITS, h + 1, &y) || y >= 10) return 0;
+    *v = x + y;
+    return 1;
+}
+
+static int digits_value(const dl_token *t, double *v) {
+    if (t->kind != DL_TOK_NUM) return 0;
+    char buf[64];
+    size_t k = 0;
+    for (const char *p = t->norm; *p && k + 1 < sizeof buf; p++) {
+        if (*p == ',') continue;
+        if ((*p < '0' || *p > '9') && *p != '.') return 0;
+        buf[k++] = *p;
+    }
+    buf[k] = '\0';
+    if (!k) return 0;
+    *v = strtod(buf, NULL);
+    return 1;
+}
+
+size_t dl_number_at(const dl_token *t, size_t n, size_t i, double *value, int *vague) {
+    double v;
+    *vague = 0;
+    if (i >= n) return 0;
+    if (digits_value(&t[i], &v)) {
+        size_t j = i + 1;
+        double s;
+        while (j < n && lookup(SCALES, t[j].norm, &s)) { v *= s; j++; }
+        *value = v;
+        return j - i;
+    }
+    if (t[i].kind != DL_TOK_WORD) return 0;
+    /* "tens of thousands", "hundreds of thousands" */
+    if ((strcmp(t[i].norm, "tens") == 0 || strcmp(t[i].norm, "hundreds") == 0) && i + 2 < n &&
+        strcmp(t[i + 1].norm, "of") == 0 && lookup(VAGUE, t[i + 2].norm, &v) && v >= 2000) {
+        *value = (strcmp(t[i].norm, "tens") == 0 ? 10 : 100) * v / 2;
+        *vague = 1;
+        return 3;
+    }
+    if (lookup(VAGUE, t[i].norm, &v)) { *value = v; *vague = 1; return 1; }
+    double total = 0, cur = 0;
+    size_t j = i;
+    int any = 0;
+    if ((strcmp(t[j].norm, "a") == 0 || strcmp(t[j].norm, "an") == 0) && j + 1 < n &&
+        (lookup(SCALES, t[j + 1].norm, &v) || strcmp(t[j + 1].norm, "dozen") == 0)) {
+        cur = 1;
+        j++;
+    }
+    while (j < n && t[j].kind == DL_TOK_WORD) {
+        if (lookup(UNITS, t[j].norm, &v) || hyphen_number(t[j].norm, &v)) {
+            if (strcmp(t[j].norm, "dozen") == 0) cur = (cur ? cur : 1) * 12;
+            else cur += v;
+            any = 1;
+        } else if (lookup(SCALES, t[j].norm, &v) && (any || cur) && t[j].norm_len > 2) {
+            if (v == 100) cur = (cur ? cur : 1) * 100;
+            else { total += (cur ? cur : 1) * v; cur = 0; }
+            any = 1;
+        } else if (strcmp(t[j].norm, "and") == 0 && any && j + 1 < n &&
+                   (lookup(UNITS, t[j + 1].norm, &v) || hyphen_number(t[j + 1].norm, &v))) {
+            /* "three hundred and fifty" */
+        } else break;
+        j++;
+    }
+    if (!any) return 0;
+    *value = total + cur;
+    return j - i;
+}
+
+/* Nouns that say what is counted, with their type. */
+typedef struct noun_type { const char *noun; const char *type; } noun_type;
+static const noun_type NOUNS[] = {
+    {"troops", "SOLDIERS"}, {"soldiers", "SOLDIERS"}, {"peacekeepers", "SOLDIERS"},
+    {"servicemen", "SOLDIERS"}, {"marines", "SOLDIERS"}, {"paratroopers", "SOLDIERS"},
+    {"mercenaries", "SOLDIERS"}, {"sailors", "SOLDIERS"}, {"commandos", "SOLDIERS"},
+    {"reservists", "SOLDIERS"}, {"conscripts", "SOLDIERS"}, {"contingent", "SOLDIERS"},
+    {"protesters", "PROTEST"}, {"protestors", "PROTEST"}, {"demonstrators", "PROTEST"},
+    {"marchers", "PROTEST"}, {"strikers", "PROTEST"}, {"rioters", "PROTEST"},
+    {"refugees", "REFUGEES"}, {"asylum-seekers", "REFUGEES"}, {"migrants", "REFUGEES"},
+    {"evacuees", "EVACUATION"}, {"displaced", "DISPLACED"}, {"idps", "DISPLACED"},
+    {"deaths", "KILL"}, {"dead", "KILL"}, {"bodies", "KILL"}, {"fatalities", "KILL"},
+    {"killed", "KILL"}, {"wounded", "WOUND"}, {"injured", "WOUND"}, {"injuries", "WOUND"},
+    {"casualties", "AFFECT"}, {"arrests", "ARREST"}, {"detainees", "ARREST"},
+    {"arrested", "ARREST"}, {"hostages", "KIDNAP"}, {"abductees", "KIDNAP"}, {"captives", "KIDNAP"},
+    {"kidnapped", "KIDNAP"},
+    {NULL, NULL}
+};
+
+/* Verbs near a count that decide its type. */
+static const noun_type VERBS[] = {
+    {"killed", "KILL"}, {"killing", "KILL"}, {"kill", "KILL"}, {"died", "KILL"},
+    {"dead", "KILL"}, {"massacred", "KILL"}, {"slain", "KILL"}, {"executed", "KILL"},
+    {"perished", "KILL"}, {"toll", "KILL"}, {"murdered", "KILL"},
+    {"wounded", "WOUND"}, {"injured", "WOUND"}, {"injuring", "WOUND"}, {"wounding", "WOUND"}, {"hurt", "WOUND"},
+    {"arrested", "ARREST"}, {"detained", "ARREST"}, {"arresting", "ARREST"}, {"detaining", "ARREST"},
+    {"jailed", "ARREST"}, {"imprisoned", "ARREST"}, {"apprehended", "ARREST"},
+    {"kidnapped", "KIDNAP"}, {"abducted", "KIDNAP"}, {"kidnapping", "KIDNAP"}, {"abducting", "KIDNAP"},
+    {"hostage", "KIDNAP"},
+    {"protested", "PROTEST"}, {"marched", "PROTEST"}, {"rallied", "PROTEST"}, {"demonstrated", "PROTEST"},
+    {"protesting", "PROTEST"}, {"marching", "PROTEST"},
+    {"displaced", "DISPLACED"}, {"fled", "DISPLACED"}, {"displacing", "DISPLACED"}, {"uprooted", "DISPLACED"},
+    {"fleeing", "DISPLACED"},
+    {"evacuated", "EVACUATION"}, {"evacuating", "EVACUATION"},
+    {NULL, NULL}
+};
+
+/* Nouns that count people (so a nearby verb can type them). */
+static const char *const PEOPLE[] = {
+    "people", "persons", "civilians", "villagers", "residents", "children", "women",
+    "men", "students", "workers", "journalists", "activists", "militants", "fighters",
+    "insurgents", "rebels", "jihadists", "soldiers", "troops", "police", "policemen",
+    "officers", "passengers", "migrants", "refugees", "worshippers", "protesters",
+    "demonstrators", "opponents", "supporters", "members", "prisoners", "inmates",
+    "farmers", "miners", "pupils", "teachers", "doctors", "nurses", "peacekeepers",
+    "others", "individuals", "suspects", "gunmen", "attackers", "hostages", "citizens",
+    "nationals", "tourists", "aid workers", "staff", "employees", "family", "families",
+    "dead", "wounded", "injured", "killed", "displaced", NULL
+};
+
+/* Units that make a number a measure, not a count of actors. */
+static const char *const UNITS_OF_MEASURE[] = {
+    "years", "year", "months", "month", "weeks", "week", "days", "day", "hours",
+    "hour", "minutes", "minute", "seconds", "decades", "centuries", "km", "kilometres",
+    "kilometers", "miles", "metres", "meters", "percent", "per", "%", "times", "year-old",
+    "years-old", "kg", "tonnes", "tons", "degrees", "points", "p.m.", "a.m.", "o'clock",
+    "am", "pm", "square", "acres", "hectares", "feet", NULL
+};
+
+/* Function words that end the counted noun phrase. */
+static const char *const STOP[] = {
+    "were", "was", "are", "is", "have", "has", "had", "be", "been", "will", "would",
+    "in", "on", "at", "to", "from", "and", "or", "who", "that", "which", "by", "with",
+    "for", "as", "than", "into", "after", "before", "since", "during", "across", "over",
+    "under", "near", "of", "the", "a", "an", "their", "its", "his", "her", "this",
+    "these", "those", "died", "killed", "fled", "said", "could", "may", "might", "also",
+    NULL
+};
+
+typedef struct currency_word { const char *w; const char *iso; } currency_word;
+static const currency_word CURRENCY_AFTER[] = {
+    {"dollars", "USD"}, {"dollar", "USD"}, {"euros", "EUR"}, {"euro", "EUR"},
+    {"pounds", "GBP"}, {"sterling", "GBP"}, {"yen", "JPY"}, {"yuan", "CNY"},
+    {"renminbi", "CNY"}, {"rubles", "RUB"}, {"roubles", "RUB"}, {"rupees", "INR"},
+    {"hryvnias", "UAH"}, {"hryvnia", "UAH"}, {"shekels", "ILS"}, {"naira", "NGN"},
+    {"rand", "ZAR"}, {"francs", "XOF"}, {"lira", "TRY"}, {"riyals", "SAR"},
+    {"dirhams", "AED"}, {"pesos", "MXN"}, {"usd", "USD"}, {"eur", "EUR"}, {"gbp", "GBP"},
+    {NULL, NULL}
+};
+static const currency_word CURRENCY_BEFORE[] = {
+    {"$", "USD"}, {"us$", "USD"}, {"€", "EUR"}, {"£", "GBP"}, {"¥", "JPY"}, {"₹", "INR"},
+    {"₽", "RUB"}, {"₴", "UAH"}, {"₦", "NGN"}, {"usd", "USD"}, {"eur", "EUR"}, {"gbp", "GBP"},
+    {NULL, NULL}
+};
+
+static const char *currency_of(const currency_word *t, const char *w) {
+    for (; t->w; t++) if (strcmp(t->w, w) == 0) return t->iso;
+    return NULL;
+}
+
+static const char *noun_type_of(const noun_type *t, const char *w) {
+    for (; t->noun; t++) if (strcmp(t->noun, w) == 0) return t->type;
+    return NULL;
+}
+
+static size_t sent_of(const dl_doc *doc, size_t i) {
+    for (size_t s = 0; s < doc->sents.n; s++)
+        if (i >= doc->sents.v[s].tok_start && i < doc->sents.v[s].tok_end) return s;
+    return (size_t)-1;
+}
+
+/* The actor a count belongs to. */
+static const dl_actor_mention *count_actor(const dl_doc *doc, uint32_t num_start, uint32_t obj_start, uint32_t obj_end,
+                                           size_t first_tok) {
+    if (!doc->actors) return NULL;
+    const dl_actor_mention *best = NULL;
+    /* a mention covering the counted noun: "300 British troops" */
+    for (size_t k = 0; k < doc->actors->n; k++) {
+        const dl_actor_mention *m = &doc->actors->v[k];
+        if (m->end > obj_start && m->start < obj_end && m->end > num_start) best = m;
+    }
+    if (best) return best;
+    /* a mention just before: "the British contingent of 300 troops",
+     * "Britain's 300 troops" */
+    const dl_token *t = doc->toks.v;
+    size_t j = first_tok;
+    int steps = 0;
+    while (j > 0 && steps < 3) {
+        j--;
+        steps++;
+        const char *w = t[j].norm;
+        if (t[j].kind == DL_TOK_POSS || !strcmp(w, "of") || !strcmp(w, "some") || !strcmp(w, "about") ||
+            !strcmp(w, "around") || !strcmp(w, "least") || !strcmp(w, "at") || !strcmp(w, "nearly") ||
+            !strcmp(w, "almost") || !strcmp(w, "its") || !strcmp(w, "their"))
+            continue;
+        for (size_t k = 0; k < doc->actors->n; k++) {
+            const dl_actor_mention *m = &doc->actors->v[k];
+            if (m->start <= t[j].start && m->end >= t[j].end) return m;
+        }
+        break;
+    }
+    return NULL;
+}
+
+void dl_counts_find(dl_doc *doc, dl_count_set *out) {
+    const dl_token *t = doc->toks.v;
+    size_t n = doc->toks.n;
+    size_t cap = 8;
+    out->n = 0;
+    out->v = dl_arena_alloc(doc->arena, cap * sizeof *out->v);
+    size_t end_off = doc->body_end ? doc->body_end : doc->len;
+    size_t hi = 0;
+    while (hi < n && t[hi].start < end_off) hi++;
+    for (size_t i = 0; i < hi; i++) {
+        if (t[i].start < doc->body_start) continue;
+        dl_count c;
+        memset(&c, 0, sizeof c);
+        c.type = c.object = c.currency = c.actor = "";
+        size_t first = i;
+        const char *cur = NULL;
+        /* currency before: "$5", "US$ 5", "€20" */
+        if (t[i].kind == DL_TOK_SYM || t[i].kind == DL_TOK_WORD || t[i].kind == DL_TOK_ABBR) {
+            cur = currency_of(CURRENCY_BEFORE, t[i].norm);
+            if (cur && (t[i].kind == DL_TOK_WORD) && !(t[i].flags & DL_TF_UPPER)) cur = NULL;
+            if (!cur && !strcmp(t[i].norm, "us") && i + 1 < hi && !strcmp(t[i + 1].norm, "$") && t[i + 1].start == t[i].end) {
+                cur = "USD";
+                i++;
+            }
+            if (cur) {
+                if (i + 1 >= hi || t[i + 1].kind != DL_TOK_NUM) continue;
+                i++;
+            }
+        }
+        double value;
+        int vague;
+        size_t used = dl_number_at(t, hi, i, &value, &vague);
+        if (!used) continue;
+        size_t last = i + used - 1;
+        size_t j = last + 1;
+        /* not a count: dates, years, percentages, measures */
+        if (!cur) {
+            if (i > 0 && dl_month_from_name(t[i - 1].norm, t[i - 1].norm_len) && (t[i - 1].flags & DL_TF_CAP)) { i = last; continue; }
+            if (j < hi && dl_month_from_name(t[j].norm, t[j].norm_len) && (t[j].flags & DL_TF_CAP)) { i = last; continue; }
+            if (t[i].kind == DL_TOK_NUM && t[i].norm_len == 4 && value >= 1900 && value <= 2100 && used == 1) { i = last; continue; }
+            if (j < hi && in_list(UNITS_OF_MEASURE, t[j].norm)) { i = last; continue; }
+            if (j < hi && t[j].kind == DL_TOK_WORD && (t[j].flags & DL_TF_HYPHEN) &&
+                (strstr(t[j].norm, "year") || strstr(t[j].norm, "day") || strstr(t[j].norm, "month"))) { i = last; continue; }
+        }
+        /* currency after: "20 billion euros", "5,000 CFA francs" */
+        if (!cur && j < hi) {
+            size_t k = j;
+            if (!strcmp(t[k].norm, "cfa") && k + 1 < hi) k++;
+            const char *c2 = currency_of(CURRENCY_AFTER, t[k].norm);
+            if (c2) {
+                cur = c2;
+                if (!strcmp(t[j].norm, "cfa")) cur = "XOF";
+                if (!strcmp(t[k].norm, "francs") && strcmp(t[j].norm, "cfa")) cur = "XOF";
+                j = k + 1;
+            }
+        }
+        if (vague && j < hi && !strcmp(t[j].norm, "of")) j++;
+        /* the counted noun phrase: up to three words, head = the last */
+        size_t obj_s = j, obj_e = j;
+        if (!cur) {
+            while (obj_e < hi && obj_e - obj_s < 3 && (t[obj_e].kind == DL_TOK_WORD) && !in_list(STOP, t[obj_e].norm) &&
+                   !dl_reporting_verb(t[obj_e].norm)) {
+                obj_e++;
+                /* a known head ends the phrase: "300 troops members" stays "troops" */
+                if (noun_type_of(NOUNS, t[obj_e - 1].norm) || in_list(PEOPLE, t[obj_e - 1].norm)) break;
+            }
+            if (obj_e == obj_s) { i = last; continue; }   /* a number alone counts nothing we can name */
+        }
+        c.value = value;
+        c.vague = vague;
+        c.currency = cur ? cur : "";
+        if (cur) {
+            c.type = "MONEY";
+        } else {
+            const dl_token *head = &t[obj_e - 1];
+            c.object = dl_arena_strndup(doc->arena, doc->text + t[obj_s].start, t[obj_e - 1].end - t[obj_s].start);
+            const char *nt = noun_type_of(NOUNS, head->norm);
+            for (size_t k = obj_s; !nt && k < obj_e; k++)
+                if (!strcmp(t[k].norm, "displaced")) nt = "DISPLACED";
+            int people = nt || in_list(PEOPLE, head->norm);
+            const char *vt = NULL;
+            if (people) {
+                /* verb after: "12 people were killed" (within 5 tokens, same clause) */
+                for (size_t k = obj_e; k < hi && k < obj_e + 5 && !vt; k++) {
+                    if (t[k].kind == DL_TOK_PUNCT && strcmp(t[k].norm, ",")) break;
+                    vt = noun_type_of(VERBS, t[k].norm);
+                }
+                /* verb before: "killing 12 people", "arrested at least 30" */
+                for (size_t k = first, s = 0; !vt && k > 0 && s < 4; s++) {
+                    k--;
+                    if (t[k].kind == DL_TOK_PUNCT) break;
+                    vt = noun_type_of(VERBS, t[k].norm);
+                }
+            }
+            c.type = vt ? vt : nt ? nt : "";
+        }
+        c.start = t[first].start;
+        c.end = cur ? t[j - 1].end : t[obj_e - 1].end;
+        c.sent = (uint32_t)sent_of(doc, i);
+        const dl_actor_mention *a = count_actor(doc, t[i].start, cur ? c.end : t[obj_s].start, c.end, first);
+        if (a && a->code) {
+            c.actor = a->code;
+            if (!strcmp(c.type, "SOLDIERS") && strlen(a->code) == 3) {
+                char *code = dl_arena_alloc(doc->arena, 7);
+                memcpy(code, a->code, 3);
+                memcpy(code + 3, "MIL", 4);
+                c.actor = code;
+            }
+        }
+        if (out->n == cap) {
+            dl_count *v = dl_arena_alloc(doc->arena, cap * 2 * sizeof *v);
+            memcpy(v, out->v, out->n * sizeof *v);
+            out->v = v;
+            cap *= 2;
+        }
+        out->v[out->n++] = c;
+        i = cur ? j - 1 : obj_e - 1;
+    }
+}

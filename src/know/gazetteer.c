@@ -1,0 +1,231 @@
+/* gazetteer.c -- load data/gazetteer/gazetteer.tsv and index its keys. */
+#include "gazetteer.h"
+#include "tone.h"
+#include "../util/arena.h"
+#include "../util/buf.h"
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- string table ---- */
+
+static uint64_t hash_bytes(const char *s, size_t n) {
+    uint64_t h = 1469598103934665603ULL;           /* FNV-1a */
+    for (size_t i = 0; i < n; i++) { h ^= (unsigned char)s[i]; h *= 1099511628211ULL; }
+    return h;
+}
+
+void dl_strtab_init(dl_strtab *t, size_t expected) {
+    size_t cap = 16;
+    while (cap < expected * 2) cap <<= 1;
+    t->cap = cap;
+    t->n = 0;
+    t->keys = calloc(cap, sizeof *t->keys);
+    t->first = calloc(cap, sizeof *t->first);
+    t->count = calloc(cap, sizeof *t->count);
+    if (!t->keys || !t->first || !t->count) { fprintf(stderr, "dateline: out of memory\n"); exit(3); }
+}
+
+static void strtab_grow(dl_strtab *t) {
+    dl_strtab bigger;
+    dl_strtab_init(&bigger, t->cap);   /* doubles: init sizes to 2 * expected */
+    for (size_t i = 0; i < t->cap; i++)
+        if (t->keys[i]) dl_strtab_put(&bigger, t->keys[i], t->first[i], t->count[i]);
+    dl_strtab_free(t);
+    *t = bigger;
+}
+
+size_t dl_strtab_put(dl_strtab *t, const char *key, uint32_t first, uint32_t count) {
+    if ((t->n + 1) * 2 > t->cap) strtab_grow(t);
+    size_t n = strlen(key);
+    size_t i = (size_t)hash_bytes(key, n) & (t->cap - 1);
+    while (t->keys[i]) {
+        if (strcmp(t->keys[i], key) == 0) break;
+        i = (i + 1) & (t->cap - 1);
+    }
+    if (!t->keys[i]) t->n++;
+    t->keys[i] = key;
+    t->first[i] = first;
+    t->count[i] = count;
+    return i;
+}
+
+size_t dl_strtab_find(const dl_strtab *t, const char *key, size_t n) {
+    if (!t->cap) return (size_t)-1;
+    size_t i = (size_t)hash_bytes(key, n) & (t->cap - 1);
+    while (t->keys[i]) {
+        if (strncmp(t->keys[i], key, n) == 0 && t->keys[i][n] == '\0') return i;
+        i = (i + 1) & (t->cap - 1);
+    }
+    return (size_t)-1;
+}
+
+void dl_strtab_free(dl_strtab *t) {
+    free(t->keys);
+    free(t->first);
+    free(t->count);
+    memset(t, 0, sizeof *t);
+}
+
+/* ---- loading ---- */
+
+typedef struct key_ref { const char *key; uint32_t place; } key_ref;
+
+
+static char *read_file(const char *path, size_t *len, char **err) {
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        dl_buf e = DL_BUF_INIT;
+        dl_buf_printf(&e, "%s: cannot open: %s", path, strerror(errno));
+        *err = dl_buf_take(&e);
+        return NULL;
+    }
+    dl_buf b = DL_BUF_INIT;
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) dl_buf_add(&b, chunk, n);
+    fclose(f);
+    *len = b.len;
+    if (!b.p) dl_buf_add(&b, "", 0);
+    return dl_buf_take(&b);
+}
+
+static char *load_error(const char *path, long line, const char *msg) {
+    dl_buf e = DL_BUF_INIT;
+    dl_buf_printf(&e, "%s:%ld: %s", path, line, msg);
+    return dl_buf_take(&e);
+}
+
+dl_gazetteer *dl_gazetteer_load(const char *path, char **err) {
+    size_t len;
+    char *buf = read_file(path, &len, err);
+    if (!buf) return NULL;
+    size_t nlines = 1;
+    for (size_t i = 0; i < len; i++) nlines += buf[i] == '\n';
+
+    dl_gazetteer *g = dl_xmalloc(sizeof *g);
+    memset(g, 0, sizeof *g);
+    g->buf = buf;
+    g->places = dl_xmalloc(nlines * sizeof *g->places);
+    size_t capref = nlines * 2 + 16, nref = 0;
+    key_ref *refs = dl_xmalloc(capref * sizeof *refs);
+    g->max_words = 1;
+
+    char *p = buf, *end = buf + len;
+    long lineno = 0;
+    while (p < end) {
+        char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl) nl = end;
+        *nl = '\0';
+        lineno++;
+        char *line = p;
+        p = nl + 1;
+        if (!*line || *line == '#') continue;
+        char *f[10];
+        int nf = 0;
+        char *q = line;
+        f[nf++] = q;
+        while (*q) {
+            if (*q == '\t') { *q = '\0'; if (nf < 10) f[nf++] = q + 1; else nf = 11; }
+            q++;
+        }
+        if (nf != 10 || !f[0][0] || f[0][1]) {
+            *err = load_error(path, lineno, "expected 10 tab-separated fields: kind cc3 adm1 lat lon geonameid population feature name keys");
+            free(refs);
+            dl_gazetteer_free(g);
+            return NULL;
+        }
+        char kind = f[0][0];
+        if (kind != 'C' && kind != 'A' && kind != 'N' && kind != 'P') {
+            *err = load_error(path, lineno, "unknown kind (expected C, A, N or P)");
+            free(refs);
+            dl_gazetteer_free(g);
+            return NULL;
+        }
+        dl_gaz_place *pl = &g->places[g->nplaces];
+        pl->kind = kind;
+        pl->country = f[1];
+        pl->adm1 = f[2];
+        char *e1, *e2;
+        pl->lat = strtod(f[3], &e1);
+        pl->lon = strtod(f[4], &e2);
+        if (*e1 || *e2 || e1 == f[3] || e2 == f[4] || pl->lat < -90 || pl->lat > 90 || pl->lon < -180 || pl->lon > 180) {
+            *err = load_error(path, lineno, "bad latitude or longitude");
+            free(refs);
+            dl_gazetteer_free(g);
+            return NULL;
+        }
+        pl->geonameid = strtol(f[5], NULL, 10);
+        pl->population = strtol(f[6], NULL, 10);
+        pl->feature = f[7];
+        pl->name = f[8];
+        /* keys: a|b|c, each cut in place */
+        char *k = f[9];
+        while (*k) {
+            char *bar = strchr(k, '|');
+            if (bar) *bar = '\0';
+            if (*k) {
+                if (nref == capref) { capref *= 2; refs = dl_xrealloc(refs, capref * sizeof *refs); }
+                refs[nref].key = k;
+                refs[nref].place = (uint32_t)g->nplaces;
+                nref++;
+                int words = 1;
+                for (const char *c = k; *c; c++) words += *c == ' ';
+                if (words > g->max_words) g->max_words = words;
+            }
+            if (!bar) break;
+            k = bar + 1;
+        }
+        g->nplaces++;
+    }
+    /* Index without sorting: count the places of each key, then lay the
+     * postings out key by key (two hash probes per key, no strcmp sort). */
+    dl_strtab_init(&g->keys, nref);
+    for (size_t i = 0; i < nref; i++) {
+        size_t slot = dl_strtab_find(&g->keys, refs[i].key, strlen(refs[i].key));
+        if (slot == (size_t)-1) dl_strtab_put(&g->keys, refs[i].key, 0, 1);
+        else g->keys.count[slot]++;
+    }
+    uint32_t next = 0;
+    for (size_t i = 0; i < g->keys.cap; i++) {
+        if (!g->keys.keys[i]) continue;
+        g->keys.first[i] = next;
+        next += g->keys.count[i];
+        g->keys.count[i] = 0;              /* refilled below */
+    }
+    g->postings = dl_xmalloc((nref ? nref : 1) * sizeof *g->postings);
+    for (size_t i = 0; i < nref; i++) {
+        size_t slot = dl_strtab_find(&g->keys, refs[i].key, strlen(refs[i].key));
+        uint32_t *cnt = &g->keys.count[slot];
+        uint32_t *post = g->postings + g->keys.first[slot];
+        /* one place may list a key twice ("Genève" and "geneve" folded alike) */
+        if (*cnt && post[*cnt - 1] == refs[i].place) continue;
+        post[(*cnt)++] = refs[i].place;
+    }
+    free(refs);
+    return g;
+}
+
+void dl_gazetteer_free(dl_gazetteer *g) {
+    if (!g) return;
+    dl_tone_lex_free(g->tone);
+    dl_strtab_free(&g->keys);
+    free(g->postings);
+    free(g->places);
+    free(g->buf);
+    free(g);
+}
+
+size_t dl_gazetteer_lookup(const dl_gazetteer *g, const char *key, size_t n, const uint32_t **out) {
+    size_t slot = dl_strtab_find(&g->keys, key, n);
+    if (slot == (size_t)-1) return 0;
+    *out = g->postings + g->keys.first[slot];
+    return g->keys.count[slot];
+}
+
+const dl_gaz_place *dl_gazetteer_country(const dl_gazetteer *g, const char *iso3) {
+    for (size_t i = 0; i < g->nplaces && g->places[i].kind == DL_PK_COUNTRY; i++)
+        if (strcmp(g->places[i].country, iso3) == 0) return &g->places[i];
+    return NULL;
+}

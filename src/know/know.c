@@ -1,0 +1,169 @@
+/* know.c -- the knowledge stage: run the finders, write the JSON. */
+#include "know.h"
+#include "../util/buf.h"
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+dl_gazetteer *dl_know_load(const char *home, char **err) {
+    dl_buf path = DL_BUF_INIT;
+    dl_buf_printf(&path, "%s/data/gazetteer/gazetteer.tsv", home);
+    dl_gazetteer *g = dl_gazetteer_load(path.p, err);
+    if (g) {
+        dl_buf_clear(&path);
+        dl_buf_printf(&path, "%s/data/afinn/afinn-165.txt", home);
+        g->tone = dl_tone_lex_load(path.p, err);
+        if (!g->tone) { dl_gazetteer_free(g); g = NULL; }
+    }
+    dl_buf_free(&path);
+    return g;
+}
+
+void dl_know_run(const dl_ctx *ctx, dl_doc *doc) {
+    dl_know *k = dl_arena_calloc(doc->arena, sizeof *k);
+    doc->know = k;
+    const dl_gazetteer *g = ctx ? ctx->gazetteer : NULL;
+    dl_places_find(g, doc, &k->places);
+    dl_quotes_find(doc, &k->quotes);
+    dl_counts_find(doc, &k->counts);
+    dl_when_find(doc, doc->date, &k->dates);
+    const struct dl_tone_lex *lex = g ? g->tone : NULL;
+    size_t end_off = doc->body_end ? doc->body_end : doc->len;
+    size_t lo = 0, hi = 0;
+    while (lo < doc->toks.n && doc->toks.v[lo].start < doc->body_start) lo++;
+    hi = lo;
+    while (hi < doc->toks.n && doc->toks.v[hi].start < end_off) hi++;
+    k->tone = dl_tone_of(lex, doc->toks.v + lo, hi - lo);
+    k->sent_tone = dl_arena_calloc(doc->arena, (doc->sents.n ? doc->sents.n : 1) * sizeof *k->sent_tone);
+    for (size_t s = 0; s < doc->sents.n; s++) {
+        const dl_sentence *se = &doc->sents.v[s];
+        k->sent_tone[s] = dl_tone_of(lex, doc->toks.v + se->tok_start, se->tok_end - se->tok_start);
+    }
+}
+
+static json_t *num3(double x) { return json_real(round(x * 1000.0) / 1000.0); }
+
+static json_t *span_text(const dl_doc *doc, uint32_t s, uint32_t e) {
+    return json_stringn(doc->text + s, e - s);
+}
+
+static const char *place_kind_name(char k) {
+    switch (k) {
+    case DL_PK_COUNTRY: return "country";
+    case DL_PK_ADM1: return "adm1";
+    case DL_PK_REGION: return "region";
+    default: return "city";
+    }
+}
+
+static const char *res_name(dl_when_res r) {
+    switch (r) {
+    case DL_WR_DAY: return "day";
+    case DL_WR_WEEK: return "week";
+    case DL_WR_MONTH: return "month";
+    default: return "year";
+    }
+}
+
+static json_t *tone_json(const dl_tone *t) {
+    json_t *o = json_object();
+    json_object_set_new(o, "tone", num3(t->tone));
+    json_object_set_new(o, "positive", num3(t->positive));
+    json_object_set_new(o, "negative", num3(t->negative));
+    json_object_set_new(o, "polarity", num3(t->polarity));
+    json_object_set_new(o, "activity", num3(t->activity));
+    json_object_set_new(o, "self_group", num3(t->self_group));
+    json_object_set_new(o, "words", json_integer(t->words));
+    json_object_set_new(o, "score", json_integer(t->score));
+    return o;
+}
+
+void dl_know_json(const dl_doc *doc, json_t *article) {
+    const dl_know *k = doc->know;
+    if (!k) return;
+    json_t *qs = json_array();
+    for (size_t i = 0; i < k->quotes.n; i++) {
+        const dl_quote *q = &k->quotes.v[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "text", json_string(q->text));
+        json_object_set_new(o, "start", json_integer(q->start));
+        json_object_set_new(o, "end", json_integer(q->end));
+        json_object_set_new(o, "kind", json_string(q->partial ? "partial" : "direct"));
+        json_object_set_new(o, "verb", json_string(q->verb));
+        json_object_set_new(o, "frame", json_string(q->frame));
+        if (q->speaker.found) {
+            json_t *s = json_object();
+            json_object_set_new(s, "name", json_string(q->speaker.name));
+            json_object_set_new(s, "code", json_string(q->speaker.code));
+            json_object_set_new(s, "text", json_string(q->speaker.text));
+            json_object_set_new(s, "start", json_integer(q->speaker.start));
+            json_object_set_new(s, "end", json_integer(q->speaker.end));
+            json_object_set_new(o, "speaker", s);
+        } else {
+            json_object_set_new(o, "speaker", json_null());
+        }
+        json_array_append_new(qs, o);
+    }
+    json_object_set_new(article, "quotes", qs);
+
+    json_t *cs = json_array();
+    for (size_t i = 0; i < k->counts.n; i++) {
+        const dl_count *c = &k->counts.v[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "text", span_text(doc, c->start, c->end));
+        json_object_set_new(o, "start", json_integer(c->start));
+        json_object_set_new(o, "end", json_integer(c->end));
+        json_object_set_new(o, "value", c->value == floor(c->value) && fabs(c->value) < 9e15
+                                            ? json_integer((json_int_t)c->value) : num3(c->value));
+        json_object_set_new(o, "vague", json_boolean(c->vague));
+        json_object_set_new(o, "type", json_string(c->type));
+        json_object_set_new(o, "object", json_string(c->object));
+        if (*c->currency) json_object_set_new(o, "currency", json_string(c->currency));
+        json_object_set_new(o, "actor", json_string(c->actor));
+        json_array_append_new(cs, o);
+    }
+    json_object_set_new(article, "counts", cs);
+
+    json_t *ps = json_array();
+    for (size_t i = 0; i < k->places.n; i++) {
+        const dl_place_mention *m = &k->places.v[i];
+        const dl_gaz_place *p = m->place;
+        json_t *o = json_object();
+        json_object_set_new(o, "text", span_text(doc, m->start, m->end));
+        json_object_set_new(o, "start", json_integer(m->start));
+        json_object_set_new(o, "end", json_integer(m->end));
+        json_object_set_new(o, "name", json_string(p->name));
+        json_object_set_new(o, "country", json_string(p->country));
+        json_object_set_new(o, "region", json_string(p->adm1));
+        json_object_set_new(o, "lat", json_real(p->lat));
+        json_object_set_new(o, "lon", json_real(p->lon));
+        json_object_set_new(o, "geonameid", p->geonameid ? json_integer(p->geonameid) : json_null());
+        json_object_set_new(o, "kind", json_string(place_kind_name(p->kind)));
+        json_object_set_new(o, "feature", json_string(p->feature));
+        json_object_set_new(o, "metonymy", json_boolean(m->metonymy));
+        json_array_append_new(ps, o);
+    }
+    json_object_set_new(article, "places", ps);
+
+    json_t *ds = json_array();
+    for (size_t i = 0; i < k->dates.n; i++) {
+        const dl_when *w = &k->dates.v[i];
+        json_t *o = json_object();
+        char buf[11];
+        json_object_set_new(o, "text", span_text(doc, w->start, w->end));
+        json_object_set_new(o, "start", json_integer(w->start));
+        json_object_set_new(o, "end", json_integer(w->end));
+        dl_date_format(w->date, buf);
+        json_object_set_new(o, "date", w->date.y ? json_string(buf) : json_null());
+        json_object_set_new(o, "resolution", json_string(res_name(w->res)));
+        json_object_set_new(o, "relative", json_boolean(w->relative));
+        json_array_append_new(ds, o);
+    }
+    json_object_set_new(article, "dates", ds);
+
+    json_t *tone = tone_json(&k->tone);
+    json_t *st = json_array();
+    for (size_t s = 0; s < doc->sents.n; s++) json_array_append_new(st, tone_json(&k->sent_tone[s]));
+    json_object_set_new(tone, "sentences", st);
+    json_object_set_new(article, "tone", tone);
+}

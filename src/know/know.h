@@ -1,0 +1,40 @@
+/* know.h -- the knowledge stage: what an analyst reads out of an article
+ * besides its events -- quotations with speakers (quote.h), counts and
+ * amounts (count.h), places (place.h, gazetteer.h), dates (when.h) and
+ * tone (tone.h).  GDELT's Global Knowledge Graph records the same things;
+ * we add speakers to quotations and actors to counts.
+ *
+ * Loading (once per run, read-only afterwards):
+ *   ctx->gazetteer = dl_know_load(home, &err);
+ * reads data/gazetteer/gazetteer.tsv and data/afinn/afinn-165.txt (the
+ * tone lexicon hangs on the gazetteer: dl_ctx has one slot for this stage).
+ * Per article, after actors and events:
+ *   dl_know_run(ctx, doc);        fills doc->know from doc->arena
+ *   dl_know_json(doc, obj);       adds quotes, counts, places, dates, tone
+ */
+#ifndef DL_KNOW_H
+#define DL_KNOW_H
+#include "../core/doc.h"
+#include "gazetteer.h"
+#include "place.h"
+#include "quote.h"
+#include "count.h"
+#include "when.h"
+#include "tone.h"
+
+typedef struct dl_know {
+    dl_quote_set quotes;
+    dl_count_set counts;
+    dl_place_set places;
+    dl_when_set dates;
+    dl_tone tone;               /* the story (body) */
+    dl_tone *sent_tone;         /* one per sentence, doc->sents.n */
+} dl_know;
+
+/* Load the gazetteer and the tone lexicon from the repo root home. */
+dl_gazetteer *dl_know_load(const char *home, char **err);
+
+void dl_know_run(const dl_ctx *ctx, dl_doc *doc);
+void dl_know_json(const dl_doc *doc, json_t *article);
+
+#endif

@@ -1,0 +1,466 @@
+/* place.c -- find place mentions and pick the gazetteer entry each means. */
+#include "place.h"
+#include "know.h"
+#include "../actor/actor.h"
+#include <math.h>
+#include <string.h>
+
+#define MAX_COUNTRIES 64
+
+static int in_list(const char *const *list, const char *w) {
+    for (; *list; list++) if (strcmp(*list, w) == 0) return 1;
+    return 0;
+}
+
+/* Words before a place that say "this is a location". */
+static const char *const LOC_CUE[] = {
+    "in", "at", "near", "from", "outside", "around", "toward", "towards", "into",
+    "across", "through", "throughout", "to", "of", "between", "inside", "via",
+    "within", "nearby", "beyond", NULL
+};
+
+/* Words between a cue and its place: "in eastern Mali", "near the town of". */
+static const char *const DIRECTION[] = {
+    "the", "north", "south", "east", "west", "northern", "southern", "eastern",
+    "western", "central", "northeastern", "northwestern", "southeastern",
+    "southwestern", "north-eastern", "north-western", "south-eastern",
+    "south-western", "upper", "lower", "greater", "downtown", "rural", "central",
+    "neighbouring", "neighboring", "occupied", "war-torn", NULL
+};
+
+/* Capitalised words that are also everyday words or name parts: taken as
+ * single-word places only after a locative cue. */
+static const char *const COMMON[] = {
+    "police", "army", "union", "state", "states", "president", "minister",
+    "government", "university", "city", "church", "mission", "national",
+    "democratic", "republic", "people", "party", "justice", "liberty", "hope",
+    "independence", "mobile", "reading", "bath", "nice", "split", "most", "male",
+    "sale", "young", "progress", "concord", "unity", "march", "may", "june",
+    "august", "april", "january", "july", "of", "as", "do", "man", "bar", "deal",
+    "van", "mission", "bloc", "media", "post", "orange", "guard", "marine",
+    "defence", "defense", "force", "forces", "council", "assembly", "court",
+    "prime", "general", "secretary", "king", "queen", "prince", "lord", "sir",
+    "mayor", "governor", "chancellor", "premier", "news", "new", "old", "even",
+    "over", "middle", "victoria", "independence", "freedom", "paradise", "eagle",
+    "la", "le", "el", "al", "de", "san", "santa", "saint",
+    "st", "st.", "ma", "wa", "ha", "ba", "da", "na", "pa", "ka", "ta", "sa",
+    "tu", "su", "bo", "ho", "ye", "mai", "anglophone", NULL
+};
+
+/* Buildings that stand for governments: "White House" (a town in
+ * Tennessee for GeoNames). */
+static const char *const NOT_PLACES[] = { "white", NULL };
+
+/* A capitalised word after a place that makes it part of another name. */
+static const char *const NAME_HEAD[] = {
+    "agreement", "agreements", "accord", "accords", "convention", "conventions",
+    "protocol", "declaration", "club", "university", "times", "post", "herald",
+    "tribune", "journal", "fc", "united", "stock", "exchange", "airport",
+    "street", "process", "format", "summit", "talks", "group", "daily", NULL
+};
+
+/* A capitalised word before "of PLACE" that makes it part of another name. */
+static const char *const OF_HEAD[] = {
+    "university", "bank", "duke", "duchess", "prince", "princess", "king",
+    "queen", "earl", "archbishop", "bishop", "church", "college", "school",
+    "institute", "museum", NULL
+};
+
+/* Lower-case words that end some names: "Idlib province", "Gaza Strip". */
+static const char *const REGION_WORDS[] = {
+    "province", "region", "state", "strip", "peninsula", "heights", "camp", "basin",
+    "district", "governorate", NULL
+};
+
+static int is_name_tok(const dl_token *t) {
+    return (t->kind == DL_TOK_WORD || t->kind == DL_TOK_ABBR) && (t->flags & DL_TF_CAP);
+}
+
+/* Joiners allowed inside a multi-word place name. */
+static int is_joiner(const dl_token *t) {
+    return t->kind == DL_TOK_WORD && !(t->flags & DL_TF_CAP) &&
+           (strcmp(t->norm, "of") == 0 || strcmp(t->norm, "and") == 0 || strcmp(t->norm, "the") == 0 ||
+            strcmp(t->norm, "de") == 0 || strcmp(t->norm, "el") == 0 || strcmp(t->norm, "al") == 0 ||
+            strcmp(t->norm, "du") == 0 || strcmp(t->norm, "la") == 0);
+}
+
+/* Longest gazetteer key starting at token i; returns the tokens used. */
+static size_t match_at(const dl_gazetteer *g, const dl_token *t, size_t n, size_t i,
+                       const uint32_t **post, size_t *npost) {
+    char key[256];
+    size_t best = 0;
+    size_t len = 0;
+    size_t words = 0;
+    for (size_t j = i; j < n && words < (size_t)g->max_words; j++) {
+        const dl_token *tk = &t[j];
+        if (j > i && !(tk->flags & DL_TF_SPACE)) break;     /* "Mali’s" stops at the clitic */
+        int tail = j > i && tk->kind == DL_TOK_WORD && in_list(REGION_WORDS, tk->norm);
+        if (!is_name_tok(tk) && !tail && !(j > i && is_joiner(tk)) && !(j > i && tk->kind == DL_TOK_WORD && (tk->flags & DL_TF_HYPHEN)))
+            break;
+        if (len + tk->norm_len + 2 >= sizeof key) break;
+        if (words) key[len++] = ' ';
+        memcpy(key + len, tk->norm, tk->norm_len);
+        len += tk->norm_len;
+        words++;
+        /* "U.S." is folded to "u.s."; keys are stored the same way */
+        const uint32_t *p;
+        size_t np = dl_gazetteer_lookup(g, key, len, &p);
+        if (np && (is_name_tok(tk) || tail)) { best = words; *post = p; *npost = np; }
+    }
+    return best;
+}
+
+static int is_punct_tok(const dl_token *t, const char *p) {
+    return t->kind == DL_TOK_PUNCT && strcmp(t->norm, p) == 0;
+}
+
+static int has_country(const char *const *cs, size_t n, const char *c) {
+    if (!c || !*c) return 0;
+    for (size_t i = 0; i < n; i++) if (strcmp(cs[i], c) == 0) return 1;
+    return 0;
+}
+
+static size_t add_country(const char **cs, size_t n, size_t max, const char *c) {
+    if (!c || strlen(c) != 3 || has_country(cs, n, c) || n >= max) return n;
+    cs[n] = c;
+    return n + 1;
+}
+
+/* Only countries among the candidates of a key? (countries are unambiguous) */
+static const dl_gaz_place *country_of_key(const dl_gazetteer *g, const uint32_t *p, size_t np) {
+    for (size_t k = 0; k < np; k++)
+        if (g->places[p[k]].kind == DL_PK_COUNTRY) return &g->places[p[k]];
+    return NULL;
+}
+
+/* Scan the tokens of the story (and the dateline) for keys.  cb is called
+ * for each match with the tokens used. */
+typedef struct scan_state {
+    const dl_gazetteer *g;
+    const dl_doc *doc;
+    size_t lo, hi;                 /* token range scanned */
+} scan_state;
+
+static void token_range(const dl_doc *doc, size_t *lo, size_t *hi) {
+    size_t end = doc->body_end ? doc->body_end : doc->len;
+    *lo = 0;
+    *hi = 0;
+    while (*hi < doc->toks.n && doc->toks.v[*hi].start < end) (*hi)++;
+}
+
+size_t dl_places_article_countries(const dl_gazetteer *g, const dl_doc *doc, const char **out, size_t max) {
+    size_t n = 0;
+    if (doc->actors) {
+        for (size_t i = 0; i < doc->actors->n; i++) {
+            const char *c = doc->actors->v[i].country;
+            if (c && strlen(c) == 3 && dl_gazetteer_country(g, c)) n = add_country(out, n, max, c);
+        }
+    }
+    size_t lo, hi;
+    token_range(doc, &lo, &hi);
+    const dl_token *t = doc->toks.v;
+    for (size_t i = lo; i < hi; i++) {
+        if (!is_name_tok(&t[i])) continue;
+        const uint32_t *p;
+        size_t np;
+        size_t used = match_at(g, t, hi, i, &p, &np);
+        if (!used) continue;
+        const dl_gaz_place *c = country_of_key(g, p, np);
+        if (c) n = add_country(out, n, max, c->country);
+        i += used - 1;
+    }
+    if (doc->dateline.found && doc->dateline.region[0]) {
+        char key[96];
+        size_t len = 0;
+        for (const char *s = doc->dateline.region; *s && len + 1 < sizeof key; s++)
+            key[len++] = (char)((*s >= 'A' && *s <= 'Z') ? *s + 32 : *s);
+        const uint32_t *p;
+        size_t np = dl_gazetteer_lookup(g, key, len, &p);
+        const dl_gaz_place *c = np ? country_of_key(g, p, np) : NULL;
+        if (c) n = add_country(out, n, max, c->country);
+    }
+    return n;
+}
+
+/* The country named right after a place: "Gao, in eastern Mali",
+ * "Paris, Texas", "Kidal (Mali)". */
+static const char *context_country(const dl_gazetteer *g, const dl_token *t, size_t n, size_t j) {
+    if (j >= n) return NULL;
+    if (!(t[j].kind == DL_TOK_PUNCT && strcmp(t[j].norm, ",") == 0) && t[j].kind != DL_TOK_OPEN) return NULL;
+    j++;
+    for (int k = 0; k < 3 && j < n; k++) {
+        if (t[j].kind == DL_TOK_WORD && !(t[j].flags & DL_TF_CAP) &&
+            (strcmp(t[j].norm, "in") == 0 || in_list(DIRECTION, t[j].norm))) { j++; continue; }
+        if (t[j].kind == DL_TOK_WORD && (t[j].flags & DL_TF_CAP) && in_list(DIRECTION, t[j].norm)) { j++; continue; }
+        break;
+    }
+    const uint32_t *p;
+    size_t np;
+    size_t used = j < n ? match_at(g, t, n, j, &p, &np) : 0;
+    if (!used) return NULL;
+    for (size_t k = 0; k < np; k++) {
+        const dl_gaz_place *pl = &g->places[p[k]];
+        if (pl->kind == DL_PK_COUNTRY || pl->kind == DL_PK_ADM1) return pl->country;
+    }
+    return NULL;
+}
+
+static int locative_cue(const dl_token *t, size_t lo, size_t i) {
+    size_t j = i;
+    for (int k = 0; k < 4 && j > lo; k++) {
+        j--;
+        if (t[j].kind != DL_TOK_WORD) return 0;
+        if (in_list(LOC_CUE, t[j].norm)) return 1;
+        if (!in_list(DIRECTION, t[j].norm) && strcmp(t[j].norm, "town") && strcmp(t[j].norm, "city") &&
+            strcmp(t[j].norm, "village") && strcmp(t[j].norm, "region") && strcmp(t[j].norm, "province") &&
+            strcmp(t[j].norm, "capital") && strcmp(t[j].norm, "port"))
+            return 0;
+    }
+    return 0;
+}
+
+static int sentence_initial(const dl_doc *doc, size_t i) {
+    if (i == 0) return 1;
+    const dl_token *p = &doc->toks.v[i - 1];
+    if (p->flags & DL_TF_SENT_END) return 1;
+    if (p->kind == DL_TOK_QUOTE || p->kind == DL_TOK_OPEN) return i < 2 || (doc->toks.v[i - 2].flags & DL_TF_SENT_END);
+    return 0;
+}
+
+static int looks_adjective(const char *w) {
+    size_t n = strlen(w);
+    const char *const ends[] = { "an", "ese", "ish", "ch", "i", NULL };
+    for (int k = 0; ends[k]; k++) {
+        size_t m = strlen(ends[k]);
+        if (n > m + 2 && strcmp(w + n - m, ends[k]) == 0) return 1;
+    }
+    return 0;
+}
+
+/* Is the span an actor's in a way that is not a place use? */
+static int actor_blocks(const dl_doc *doc, uint32_t start, uint32_t end, char kind) {
+    if (!doc->actors) return 0;
+    for (size_t k = 0; k < doc->actors->n; k++) {
+        const dl_actor_mention *m = &doc->actors->v[k];
+        if (m->start >= end) break;
+        if (m->end <= start) continue;
+        if (m->how == DL_AH_METONYMY) return 2;
+        int bigger = m->start < start || m->end > end;
+        if (!bigger) continue;
+        if (m->kind == DL_AK_PERSON || m->kind == DL_AK_ORG || m->kind == DL_AK_GROUP) return 1;
+        if (kind != DL_PK_COUNTRY && kind != DL_PK_REGION) return 1;
+    }
+    return 0;
+}
+
+static double score_of(const dl_gaz_place *pl, const char *const *cs, size_t ncs, const char *ctxc) {
+    double s;
+    switch (pl->kind) {
+    case DL_PK_COUNTRY: s = 20; break;
+    case DL_PK_REGION: s = 15; break;
+    case DL_PK_ADM1: s = 4; break;
+    default:
+        s = log10((double)pl->population + 10.0);
+        if (strcmp(pl->feature, "PPLC") == 0) s += 2;
+        else if (strcmp(pl->feature, "PPLA") == 0) s += 1;
+        break;
+    }
+    if (pl->kind != DL_PK_COUNTRY && has_country(cs, ncs, pl->country)) s += 3;
+    if (ctxc && pl->country && strcmp(ctxc, pl->country) == 0) s += 10;
+    return s;
+}
+
+static size_t sent_of_tok(const dl_doc *doc, size_t i) {
+    size_t lo = 0, hi = doc->sents.n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (doc->sents.v[mid].tok_end <= i) lo = mid + 1;
+        else hi = mid;
+    }
+    if (lo < doc->sents.n && doc->sents.v[lo].tok_start <= i) return lo;
+    return (size_t)-1;
+}
+
+void dl_places_find(const dl_gazetteer *g, dl_doc *doc, dl_place_set *out) {
+    out->v = NULL;
+    out->n = 0;
+    if (!g) return;
+    const char *cs[MAX_COUNTRIES];
+    size_t ncs = dl_places_article_countries(g, doc, cs, MAX_COUNTRIES);
+    size_t lo, hi;
+    token_range(doc, &lo, &hi);
+    const dl_token *t = doc->toks.v;
+    size_t cap = 16;
+    out->v = dl_arena_alloc(doc->arena, cap * sizeof *out->v);
+    /* the dateline's place ("LONDON, November 14 (DPA) -") lies before the
+     * story's tokens */
+    if (doc->dateline.found && doc->dateline.place_end > doc->dateline.place_start) {
+        char key[96];
+        size_t len = 0;
+        for (size_t k = doc->dateline.place_start; k < doc->dateline.place_end && len + 1 < sizeof key; k++) {
+            char ch = doc->text[k];
+            key[len++] = (char)((ch >= 'A' && ch <= 'Z') ? ch + 32 : ch);
+        }
+        const uint32_t *p;
+        size_t np = dl_gazetteer_lookup(g, key, len, &p);
+        const dl_gaz_place *best = NULL;
+        double best_s = -1e9;
+        for (size_t k = 0; k < np; k++) {
+            double s = score_of(&g->places[p[k]], cs, ncs, NULL);
+            if (s > best_s) { best_s = s; best = &g->places[p[k]]; }
+        }
+        if (best) {
+            dl_place_mention *m = &out->v[out->n++];
+            m->start = (uint32_t)doc->dateline.place_start;
+            m->end = (uint32_t)doc->dateline.place_end;
+            m->sent = (uint32_t)-1;
+            m->place = best;
+            m->cued = 0;
+            m->metonymy = 0;
+        }
+    }
+    /* Two passes: the first learns the countries of the places it is sure
+     * of ("Bamako" makes a later "Gao" the Malian one), the second keeps. */
+    for (int pass = 0; pass < 2; pass++)
+    for (size_t i = lo, prev_end = (size_t)-1; i < hi; i++) {
+        if (!is_name_tok(&t[i])) continue;
+        const uint32_t *p;
+        size_t np;
+        size_t used = match_at(g, t, hi, i, &p, &np);
+        if (!used) continue;
+        size_t last = i + used - 1;
+        uint32_t start = t[i].start, end = t[last].end;
+        int in_dateline = doc->dateline.found && start >= doc->dateline.place_start && end <= doc->dateline.place_end;
+        int cued = locative_cue(t, lo, i);
+        /* a list goes on: "in Gao, Kidal and Timbuktu" */
+        if (!cued && prev_end != (size_t)-1 && i >= 1 && prev_end + 2 >= i &&
+            (is_punct_tok(&t[i - 1], ",") || !strcmp(t[i - 1].norm, "and") || !strcmp(t[i - 1].norm, "or")))
+            cued = 1;
+        const char *ctxc = context_country(g, t, hi, last + 1);
+        /* short all-caps words are acronyms unless they name a country */
+        int acronym = used == 1 && (t[i].flags & DL_TF_UPPER) && t[i].norm_len <= 4 && !in_dateline;
+        const dl_gaz_place *best = NULL;
+        double best_s = -1e9;
+        for (size_t k = 0; k < np; k++) {
+            const dl_gaz_place *pl = &g->places[p[k]];
+            if (acronym && pl->kind != DL_PK_COUNTRY) continue;
+            double s = score_of(pl, cs, ncs, ctxc);
+            if (s > best_s) { best_s = s; best = pl; }
+        }
+        if (!best) continue;
+        if (used > 1 && in_list(NOT_PLACES, t[i].norm) && !strcmp(t[i + 1].norm, "house")) continue;
+        int common = used == 1 && (in_list(COMMON, t[i].norm) ||
+                     (g->tone && dl_tone_valence(g->tone, t[i].norm, t[i].norm_len)));
+        int known_country = has_country(cs, ncs, best->country);
+        int ok;
+        switch (best->kind) {
+        case DL_PK_COUNTRY:
+        case DL_PK_REGION: ok = !common || cued; break;
+        case DL_PK_ADM1: ok = (known_country || cued || used > 1) && (!common || cued); break;
+        default: {
+            int initial = sentence_initial(doc, i);
+            int seat = !strcmp(best->feature, "PPLC") || !strcmp(best->feature, "PPLA");
+            if (common) ok = cued;
+            else if (in_dateline || ctxc || cued) ok = 1;
+            else if (best->population >= 1000000) ok = 1;
+            else if (initial) ok = seat && known_country;     /* "Clinton met ...": a surname */
+            else ok = seat || known_country || best->population >= 100000;
+            break;
+        }
+        }
+        /* part of a longer name? */
+        if (ok && best->kind != DL_PK_COUNTRY && last + 1 < hi && (t[last + 1].flags & DL_TF_CAP) &&
+            in_list(NAME_HEAD, t[last + 1].norm))
+            ok = 0;
+        if (ok && best->kind != DL_PK_COUNTRY && last + 1 < hi && (t[last + 1].flags & DL_TF_CAP) &&
+            t[last + 1].kind == DL_TOK_WORD && (t[last + 1].flags & DL_TF_SPACE) && !in_dateline &&
+            (best->kind == DL_PK_CITY || best->kind == DL_PK_ADM1) &&
+            !(t[last + 1].flags & DL_TF_SENT_END) && !in_list(DIRECTION, t[last + 1].norm)) {
+            /* "Paris Hilton", "Gao Region" is fine but rare; a following
+             * capitalised word that is itself no place ends it */
+            const uint32_t *p2;
+            size_t np2;
+            if (!match_at(g, t, hi, last + 1, &p2, &np2) && strcmp(t[last + 1].norm, "region") &&
+                strcmp(t[last + 1].norm, "province") && strcmp(t[last + 1].norm, "state"))
+                ok = 0;
+        }
+        if (ok && i >= 2 && strcmp(t[i - 1].norm, "of") == 0 && (t[i - 2].flags & DL_TF_CAP) &&
+            in_list(OF_HEAD, t[i - 2].norm))
+            ok = 0;
+        if (ok && best->kind == DL_PK_CITY && i > lo && is_name_tok(&t[i - 1]) && (t[i].flags & DL_TF_SPACE) &&
+            !sentence_initial(doc, i - 1) && !in_list(DIRECTION, t[i - 1].norm) && !looks_adjective(t[i - 1].norm)) {
+            const uint32_t *p2;
+            size_t np2;
+            if (!match_at(g, t, hi, i - 1, &p2, &np2)) ok = 0;   /* "Boris Johnson" */
+        }
+        int blocked = ok ? actor_blocks(doc, start, end, best->kind) : 0;
+        if (blocked == 1) ok = 0;
+        if (!ok) continue;
+        prev_end = last;
+        if (pass == 0) {
+            ncs = add_country(cs, ncs, MAX_COUNTRIES, best->country);
+            i = last;
+            continue;
+        }
+        if (out->n == cap) {
+            dl_place_mention *v = dl_arena_alloc(doc->arena, cap * 2 * sizeof *v);
+            memcpy(v, out->v, out->n * sizeof *v);
+            out->v = v;
+            cap *= 2;
+        }
+        dl_place_mention *m = &out->v[out->n++];
+        m->start = start;
+        m->end = end;
+        m->sent = (uint32_t)sent_of_tok(doc, i);
+        m->place = best;
+        m->cued = cued;
+        m->metonymy = blocked == 2;
+        i = last;
+    }
+}
+
+/* ---- location of an event ---- */
+
+static const char *const CLAUSE_WORDS[] = {
+    "which", "who", "whom", "whose", "while", "whereas", "but", "although",
+    "though", "because", "whereupon", NULL
+};
+
+static int clause_break(const dl_token *t) {
+    if (t->kind == DL_TOK_PUNCT) return strcmp(t->norm, ";") == 0 || strcmp(t->norm, ":") == 0;
+    if (t->kind == DL_TOK_DASH) return (t->flags & DL_TF_SPACE) != 0;
+    if (t->kind == DL_TOK_WORD) return in_list(CLAUSE_WORDS, t->norm);
+    return 0;
+}
+
+const dl_place_mention *dl_place_for_span(const dl_doc *doc, size_t sent, size_t start, size_t end, const char **rule) {
+    const char *dummy;
+    if (!rule) rule = &dummy;
+    *rule = "none";
+    if (!doc->know || sent >= doc->sents.n) return NULL;
+    const dl_place_set *ps = &doc->know->places;
+    const dl_sentence *s = &doc->sents.v[sent];
+    const dl_token *t = doc->toks.v;
+    /* clause: from the last break before start to the first break after end */
+    size_t cstart = s->start, cend = s->end;
+    for (size_t i = s->tok_start; i < s->tok_end; i++) {
+        if (!clause_break(&t[i])) continue;
+        if (t[i].end <= start) cstart = t[i].end;
+        else if (t[i].start >= end && t[i].start < cend) { cend = t[i].start; break; }
+    }
+    const dl_place_mention *best = NULL;
+    long best_d = 0;
+    int best_in_clause = 0;
+    for (size_t k = 0; k < ps->n; k++) {
+        const dl_place_mention *m = &ps->v[k];
+        if (m->sent != sent || m->metonymy) continue;
+        int in_clause = m->start >= cstart && m->end <= cend;
+        long d = m->end <= start ? (long)start - (long)m->end : m->start >= end ? (long)m->start - (long)end : 0;
+        int better = !best || (in_clause && !best_in_clause) ||
+                     (in_clause == best_in_clause && (d < best_d ||
+                      (d == best_d && m->place->kind == DL_PK_CITY && best->place->kind != DL_PK_CITY)));
+        if (better) { best = m; best_d = d; best_in_clause = in_clause; }
+    }
+    if (best) *rule = best_in_clause ? "clause" : "sentence";
+    return best;
+}

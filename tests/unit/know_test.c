@@ -1,0 +1,320 @@
+/* know_test.c -- the knowledge stage: gazetteer, tone lexicon, numbers,
+ * speakers resolved through actors, event locations, and the checks on
+ * ../shared/examples/mali.txt (skipped when absent). */
+#include <criterion/criterion.h>
+#include "know/know.h"
+#include "actor/actor.h"
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#define GAZ "data/gazetteer/gazetteer.tsv"
+#define AFINN "data/afinn/afinn-165.txt"
+#define MALI "../shared/examples/mali.txt"
+
+static double now_ms(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* great-circle distance in km */
+static double km(double lat1, double lon1, double lat2, double lon2) {
+    const double r = 6371.0, d = M_PI / 180.0;
+    double a = sin((lat2 - lat1) * d / 2) * sin((lat2 - lat1) * d / 2) +
+               cos(lat1 * d) * cos(lat2 * d) * sin((lon2 - lon1) * d / 2) * sin((lon2 - lon1) * d / 2);
+    return 2 * r * asin(sqrt(a));
+}
+
+Test(gazetteer, loads_fast_and_finds_gao_in_mali) {
+    char *err = NULL;
+    double t0 = now_ms();
+    dl_gazetteer *g = dl_gazetteer_load(GAZ, &err);
+    double ms = now_ms() - t0;
+    cr_assert(g, "load failed: %s", err ? err : "?");
+    cr_assert_gt(g->nplaces, 40000);
+    cr_log_info("gazetteer: %zu places loaded in %.1f ms", g->nplaces, ms);
+    /* the whole start-up budget for dictionaries is 100 ms */
+    cr_expect_lt(ms, 100.0, "gazetteer load took %.1f ms", ms);
+    const uint32_t *p;
+    size_t n = dl_gazetteer_lookup(g, "gao", 3, &p);
+    int found = 0;
+    for (size_t k = 0; k < n; k++) {
+        const dl_gaz_place *pl = &g->places[p[k]];
+        if (pl->kind == DL_PK_CITY && !strcmp(pl->country, "MLI")) {
+            found = 1;
+            cr_expect_lt(km(pl->lat, pl->lon, 16.27, -0.04), 5.0);
+        }
+    }
+    cr_expect(found, "no Gao in Mali");
+    cr_expect_eq(dl_gazetteer_lookup(g, "nowhereville", 12, &p), 0);
+    const dl_gaz_place *fr = dl_gazetteer_country(g, "FRA");
+    cr_assert(fr);
+    cr_expect_str_eq(fr->name, "France");
+    dl_gazetteer_free(g);
+}
+
+Test(gazetteer, bad_line_names_file_and_line) {
+    char path[] = "/tmp/dl-gaz-XXXXXX";
+    int fd = mkstemp(path);
+    cr_assert(fd >= 0);
+    const char *text = "# header\nC\tMLI\t\t15\t-4\t\t0\tPCLI\tMali\tmali\nP\tMLI\t\tnorth\t-4\t1\t5\tPPL\tX\tx\n";
+    cr_assert_eq(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+    close(fd);
+    char *err = NULL;
+    dl_gazetteer *g = dl_gazetteer_load(path, &err);
+    unlink(path);
+    cr_assert_null(g);
+    cr_assert(err);
+    char want[64];
+    snprintf(want, sizeof want, "%s:3:", path);
+    cr_expect(strstr(err, want) != NULL, "error was: %s", err);
+    free(err);
+}
+
+Test(tone, lexicon_and_densities) {
+    char *err = NULL;
+    struct dl_tone_lex *lex = dl_tone_lex_load(AFINN, &err);
+    cr_assert(lex, "%s", err ? err : "?");
+    cr_expect_eq(dl_tone_valence(lex, "abandon", 7), -2);
+    cr_expect_eq(dl_tone_valence(lex, "peace", 5), 2);
+    cr_expect_eq(dl_tone_valence(lex, "table", 5), 0);
+    dl_arena *a = dl_arena_new(0);
+    dl_tokens t = {0};
+    const char *s = "The attack killed many people and destroyed peace.";
+    dl_tokenize(a, s, 0, strlen(s), &t);
+    dl_tone r = dl_tone_of(lex, t.v, t.n);
+    cr_expect_eq(r.words, 8);
+    cr_expect_lt(r.tone, 0.0);
+    cr_expect_gt(r.negative, r.positive);
+    cr_expect_float_eq(r.polarity, r.positive + r.negative, 1e-9);
+    dl_arena_free(a);
+    dl_tone_lex_free(lex);
+}
+
+static double number_of(const char *s, int *vague) {
+    dl_arena *a = dl_arena_new(0);
+    dl_tokens t = {0};
+    dl_tokenize(a, s, 0, strlen(s), &t);
+    double v = -1;
+    size_t used = dl_number_at(t.v, t.n, 0, &v, vague);
+    dl_arena_free(a);
+    return used ? v : -1;
+}
+
+Test(count, numbers_in_words_and_digits) {
+    int vague;
+    cr_expect_eq(number_of("three hundred and fifty troops", &vague), 350);
+    cr_expect_eq(vague, 0);
+    cr_expect_eq(number_of("1.5 million people", &vague), 1500000);
+    cr_expect_eq(number_of("1,200 refugees", &vague), 1200);
+    cr_expect_eq(number_of("twenty-five soldiers", &vague), 25);
+    cr_expect_eq(number_of("a dozen villagers", &vague), 12);
+    cr_expect_eq(number_of("dozens of people", &vague), 24);
+    cr_expect_eq(vague, 1);
+    cr_expect_eq(number_of("tens of thousands of people", &vague), 10000);
+    cr_expect_eq(number_of("the people", &vague), -1);
+}
+
+/* A doc analysed by the whole pipeline, with the repo's dictionaries. */
+static dl_ctx ctx;
+static int ctx_ok;
+static void load_ctx(void) {
+    char *err = NULL;
+    ctx_ok = dl_ctx_load(&ctx, ".", &err) == 0;
+    if (!ctx_ok) fprintf(stderr, "know_test: %s\n", err ? err : "?");
+}
+static void free_ctx(void) { if (ctx_ok) dl_ctx_free(&ctx); }
+
+static void analyse(dl_doc *doc, dl_article *art, const char *text) {
+    memset(doc, 0, sizeof *doc);
+    doc->arena = dl_arena_new(0);
+    memset(art, 0, sizeof *art);
+    art->text = (char *)text;
+    art->text_len = strlen(text);
+    art->offset = -1;
+    dl_doc_analyse(&ctx, doc, art);
+}
+
+/* Replace doc->actors with the given mentions (spans found by text). */
+static void fake_actors(dl_doc *doc, dl_actor_mention *v, size_t n) {
+    static dl_actor_set set;
+    set.v = v;
+    set.n = n;
+    doc->actors = &set;
+}
+
+static void span_of(const dl_doc *doc, const char *what, int nth, uint32_t *s, uint32_t *e) {
+    const char *p = doc->text;
+    for (int k = 0; k <= nth; k++) {
+        p = strstr(k ? p + 1 : p, what);
+        cr_assert(p, "%s not in text", what);
+    }
+    *s = (uint32_t)(p - doc->text);
+    *e = *s + (uint32_t)strlen(what);
+}
+
+TestSuite(know, .init = load_ctx, .fini = free_ctx);
+
+Test(know, speaker_resolved_through_coreference) {
+    cr_assert(ctx_ok);
+    dl_doc doc;
+    dl_article art;
+    analyse(&doc, &art, "James Heappey visited the base.\n“We are leaving,” the British representative said.");
+    dl_actor_mention m[2];
+    memset(m, 0, sizeof m);
+    span_of(&doc, "James Heappey", 0, &m[0].start, &m[0].end);
+    m[0].code = "GBRGOV"; m[0].country = "GBR"; m[0].roles = "GOV"; m[0].kind = DL_AK_PERSON;
+    m[0].how = DL_AH_DICTIONARY; m[0].name = "James Heappey"; m[0].entry = ""; m[0].antecedent = -1;
+    span_of(&doc, "the British representative", 0, &m[1].start, &m[1].end);
+    m[1].code = "GBRGOV"; m[1].country = "GBR"; m[1].roles = "GOV"; m[1].kind = DL_AK_AGENT;
+    m[1].how = DL_AH_COREF; m[1].name = "the British representative"; m[1].entry = ""; m[1].antecedent = 0;
+    fake_actors(&doc, m, 2);
+    dl_quote_set qs;
+    dl_quotes_find(&doc, &qs);
+    cr_assert_eq(qs.n, 1);
+    cr_expect_str_eq(qs.v[0].text, "We are leaving");
+    cr_expect_eq(qs.v[0].partial, 0);
+    cr_assert(qs.v[0].speaker.found);
+    cr_expect_str_eq(qs.v[0].speaker.name, "James Heappey");
+    cr_expect_str_eq(qs.v[0].speaker.code, "GBRGOV");
+    cr_expect_str_eq(qs.v[0].speaker.text, "the British representative");
+    dl_arena_free(doc.arena);
+}
+
+Test(know, count_takes_actor_before_it) {
+    cr_assert(ctx_ok);
+    dl_doc doc;
+    dl_article art;
+    analyse(&doc, &art, "The British contingent of 300 troops will leave early.");
+    dl_actor_mention m;
+    memset(&m, 0, sizeof m);
+    span_of(&doc, "The British contingent", 0, &m.start, &m.end);
+    m.code = "GBR"; m.country = "GBR"; m.roles = ""; m.kind = DL_AK_AGENT; m.how = DL_AH_COMPOSED;
+    m.name = "British"; m.entry = ""; m.antecedent = -1;
+    fake_actors(&doc, &m, 1);
+    dl_count_set cs;
+    dl_counts_find(&doc, &cs);
+    cr_assert_eq(cs.n, 1);
+    cr_expect_eq(cs.v[0].value, 300);
+    cr_expect_str_eq(cs.v[0].type, "SOLDIERS");
+    cr_expect_str_eq(cs.v[0].actor, "GBRMIL");
+    dl_arena_free(doc.arena);
+}
+
+Test(know, capital_as_government_is_not_a_place) {
+    cr_assert(ctx_ok);
+    dl_doc doc;
+    dl_article art;
+    analyse(&doc, &art, "London follows Paris, which sent troops to Gao in Mali.");
+    dl_actor_mention m;
+    memset(&m, 0, sizeof m);
+    span_of(&doc, "London", 0, &m.start, &m.end);
+    m.code = "GBRGOV"; m.country = "GBR"; m.roles = "GOV"; m.kind = DL_AK_COUNTRY; m.how = DL_AH_METONYMY;
+    m.name = "United Kingdom"; m.entry = ""; m.antecedent = -1;
+    fake_actors(&doc, &m, 1);
+    dl_place_set ps;
+    dl_places_find(ctx.gazetteer, &doc, &ps);
+    for (size_t k = 0; k < ps.n; k++)
+        if (!strcmp(ps.v[k].place->name, "London")) cr_expect(ps.v[k].metonymy, "London as government not flagged");
+    int gao = 0;
+    for (size_t k = 0; k < ps.n; k++) gao += !strcmp(ps.v[k].place->name, "Gao");
+    cr_expect_eq(gao, 1);
+    dl_arena_free(doc.arena);
+}
+
+Test(know, event_location_clause_then_sentence) {
+    cr_assert(ctx_ok);
+    dl_doc doc;
+    dl_article art;
+    analyse(&doc, &art, "Militants attacked a base near Gao, while talks went on in Bamako. Nobody was hurt.");
+    cr_assert(doc.know);
+    uint32_t s, e;
+    const char *rule;
+    span_of(&doc, "attacked", 0, &s, &e);
+    const dl_place_mention *p = dl_place_for_span(&doc, 0, s, e, &rule);
+    cr_assert(p);
+    cr_expect_str_eq(p->place->name, "Gao");
+    cr_expect_str_eq(rule, "clause");
+    span_of(&doc, "talks", 0, &s, &e);
+    p = dl_place_for_span(&doc, 0, s, e, &rule);
+    cr_assert(p);
+    cr_expect_str_eq(p->place->name, "Bamako");
+    span_of(&doc, "hurt", 0, &s, &e);
+    p = dl_place_for_span(&doc, 1, s, e, &rule);
+    cr_expect_null(p);
+    cr_expect_str_eq(rule, "none");
+    dl_arena_free(doc.arena);
+}
+
+static char *slurp(const char *path) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *b = malloc((size_t)n + 1);
+    size_t got = fread(b, 1, (size_t)n, f);
+    b[got] = 0;
+    fclose(f);
+    return b;
+}
+
+static const dl_quote *quote_starting(const dl_doc *doc, const char *prefix) {
+    for (size_t k = 0; k < doc->know->quotes.n; k++)
+        if (!strncmp(doc->know->quotes.v[k].text, prefix, strlen(prefix))) return &doc->know->quotes.v[k];
+    return NULL;
+}
+
+Test(know, mali_example) {
+    cr_assert(ctx_ok);
+    if (access(MALI, R_OK) != 0) { cr_skip_test("%s not found; skipped", MALI); return; }
+    char *text = slurp(MALI);
+    cr_assert(text);
+    dl_doc doc;
+    dl_article art;
+    analyse(&doc, &art, text);
+    cr_assert(doc.know);
+    const dl_know *k = doc.know;
+    /* quotations, and none from the author bio */
+    const char *want[] = { "Responsibility for all this falls on Bamako. Two (state) coups",
+                           "massive human rights abuses", "counterproductive to lasting stability",
+                           "This government cannot deploy", "force for good" };
+    for (size_t i = 0; i < 5; i++) {
+        const dl_quote *q = quote_starting(&doc, want[i]);
+        cr_expect(q, "no quotation \"%s\"", want[i]);
+        if (q) cr_expect(q->speaker.found, "no speaker for \"%s\"", want[i]);
+    }
+    cr_expect_null(quote_starting(&doc, "Web specialist"));
+    const dl_quote *q = quote_starting(&doc, "massive human rights abuses");
+    if (q) cr_expect(strstr(q->speaker.name, "Heappey") != NULL, "speaker %s", q->speaker.name);
+    q = quote_starting(&doc, "force for good");
+    if (q) cr_expect(strstr(q->speaker.name, "Boris Johnson") != NULL, "speaker %s", q->speaker.name);
+    if (q) cr_expect_eq(q->partial, 1);
+    /* 300 troops */
+    int troops = 0;
+    for (size_t i = 0; i < k->counts.n; i++)
+        if (k->counts.v[i].value == 300 && !strcmp(k->counts.v[i].type, "SOLDIERS")) troops = 1;
+    cr_expect(troops);
+    /* places */
+    const char *places[] = { "Gao", "Bamako", "Mali", "Niger", "London", "Paris", "Sahel", "West Africa" };
+    for (size_t i = 0; i < 8; i++) {
+        int found = 0;
+        for (size_t j = 0; j < k->places.n; j++) {
+            const dl_gaz_place *p = k->places.v[j].place;
+            if (strcmp(p->name, places[i])) continue;
+            found = 1;
+            if (!strcmp(p->name, "Gao")) {
+                cr_expect_str_eq(p->country, "MLI");
+                cr_expect_lt(km(p->lat, p->lon, 16.27, -0.04), 5.0);
+            }
+        }
+        cr_expect(found, "place %s missing", places[i]);
+    }
+    cr_expect_lt(k->tone.tone, 0.0, "tone %.2f", k->tone.tone);
+    dl_arena_free(doc.arena);
+    free(text);
+}
