@@ -1,6 +1,7 @@
 /* ctx.c -- the run context: options and loaded dictionaries; see doc.h. */
 #include "doc.h"
 #include "../util/arena.h"
+#include "../event/event.h"
 #include "../know/know.h"
 #include "../event/event.h"
 #include <limits.h>

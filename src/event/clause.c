@@ -491,7 +491,8 @@ int32_t dl_clause_actor_after(const dl_clause *c, uint32_t from, uint32_t end, u
         if (strcmp(t[i].norm, "to") == 0 && i + 1 < end && c->starts[i + 1] < 0)
             return -1;
         if (c->verbs && i > from && t[i].kind == DL_TOK_WORD && !in_list(&t[i - 1], DET)
-            && dl_verb_dict_lookup(c->verbs, t[i].norm, t[i].norm_len) && is_verb_like(&t[i]))
+            && dl_verb_dict_lookup(c->verbs, t[i].norm, t[i].norm_len) && is_verb_like(&t[i])
+            && !(i + 1 < end && strcmp(t[i + 1].norm, "by") == 0))
             return -1;
     }
     return -1;

@@ -129,6 +129,19 @@ static int match_pre(const struct dl_verb_dict *d, const dl_clause *c, const dl_
     return e->optional ? match_pre(d, c, p, k + 1, pos, lo, ms) : 0;
 }
 
+static int is_aux_word(const dl_token *t)
+{
+    static const char *const aux[] = {"is", "are", "was", "were", "be", "been", "being", "get", "got",
+        "has", "have", "had", "not", "never", "also", "already", "reportedly", "allegedly", NULL};
+    for (int i = 0; aux[i]; i++)
+        if (strcmp(t->norm, aux[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static const char *const PREP_NOUN[] = {"for", "of", "with", "on", "in", "at", "from", "by",
+    "about", "against", "over", "into", "amid", "after", "before", "during", "without", NULL};
+
 static const char *const DET_NOUN[] = {"the", "a", "an", "its", "their", "his", "her", "our",
     "such", "any", "no", "every", "each", "another", "'s", "’s", NULL};
 
@@ -141,6 +154,10 @@ static int after_determiner(const dl_token *t, uint32_t lo, uint32_t v)
         return 1;
     for (int i = 0; DET_NOUN[i]; i++)
         if (strcmp(p->norm, DET_NOUN[i]) == 0)
+            return 1;
+    /* "called for talks", "the end of sanctions": a noun after a preposition */
+    for (int i = 0; PREP_NOUN[i]; i++)
+        if (strcmp(p->norm, PREP_NOUN[i]) == 0)
             return 1;
     return 0;
 }
@@ -200,16 +217,24 @@ static void code_sentence(const dl_ctx *ctx, dl_doc *doc, const dl_clause *c, ui
     const dl_sentence *s = &doc->sents.v[si];
     const dl_token *t = c->t;
     size_t first = set->n;
+    /* words an earlier pattern matched ("pledged aid to") are not verbs */
+    uint8_t *used = dl_arena_calloc(doc->arena, s->tok_end - s->tok_start + 1);
     for (uint32_t v = s->tok_start; v < s->tok_end; v++) {
-        if (t[v].kind != DL_TOK_WORD || c->covers[v] >= 0)
+        if (t[v].kind != DL_TOK_WORD || c->covers[v] >= 0 || used[v - s->tok_start])
             continue;
         const dl_form_slot *slot = dl_verb_dict_lookup(d, t[v].norm, t[v].norm_len);
         if (!slot)
             continue;
         if (after_determiner(t, s->tok_start, v))
             continue;
+        /* "prisoners held by X", "the plan proposed by X": a participle
+         * modifying a noun, not the clause's verb */
+        if (v > s->tok_start && v + 1 < s->tok_end && strcmp(t[v + 1].norm, "by") == 0
+            && t[v - 1].kind == DL_TOK_WORD && c->covers[v - 1] < 0 && !is_aux_word(&t[v - 1]))
+            continue;
         /* the best pattern over every verb this form belongs to */
         const dl_verb_pattern *best = NULL;
+        int bestscore = -1;
         mstate bestm;
         unsigned bestfl = 0;
         uint32_t bestg = v;
@@ -219,8 +244,6 @@ static void code_sentence(const dl_ctx *ctx, dl_doc *doc, const dl_clause *c, ui
             uint32_t g = dl_clause_vgroup(c, s->tok_start, v, (int)slot->hit[h].forms, &fl);
             for (size_t k = 0; k < vb->npat; k++) {
                 const dl_verb_pattern *p = &d->pat[vb->pat[k]];
-                if (best && p->specificity <= best->specificity)
-                    continue;
                 mstate ms;
                 memset(&ms, 0, sizeof ms);
                 ms.src = ms.tgt = -1;
@@ -229,13 +252,27 @@ static void code_sentence(const dl_ctx *ctx, dl_doc *doc, const dl_clause *c, ui
                     continue;
                 if (!match_pre(d, c, p, 0, (int64_t)g - 1, s->tok_start, &ms))
                     continue;
+                /* the pattern that explains most words wins; then the more
+                 * specific as written; then the first */
+                size_t cl = strlen(p->code);
+                int specific = cl == 4 || (cl == 3 && p->code[2] != '0');
+                int score = (2 * (int)ms.n + specific) * 4 + (ms.src >= 0) + (ms.tgt >= 0);
+                score = (score * 64 + p->specificity) * 8 + (int)cl;
+                if (score <= bestscore)
+                    continue;
+                bestscore = score;
                 best = p;
                 bestm = ms;
                 bestfl = fl;
                 bestg = g;
             }
         }
-        if (!best || (best->flags & DL_PF_NOEVENT))
+        if (!best)
+            continue;
+        for (uint32_t k = 0; k < bestm.n; k++)
+            if (bestm.tok[k] >= s->tok_start && bestm.tok[k] < s->tok_end)
+                used[bestm.tok[k] - s->tok_start] = 1;
+        if (best->flags & DL_PF_NOEVENT)
             continue;
         if (bestfl & DL_CL_EMBEDDED)
             continue;

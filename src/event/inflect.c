@@ -70,7 +70,7 @@ static const char *const doubling[] = {
     "acquit", "omit", "submit", "permit", "equip", "kidnap", "occur", "incur",
     "recur", "emit", "transmit", "remit", "outstrip", "embed", "abet", "annul",
     "dispel", "excel", "forbid", "begin", "upset", "allot", "instil", "format",
-    "unplug", "worship", "handicap", NULL
+    "unplug", "unban", "worship", "handicap", NULL
 };
 
 static int is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
@@ -169,6 +169,7 @@ int dl_inflect(const char *lemma, dl_verb_forms *f)
         size_t pre = n - ln;
         if (pre > 0 && !(pre == 2 && strncmp(lemma, "re", 2) == 0)
             && !(pre == 3 && strncmp(lemma, "mis", 3) == 0)
+            && !(pre == 2 && strncmp(lemma, "un", 2) == 0)
             && !(pre == 5 && (strncmp(lemma, "under", 5) == 0 || strncmp(lemma, "over", 4) == 0))
             && !(pre == 4 && strncmp(lemma, "over", 4) == 0))
             continue;
