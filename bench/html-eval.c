@@ -70,8 +70,8 @@ static void tokens(const char *s, size_t n, bag *b) {
 static int cmp(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
 static size_t common(bag *a, bag *b) {
-    qsort(a->w, a->n, sizeof *a->w, cmp);
-    qsort(b->w, b->n, sizeof *b->w, cmp);
+    if (a->n) qsort(a->w, a->n, sizeof *a->w, cmp);
+    if (b->n) qsort(b->w, b->n, sizeof *b->w, cmp);
     size_t i = 0, j = 0, c = 0;
     while (i < a->n && j < b->n) {
         int r = strcmp(a->w[i], b->w[j]);

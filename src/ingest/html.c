@@ -496,17 +496,21 @@ static int choose(flat *f, double *best_out) {
      * pieces (dates, headings, one-line teasers) and many links is a
      * sidebar, even when its teasers add up to a positive score: leave it
      * out.  (Without the links it may be a list-style story.) */
-    int core = -1;
-    for (int i = best + 1; i <= f->e[best].end; i++)
-        if (f->e[i].parent == best && (core < 0 || f->e[i].score > f->e[core].score)) core = i;
-    if (core >= 0)
-        for (int i = best + 1; i <= f->e[best].end; i++) {
+    for (int top = best; top >= 0;) {
+        int core = -1;
+        for (int i = top + 1; i <= f->e[top].end; i++)
+            if (f->e[i].parent == top && (core < 0 || f->e[i].score > f->e[core].score)) core = i;
+        if (core < 0) break;
+        for (int i = top + 1; i <= f->e[top].end; i++) {
             const elem *c = &f->e[i];
-            if (c->parent != best || i == core || c->kept_blocks == 0) continue;
+            if (c->parent != top || i <= core || c->kept_blocks == 0) continue;
             if (c->kept_words > 30 && c->kept_words < 15 * c->kept_blocks &&
-                c->link_words * 10 > c->all_words * 3)
+                c->link_words * 5 > c->all_words)
                 f->e[i].drop = 1;
         }
+        /* go down while one child holds most of the story */
+        top = f->e[core].kept_words * 2 >= f->e[top].kept_words ? core : -1;
+    }
     /* the positive mass, for the no-body decision */
     double pos = 0;
     for (int i = 0; i < f->nb; i++) {

@@ -127,7 +127,7 @@ Test(dedup, simhash_method_finds_exact_and_single_edit_copies) {
 
 /* ---- copies of real stories: precision and recall of the grouping ---- */
 
-typedef struct { char *text; size_t len; int truth; char id[24]; } item;
+typedef struct { char *text; size_t len; int truth; char id[32]; } item;
 
 typedef struct { uint64_t s; } rng;
 static uint64_t rnd(rng *r) { r->s ^= r->s << 13; r->s ^= r->s >> 7; r->s ^= r->s << 17; return r->s; }

@@ -304,8 +304,8 @@ static void bag_add_tokens(bag *b, const char *s, size_t n) {
 static int cmpstr(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
 static size_t bag_common(bag *a, bag *b) {
-    qsort(a->w, a->n, sizeof *a->w, cmpstr);
-    qsort(b->w, b->n, sizeof *b->w, cmpstr);
+    if (a->n) qsort(a->w, a->n, sizeof *a->w, cmpstr);
+    if (b->n) qsort(b->w, b->n, sizeof *b->w, cmpstr);
     size_t i = 0, j = 0, c = 0;
     while (i < a->n && j < b->n) {
         int r = strcmp(a->w[i], b->w[j]);
