@@ -84,6 +84,14 @@ static const char *const SAY[] = {"said", "says", "say", "told", "tells", "added
     "wrote", "writes", "announced", "announces", "claimed", "claims", "asserted",
     "continued", "concluded", "recalled", "remarked", "affirmed", "according", NULL};
 
+/* Inflected forms that are rarely nouns or adjectives: -ed, -ing, and
+ * irregular pasts are not distinguished here, so only suffixes count. */
+static int is_verb_like(const dl_token *t)
+{
+    size_t n = t->norm_len;
+    return n > 4 && (strcmp(t->norm + n - 2, "ed") == 0 || strcmp(t->norm + n - 3, "ing") == 0);
+}
+
 static int is_punct(const dl_token *t, char ch)
 {
     return (t->kind == DL_TOK_PUNCT || t->kind == DL_TOK_DASH) && t->norm_len == 1 && t->norm[0] == ch;
@@ -101,14 +109,6 @@ static int is_adverb(const dl_token *t)
         && strcmp(t->norm, "assembly") != 0 && strcmp(t->norm, "supply") != 0
         && strcmp(t->norm, "apply") != 0 && strcmp(t->norm, "reply") != 0
         && strcmp(t->norm, "july") != 0 && strcmp(t->norm, "italy") != 0;
-}
-
-/* Inflected forms that are rarely nouns or adjectives: -ed, -ing, and
- * irregular pasts are not distinguished here, so only suffixes count. */
-static int is_verb_like(const dl_token *t)
-{
-    size_t n = t->norm_len;
-    return n > 4 && (strcmp(t->norm + n - 2, "ed") == 0 || strcmp(t->norm + n - 3, "ing") == 0);
 }
 
 int dl_clause_boundary(const dl_token *t)
@@ -375,7 +375,12 @@ static int32_t resolve_pronoun(const dl_clause *c, uint32_t pron_tok)
         if (m < 0 || c->covers[i] != m)
             continue;
         int loc = 0;
-        if (!prep_governed(c, lo, i, &loc))
+        /* "X told Y it would": Y is the object of telling, not the antecedent */
+        uint32_t b = i;
+        while (b > lo && in_list(&c->t[b - 1], DET))
+            b--;
+        int object = b > lo && (in_list(&c->t[b - 1], SAY) || is_verb_like(&c->t[b - 1]));
+        if (!object && !prep_governed(c, lo, i, &loc))
             return m;
         if (fallback < 0 && !loc)
             fallback = m;

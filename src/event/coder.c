@@ -432,6 +432,8 @@ json_t *dl_event_json(const dl_doc *doc, const dl_event *e)
     json_array_append_new(span, json_integer(e->start));
     json_array_append_new(span, json_integer(e->end));
     json_object_set_new(o, "span", span);
+    json_object_set_new(o, "start", json_integer(e->start));
+    json_object_set_new(o, "end", json_integer(e->end));
     json_object_set_new(o, "text", json_stringn(doc->text + e->start, e->end - e->start));
     json_object_set_new(o, "source", json_string(e->source_code));
     json_object_set_new(o, "target", json_string(e->target_code));
