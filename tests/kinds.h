@@ -23,6 +23,7 @@ int dl_kind_boilerplate(const dl_ctx *ctx, const char *in, size_t n, dl_buf *out
 int dl_kind_fold(const dl_ctx *ctx, const char *in, size_t n, dl_buf *out);
 int dl_kind_date(const dl_ctx *ctx, const char *in, size_t n, dl_buf *out);
 /* HOOK prototypes */
+int dl_kind_actors(const dl_ctx *ctx, const char *in, size_t n, dl_buf *out);   /* kinds_actor.c */
 int dl_kind_events(const dl_ctx *ctx, const char *in, size_t n, dl_buf *out);   /* kinds_event.c */
 int dl_kind_quotes(const dl_ctx *ctx, const char *in, size_t n, dl_buf *out);   /* kinds_know.c */
 int dl_kind_counts(const dl_ctx *ctx, const char *in, size_t n, dl_buf *out);

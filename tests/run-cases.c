@@ -22,6 +22,7 @@ static const struct { const char *name; dl_kind_fn fn; } kinds[] = {
     {"fold", dl_kind_fold},
     {"date", dl_kind_date},
     /* HOOK kinds */
+    {"actors", dl_kind_actors},
     {"events", dl_kind_events},
     {"quotes", dl_kind_quotes}, {"counts", dl_kind_counts}, {"places", dl_kind_places},
     {"dates", dl_kind_dates}, {"tone", dl_kind_tone},

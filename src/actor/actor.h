@@ -57,7 +57,15 @@ typedef struct dl_actor_set {
 struct dl_actor_dict;
 struct dl_actor_dict *dl_actor_dict_load(const char *dir, char **err);
 void dl_actor_dict_free(struct dl_actor_dict *d);
+/* Add a TABARI or PETRARCH actor file (is_agents = 0) or agent file
+ * (is_agents = 1) to a loaded dictionary.  Returns 0, or -1 with *err (the
+ * caller frees) naming the file and line.  See docs/dictionaries-actors.md. */
+int dl_actor_dict_add_tabari(struct dl_actor_dict *d, const char *path, int is_agents, char **err);
 void dl_actors_find(const dl_ctx *ctx, dl_doc *doc);
 void dl_actors_json(const dl_doc *doc, json_t *article);
+/* "dictionary", "title", "coreference", "metonymy", "composed". */
+const char *dl_actor_how_name(dl_actor_how h);
+/* "country", "person", "organisation", "armed group", "agent". */
+const char *dl_actor_kind_name(dl_actor_kind k);
 
 #endif

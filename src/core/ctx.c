@@ -1,6 +1,7 @@
 /* ctx.c -- the run context: options and loaded dictionaries; see doc.h. */
 #include "doc.h"
 #include "../util/arena.h"
+#include "../actor/actor.h"
 #include "../event/event.h"
 #include "../know/know.h"
 #include "../event/event.h"
@@ -46,6 +47,13 @@ int dl_ctx_load(dl_ctx *ctx, const char *home, char **err) {
     if (!ctx->gazetteer) return -1;
     ctx->stages |= DL_STAGE_KNOW;
     /* HOOK load */
+    {   /* actors: dict/actors/ and data/countries/countries.tsv */
+        char dir[4096];
+        snprintf(dir, sizeof dir, "%s/dict", home);
+        ctx->actors = dl_actor_dict_load(dir, err);
+        if (!ctx->actors) return -1;
+        ctx->stages |= DL_STAGE_ACTORS;
+    }
     {   /* events: dict/cameo.tsv and dict/verbs/ */
         char dir[4096];
         snprintf(dir, sizeof dir, "%s/dict", home);
@@ -59,6 +67,7 @@ int dl_ctx_load(dl_ctx *ctx, const char *home, char **err) {
 void dl_ctx_free(dl_ctx *ctx) {
     dl_gazetteer_free(ctx->gazetteer);
     /* HOOK free */
+    dl_actor_dict_free(ctx->actors);
     dl_verb_dict_free(ctx->verbs);
     memset(ctx, 0, sizeof *ctx);
 }

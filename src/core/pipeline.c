@@ -8,6 +8,7 @@
  */
 #include "doc.h"
 #include "../util/buf.h"
+#include "../actor/actor.h"
 #include "../event/event.h"
 #include "../know/know.h"
 #include "../event/event.h"
@@ -94,6 +95,7 @@ void dl_doc_analyse(const dl_ctx *ctx, dl_doc *doc, const dl_article *art) {
     doc->date = doc->published.y ? doc->published : doc->dateline.date;
 
     /* HOOK stages */
+    if ((ctx->stages & DL_STAGE_ACTORS) && ctx->actors) dl_actors_find(ctx, doc);
     if ((ctx->stages & DL_STAGE_EVENTS) && ctx->verbs) dl_events_code(ctx, doc);   /* after actors */
     if (ctx->stages & DL_STAGE_KNOW) dl_know_run(ctx, doc);   /* last: reads actors and events */
     if ((ctx->stages & DL_STAGE_EVENTS) && ctx->verbs) dl_events_code(ctx, doc);   /* after actors */
@@ -197,6 +199,7 @@ json_t *dl_doc_to_json(const dl_doc *doc) {
     json_object_set_new(o, "boilerplate", bp);
 
     /* HOOK json */
+    dl_actors_json(doc, o);
     dl_events_json(doc, o);
     dl_know_json(doc, o);
     dl_events_json(doc, o);

@@ -1,0 +1,830 @@
+/* find.c -- the actor stage: find actor mentions in one article and code
+ * them (see actor.h for the contract, docs/dictionaries-actors.md for the
+ * rules in prose).
+ *
+ * Three passes over the story's tokens:
+ *   1. longest dictionary match starting at every token (token trie over
+ *      the folded `norm`, case rules checked per alias);
+ *   2. left to right, noun phrases built around the matches:
+ *        [the] [country | demonym | seat 's] [modifiers] HEAD [of N AGENT]
+ *      where HEAD is an agent or a title; titles followed by a name make a
+ *      person; a capitalised name not in the dictionary is a person when a
+ *      title stands before it or in an apposition after it;
+ *   3. on the fly, coreference: surnames and definite descriptions ("the
+ *      British representative", "the African country") look back over the
+ *      mentions already found.
+ * Agents with no country in their phrase take the country of the context
+ * (the nearest earlier state actor with a role, else the sentence, else the
+ * dateline).  Everything allocated here comes from doc->arena.
+ */
+#include "actor.h"
+#include "dict.h"
+#include "../util/buf.h"
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct lmatch { uint32_t end; int32_t node; } lmatch;
+
+typedef struct finder {
+    const dl_actor_dict *d;
+    dl_doc *doc;
+    const dl_token *t;
+    size_t n;
+    uint32_t *sent;          /* token -> sentence index */
+    lmatch *lm;              /* longest match starting at each token */
+    int *sent_year;          /* a year named in the sentence, or 0 */
+    long day;                /* article date in days; valid if has_day */
+    int has_day;
+    char dateline_country[4];
+    dl_actor_mention *m; size_t nm, capm;
+    const char **surname;    /* per mention: folded last name of persons */
+    const char **forename;   /* per mention: folded first name of persons */
+} finder;
+
+#define TBIT(x) (1u << (x))
+#define T_PLACE (TBIT(DL_ET_COUNTRY) | TBIT(DL_ET_DEMONYM) | TBIT(DL_ET_SEAT))
+#define T_HEAD (TBIT(DL_ET_AGENT) | TBIT(DL_ET_TITLE))
+
+/* ---- token helpers ---- */
+
+static int is(const finder *f, size_t i, const char *w) { return i < f->n && !strcmp(f->t[i].norm, w); }
+
+static int in_list(const char *s, const char *const *list) {
+    for (size_t i = 0; list[i]; i++) if (!strcmp(s, list[i])) return 1;
+    return 0;
+}
+
+static const char *const definite_words[] = {"the", "this", "that", "these", "those", NULL};
+static const char *const locatives[] = {"in", "at", "to", "from", "near", "into", "outside", "inside", "toward",
+                                        "towards", "across", "around", "via", "through", "throughout", "within",
+                                        "of", "between", "onto", "over", "around", NULL};
+/* Words that are never adjectives inside an actor phrase. */
+static const char *const not_adjectives[] = {
+    "said", "says", "say", "and", "or", "but", "to", "of", "in", "on", "at", "for", "with", "by", "from", "as",
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "could", "should", "may",
+    "might", "can", "not", "that", "which", "who", "whose", "it", "its", "their", "his", "her", "also", "then",
+    "now", "than", "more", "most", "the", "a", "an", "this", "these", "those", "did", "does", "do", "after",
+    "before", "while", "when", "if", "into", "against", "about", "over", "under", "told", "called", "despite",
+    "our", "my", "your", "we", "they", "he", "she", "i", "you", "there", "here", "yet", "so", "however", NULL};
+/* Past tenses that do not end in -ed: after "military" they make it a noun. */
+static const char *const irregular_verbs[] = {
+    "fell", "lost", "took", "made", "sent", "won", "began", "came", "went", "left", "met", "held", "gave", "kept",
+    "saw", "shot", "hit", "struck", "led", "fought", "sought", "brought", "bought", "ran", "rose", "set", "put",
+    "cut", "let", "withdrew", "drove", "threw", "flew", "broke", "spoke", "chose", "stood", "thought", "knew",
+    "found", "heard", "told", "paid", "laid", "sold", "built", "spent", "meant", "became", "overthrew", "seized",
+    "must", "cannot", "could", "might", "shall", NULL};
+static const char *const particles[] = {"bin", "bint", "ibn", "al", "el", "de", "da", "di", "du", "van", "von",
+                                        "der", "den", "la", "le", "del", "dos", "das", "abu", "ben", NULL};
+
+static int same_sent(const finder *f, size_t a, size_t b) { return a < f->n && b < f->n && f->sent[a] == f->sent[b]; }
+static int is_capword(const finder *f, size_t i) {
+    return i < f->n && (f->t[i].kind == DL_TOK_WORD || f->t[i].kind == DL_TOK_ABBR) &&
+           (f->t[i].flags & (DL_TF_CAP | DL_TF_UPPER));
+}
+static int is_lowerword(const finder *f, size_t i) {
+    return i < f->n && f->t[i].kind == DL_TOK_WORD && !(f->t[i].flags & (DL_TF_CAP | DL_TF_UPPER));
+}
+static int is_definite(const finder *f, size_t i) {
+    return i > 0 && same_sent(f, i - 1, i) && in_list(f->t[i - 1].norm, definite_words);
+}
+
+/* ---- dictionary matches ---- */
+
+static int alias_ok(const finder *f, const dl_actor_alias *a, size_t i) {
+    for (uint32_t k = 0; k < a->ntok; k++) {
+        uint16_t fl = f->t[i + k].flags;
+        uint32_t bit = 1u << k;
+        if ((a->cap_mask & bit) && !(fl & (DL_TF_CAP | DL_TF_UPPER))) return 0;
+        if ((a->upper_mask & bit) && !(fl & DL_TF_UPPER)) return 0;
+        if ((a->lower_mask & bit) && (fl & (DL_TF_CAP | DL_TF_UPPER)) && !(fl & DL_TF_UPPER && 0)) {
+            /* exact lower-case alias tokens accept a capital only at the start of a sentence */
+            if (!(k == 0 && (i == 0 || f->sent[i - 1] != f->sent[i]))) return 0;
+        }
+    }
+    return 1;
+}
+
+static void longest_match(finder *f, size_t i) {
+    const dl_actor_dict *d = f->d;
+    uint32_t node = 0;
+    f->lm[i].end = 0;
+    f->lm[i].node = -1;
+    for (size_t j = i; j < f->n && j - i < 32; j++) {
+        if (j > i && f->sent[j] != f->sent[i]) break;
+        const dl_token *k = &f->t[j];
+        int32_t c = dl_trie_child(d, node, k->norm, k->norm_len);
+        if (c < 0) c = dl_trie_child_stem(d, node, k->norm, k->norm_len);
+        if (c < 0) break;
+        node = (uint32_t)c;
+        for (int32_t a = d->node_alias[node]; a >= 0; a = d->a[a].next) {
+            if (d->a[a].ntok == j - i + 1 && alias_ok(f, &d->a[a], i)) {
+                f->lm[i].end = (uint32_t)(j + 1);
+                f->lm[i].node = (int32_t)node;
+                break;
+            }
+        }
+    }
+}
+
+static unsigned types_at(const finder *f, size_t i) {
+    if (i >= f->n || !f->lm[i].end) return 0;
+    unsigned m = 0;
+    for (int32_t a = f->d->node_alias[f->lm[i].node]; a >= 0; a = f->d->a[a].next)
+        if (alias_ok(f, &f->d->a[a], i)) m |= TBIT(f->d->e[f->d->a[a].entry].type);
+    return m;
+}
+
+/* Score of an entry's validity for the mention's date: inside the range
+ * beats a year named in the sentence beats the nearest range. */
+static long long date_score(const finder *f, const dl_actor_entry *e, size_t tok) {
+    int bounded = e->from != LONG_MIN || e->to != LONG_MAX;
+    if (f->has_day && f->day >= e->from && f->day <= e->to) return 4000000000000LL + bounded;
+    int y = f->sent_year[f->sent[tok]];
+    if (y) {
+        long ys = dl_days_from_civil(y, 1, 1), ye = dl_days_from_civil(y, 12, 31);
+        if (ys <= e->to && ye >= e->from) return 3000000000000LL + bounded;
+    }
+    if (f->has_day) {
+        long dist = f->day < e->from ? e->from - f->day : f->day - e->to;
+        return 2000000000000LL - dist;
+    }
+    /* No date at all: the open-ended (current) entry, else the latest. */
+    return e->to == LONG_MAX ? 1000000000000LL : (long long)e->to;
+}
+
+/* Best entry of the given types matched at token i, or -1. */
+static int32_t pick(const finder *f, size_t i, unsigned mask) {
+    if (i >= f->n || !f->lm[i].end) return -1;
+    int32_t best = -1;
+    long long bs = LLONG_MIN;
+    for (int32_t a = f->d->node_alias[f->lm[i].node]; a >= 0; a = f->d->a[a].next) {
+        const dl_actor_entry *e = &f->d->e[f->d->a[a].entry];
+        if (!(mask & TBIT(e->type)) || !alias_ok(f, &f->d->a[a], i)) continue;
+        long long s = date_score(f, e, i);
+        if (s > bs) { bs = s; best = (int32_t)f->d->a[a].entry; }
+    }
+    return best;
+}
+
+/* Prefer country over demonym over seat at one match. */
+static int32_t pick_place(const finder *f, size_t i) {
+    int32_t e = pick(f, i, TBIT(DL_ET_COUNTRY));
+    if (e < 0) e = pick(f, i, TBIT(DL_ET_DEMONYM));
+    if (e < 0) e = pick(f, i, TBIT(DL_ET_SEAT));
+    return e;
+}
+
+/* ---- mentions ---- */
+
+static const char *const non_states[] = {"IGO", "NGO", "IMG", "NGM", "INT", "MNC", "UIS", "UNO", "EUR", NULL};
+static int is_state(const char *c) { return c && strlen(c) == 3 && !in_list(c, non_states); }
+
+static void merge_roles(char *dst, size_t cap, const char *add) {
+    for (const char *p = add; strlen(p) >= 3; p += 3) {
+        int have = 0;
+        for (const char *q = dst; strlen(q) >= 3; q += 3) if (!strncmp(p, q, 3)) have = 1;
+        if (!have && strlen(dst) + 3 < cap) strncat(dst, p, 3);
+    }
+}
+
+/* Every role of `want` among `have`. */
+static int roles_within(const char *want, const char *have) {
+    for (const char *p = want; strlen(p) >= 3; p += 3) {
+        int ok = 0;
+        for (const char *q = have; strlen(q) >= 3; q += 3) if (!strncmp(p, q, 3)) ok = 1;
+        if (!ok) return 0;
+    }
+    return 1;
+}
+
+static const char *fold_word(finder *f, const char *s, size_t n) {
+    dl_buf b = DL_BUF_INIT;
+    dl_fold(s, n, &b);
+    const char *r = dl_arena_strndup(f->doc->arena, b.p ? b.p : "", b.len);
+    dl_buf_free(&b);
+    return r;
+}
+
+static int add_mention(finder *f, size_t ts, size_t te, const char *country, const char *roles, dl_actor_kind kind,
+                       dl_actor_how how, const char *name, const char *entry, int32_t ante) {
+    if (f->nm == f->capm) {
+        size_t cap = f->capm ? f->capm * 2 : 32;
+        dl_actor_mention *v = dl_arena_alloc(f->doc->arena, cap * sizeof *v);
+        const char **s = dl_arena_alloc(f->doc->arena, cap * sizeof *s);
+        const char **fn = dl_arena_alloc(f->doc->arena, cap * sizeof *fn);
+        if (f->nm) {
+            memcpy(v, f->m, f->nm * sizeof *v);
+            memcpy(s, f->surname, f->nm * sizeof *s);
+            memcpy(fn, f->forename, f->nm * sizeof *fn);
+        }
+        f->m = v; f->surname = s; f->forename = fn; f->capm = cap;
+    }
+    dl_arena *a = f->doc->arena;
+    dl_actor_mention *m = &f->m[f->nm];
+    char code[64];
+    snprintf(code, sizeof code, "%s%s", country ? country : "", roles ? roles : "");
+    m->start = f->t[ts].start;
+    m->end = f->t[te - 1].end;
+    m->tok_start = (uint32_t)ts;
+    m->tok_end = (uint32_t)te;
+    m->sent = f->sent[ts];
+    m->code = dl_arena_strdup(a, code);
+    m->country = dl_arena_strdup(a, country ? country : "");
+    m->roles = m->code + strlen(m->country);
+    m->kind = kind;
+    m->how = how;
+    m->name = name ? name : dl_arena_strndup(a, f->doc->text + m->start, m->end - m->start);
+    m->entry = entry ? entry : "";
+    m->antecedent = ante;
+    f->surname[f->nm] = f->forename[f->nm] = NULL;
+    if (kind == DL_AK_PERSON) {
+        const char *nm = m->name, *sp = strrchr(nm, ' ');
+        f->surname[f->nm] = fold_word(f, sp ? sp + 1 : nm, strlen(sp ? sp + 1 : nm));
+        const char *fs = strchr(nm, ' ');
+        if (fs) f->forename[f->nm] = fold_word(f, nm, (size_t)(fs - nm));
+    }
+    f->nm++;
+    return (int)f->nm - 1;
+}
+
+static int add_entry_mention(finder *f, size_t ts, size_t te, const dl_actor_entry *e, dl_actor_kind kind,
+                             dl_actor_how how) {
+    return add_mention(f, ts, te, e->country, e->roles, kind, how, e->name, e->id, -1);
+}
+
+static dl_actor_kind kind_of_entry(const dl_actor_entry *e) {
+    switch (e->type) {
+    case DL_ET_PERSON: return DL_AK_PERSON;
+    case DL_ET_ORG: return DL_AK_ORG;
+    case DL_ET_GROUP: return DL_AK_GROUP;
+    case DL_ET_AGENT: case DL_ET_TITLE: return DL_AK_AGENT;
+    default: return DL_AK_COUNTRY;
+    }
+}
+
+/* ---- context ---- */
+
+/* Country of a place entry matched somewhere in the rest of the sentence. */
+static const char *country_later_in_sentence(const finder *f, size_t tok) {
+    for (size_t j = tok + 1; j < f->n && same_sent(f, j, tok); j++) {
+        int32_t e = (types_at(f, j) & (TBIT(DL_ET_COUNTRY) | TBIT(DL_ET_DEMONYM))) ? pick_place(f, j) : -1;
+        if (e >= 0) return f->d->e[e].country;
+    }
+    return NULL;
+}
+
+/* The country an agent without one in its own phrase belongs to. */
+static const char *context_country_ex(const finder *f, size_t tok, int look_ahead) {
+    uint32_t s = f->sent[tok];
+    /* an earlier state actor with a role: this sentence, then up to 6 back */
+    for (size_t k = f->nm; k-- > 0;) {
+        const dl_actor_mention *m = &f->m[k];
+        if (s - m->sent > 6) break;
+        if (is_state(m->country) && m->roles[0]) return m->country;
+    }
+    for (size_t k = f->nm; k-- > 0;) {
+        if (f->m[k].sent != s) break;
+        if (is_state(f->m[k].country)) return f->m[k].country;
+    }
+    const char *later = look_ahead ? country_later_in_sentence(f, tok) : NULL;
+    if (later) return later;
+    return f->dateline_country[0] ? f->dateline_country : "";
+}
+static const char *context_country(const finder *f, size_t tok) { return context_country_ex(f, tok, 1); }
+/* People are not placed by a country named after them in the sentence
+ * ("Ambassador X met the Tunisian president"). */
+static const char *person_context(const finder *f, size_t tok) { return context_country_ex(f, tok, 0); }
+
+static int region_matches(const finder *f, const char *country, int32_t region) {
+    if (region < 0) return 1;
+    const dl_actor_entry *c = dl_dict_country(f->d, country);
+    const char *r = f->d->e[region].region;
+    return c && (!strcmp(c->region, r) || !strcmp(c->subregion, r));
+}
+
+/* Most recent state mention (bare countries first) matching the region. */
+static int32_t country_antecedent(const finder *f, int32_t region) {
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t k = f->nm; k-- > 0;) {
+            const dl_actor_mention *m = &f->m[k];
+            if (pass == 0 && m->kind != DL_AK_COUNTRY) continue;
+            if (is_state(m->country) && region_matches(f, m->country, region)) return (int32_t)k;
+        }
+    return -1;
+}
+
+/* Most recent person with this country (if given) and these roles. */
+static int32_t person_antecedent(const finder *f, size_t tok, const char *country, const char *roles) {
+    for (size_t k = f->nm; k-- > 0;) {
+        const dl_actor_mention *m = &f->m[k];
+        if (m->kind != DL_AK_PERSON || m->sent == f->sent[tok]) continue;   /* "X met the envoy": two people */
+        if (country && *country && strcmp(country, m->country)) continue;
+        if (roles_within(roles, m->roles)) return (int32_t)k;
+    }
+    return -1;
+}
+
+static int32_t root_of(const finder *f, int32_t k) {
+    while (k >= 0 && f->m[k].antecedent >= 0) k = f->m[k].antecedent;
+    return k;
+}
+
+static int add_coref(finder *f, size_t ts, size_t te, int32_t ante) {
+    int32_t r = root_of(f, ante);
+    const dl_actor_mention *a = &f->m[ante];
+    return add_mention(f, ts, te, a->country, a->roles, f->m[r].kind, DL_AH_COREF, a->name, a->entry, ante);
+}
+
+/* ---- names ---- */
+
+/* A capitalised name starting at i: words, initials, particles between
+ * words; stops at dictionary matches other than persons.  Returns its end. */
+static size_t name_end(const finder *f, size_t i) {
+    size_t j = i, last = i;
+    while (j < f->n && j - i < 6 && same_sent(f, i, j)) {
+        if (is_capword(f, j)) {
+            unsigned ty = types_at(f, j);
+            /* a capital inside a name: "Tomas Ferreira Lima", "Sofia Araya" */
+            int seat_in_name = ty == TBIT(DL_ET_SEAT) && f->lm[j].end == j + 1 &&
+                               (j > i || (is_capword(f, j + 1) && !types_at(f, j + 1) && same_sent(f, j, j + 1)));
+            if (ty && !(ty & TBIT(DL_ET_PERSON)) && !seat_in_name) break;
+            if (f->t[j].kind == DL_TOK_WORD && (f->t[j].flags & DL_TF_UPPER) && f->t[j].end - f->t[j].start > 1 &&
+                !(f->t[j].flags & DL_TF_CAP && 0))
+                if (j > i) break;   /* an acronym after a name is not part of it */
+            j++;
+            last = j;
+        } else if (j > i && is_lowerword(f, j) && in_list(f->t[j].norm, particles) && is_capword(f, j + 1)) {
+            j++;
+        } else if (j > i && is_lowerword(f, j) && (!strncmp(f->t[j].norm, "al-", 3) || !strncmp(f->t[j].norm, "el-", 3)) &&
+                   f->t[j].norm_len > 4) {
+            j++;   /* "Khalid al-Obaidi" */
+            last = j;
+        } else break;
+    }
+    return last;
+}
+
+/* An earlier person this name refers to: same surname, and the same first
+ * name when one is given. */
+static int32_t person_by_name(const finder *f, size_t ns, size_t ne) {
+    const char *last = f->t[ne - 1].norm;
+    for (size_t k = f->nm; k-- > 0;) {
+        if (f->m[k].kind != DL_AK_PERSON || !f->surname[k] || strcmp(f->surname[k], last)) continue;
+        if (ne - ns > 1 && f->forename[k] && strcmp(f->forename[k], f->t[ns].norm)) continue;
+        return (int32_t)k;
+    }
+    return -1;
+}
+
+/* ---- noun phrases ---- */
+
+typedef struct np {
+    size_t start, end;
+    int definite;
+    const char *cc;          /* country from the phrase, or NULL */
+    int c_type;              /* DL_ET_* of the place part, or 0 */
+    int32_t c_entry;
+    size_t c_s, c_e;         /* the place part */
+    int poss;                /* place part followed by 's */
+    int32_t head;            /* agent/title entry or -1 */
+    size_t head_s, head_e;
+    char roles[32];
+    char dom[32];            /* portfolio roles before a title */
+    int32_t region;
+    int of_country;          /* cc came from "of COUNTRY" after the head */
+} np;
+
+static void parse_np(finder *f, size_t i, const char *preset, np *p) {
+    memset(p, 0, sizeof *p);
+    p->start = i;
+    p->head = -1;
+    p->region = -1;
+    p->c_entry = -1;
+    p->definite = is_definite(f, i);
+    size_t j = i;
+    if (preset) p->cc = preset;
+    else if (types_at(f, i) & T_PLACE) {
+        int32_t e = pick_place(f, i);
+        p->c_entry = e;
+        p->c_type = f->d->e[e].type;
+        p->cc = f->d->e[e].country;
+        p->c_s = i;
+        p->c_e = j = f->lm[i].end;
+        if (j < f->n && f->t[j].kind == DL_TOK_POSS) { p->poss = 1; j++; }
+    }
+    /* A country name must touch its agent ("Mali government"); demonyms,
+     * possessives and bare phrases allow two adjectives in between. */
+    int adj_max = (p->c_type == DL_ET_COUNTRY && !p->poss) || p->c_type == DL_ET_SEAT ? 0 : 2;
+    if (p->c_type == DL_ET_SEAT && !p->poss) adj_max = -1;   /* "London troops" is not a phrase */
+    int adj = 0;
+    char mods[32] = "";
+    size_t after_place = j;
+    while (adj_max >= 0 && j < f->n && same_sent(f, i, j)) {
+        unsigned ty = types_at(f, j);
+        if (ty & TBIT(DL_ET_REGION) && !(ty & T_HEAD)) {
+            p->region = pick(f, j, TBIT(DL_ET_REGION));
+            j = f->lm[j].end;
+            continue;
+        }
+        if ((ty & TBIT(DL_ET_DOMAIN)) && !(ty & T_HEAD) && (types_at(f, f->lm[j].end) & TBIT(DL_ET_TITLE))) {
+            merge_roles(p->dom, sizeof p->dom, f->d->e[pick(f, j, TBIT(DL_ET_DOMAIN))].roles);   /* "Defence Minister" */
+            j = f->lm[j].end;
+            continue;
+        }
+        if (ty & T_HEAD) {
+            int32_t e = pick(f, j, TBIT(DL_ET_TITLE));
+            if (e < 0) e = pick(f, j, TBIT(DL_ET_AGENT));
+            if (p->head >= 0) merge_roles(mods, sizeof mods, f->d->e[p->head].roles);
+            p->head = e;
+            p->head_s = j;
+            p->head_e = j = f->lm[j].end;
+            continue;
+        }
+        if (p->head < 0 && adj < adj_max && is_lowerword(f, j) && !in_list(f->t[j].norm, not_adjectives)) {
+            adj++;
+            j++;
+            continue;
+        }
+        break;
+    }
+    if (p->head < 0) { p->end = after_place; return; }
+    const dl_actor_entry *h = &f->d->e[p->head];
+    if (h->flags & DL_EF_MODIFIER) {    /* "peacekeeping" alone is no actor */
+        if (mods[0]) snprintf(p->roles, sizeof p->roles, "%s", mods);
+        p->head = -1;
+        p->end = after_place;
+        return;
+    }
+    p->end = p->head_e;
+    /* "military intervention", "government plan": an adjective, not an actor.
+     * A following verb in -ed/-s or a function word keeps it a noun. */
+    if ((h->flags & DL_EF_ADJECTIVE) && is_lowerword(f, p->end) && !types_at(f, p->end) &&
+        !in_list(f->t[p->end].norm, not_adjectives)) {
+        const char *w = f->t[p->end].norm;
+        size_t wl = f->t[p->end].norm_len;
+        int verbish = (wl > 3 && !strcmp(w + wl - 2, "ed")) || (wl > 3 && w[wl - 1] == 's' && w[wl - 2] != 's') ||
+                      in_list(w, irregular_verbs);
+        if (!verbish) {
+            p->head = -1;
+            p->end = after_place;
+            return;
+        }
+    }
+    /* Modifiers decide for weak and personal heads: "opposition leaders"
+     * are OPP, "army spokesman" MIL; otherwise the head does. */
+    int yields = (h->flags & (DL_EF_WEAK | DL_EF_PERSONAL)) || h->type == DL_ET_TITLE || !h->roles[0];
+    if (yields && mods[0]) snprintf(p->roles, sizeof p->roles, "%s", mods);
+    else snprintf(p->roles, sizeof p->roles, "%s", h->roles);
+    size_t k = p->end;
+    /* "contingent of 300 troops": the complement's agent gives the roles */
+    if (h->type == DL_ET_AGENT && (h->flags & DL_EF_WEAK) && is(f, k, "of")) {
+        size_t q = k + 1;
+        while (q < f->n && same_sent(f, k, q) && (f->t[q].kind == DL_TOK_NUM || is(f, q, "some") || is(f, q, "about") ||
+                                                   is(f, q, "around") || is(f, q, "the")))
+            q++;
+        if (q < f->n && is_lowerword(f, q) && !(types_at(f, q) & T_HEAD) && !in_list(f->t[q].norm, not_adjectives)) q++;
+        if (types_at(f, q) & TBIT(DL_ET_AGENT)) {
+            int32_t e = pick(f, q, TBIT(DL_ET_AGENT));
+            if (f->d->e[e].roles[0]) snprintf(p->roles, sizeof p->roles, "%s", f->d->e[e].roles);
+            p->end = f->lm[q].end;
+        }
+    }
+    /* "secretary of state for the armed forces", "minister of defence",
+     * "president of France" */
+    if (h->type == DL_ET_TITLE) {
+        if (!(h->flags & DL_EF_HONORIFIC)) merge_roles(p->roles, sizeof p->roles, h->roles);
+        merge_roles(p->roles, sizeof p->roles, p->dom);
+        for (int rounds = 0; rounds < 2; rounds++) {
+            k = p->end;
+            if (!(is(f, k, "of") || is(f, k, "for"))) break;
+            size_t q = k + 1;
+            if (is(f, q, "the")) q++;
+            unsigned ty = types_at(f, q);
+            if (ty & TBIT(DL_ET_DOMAIN)) {
+                merge_roles(p->roles, sizeof p->roles, f->d->e[pick(f, q, TBIT(DL_ET_DOMAIN))].roles);
+                p->end = f->lm[q].end;
+            } else if ((ty & TBIT(DL_ET_COUNTRY)) && !p->cc) {
+                p->cc = f->d->e[pick(f, q, TBIT(DL_ET_COUNTRY))].country;
+                p->of_country = 1;
+                p->end = f->lm[q].end;
+            } else break;
+        }
+    }
+}
+
+/* ---- the steps ---- */
+
+/* A name after a title: "Secretary of State ..., James Heappey", "Prime
+ * Minister Boris Johnson", "Mr Heappey".  Returns the end or 0. */
+static size_t title_person(finder *f, const np *p, const char *country) {
+    size_t j = p->end;
+    int comma = is(f, j, ",");
+    if (comma) j++;
+    char roles[32];
+    snprintf(roles, sizeof roles, "%s", p->roles);
+    /* more titles before the name: "army chief General X" */
+    for (int k = 0; k < 2 && (types_at(f, j) & TBIT(DL_ET_TITLE)) && same_sent(f, p->start, j); k++) {
+        np q;
+        parse_np(f, j, country, &q);
+        if (q.head < 0 || f->d->e[q.head].type != DL_ET_TITLE) break;
+        merge_roles(roles, sizeof roles, q.roles);
+        j = q.end;
+    }
+    if (!is_capword(f, j) || !same_sent(f, p->start, j)) return 0;
+    size_t ne = name_end(f, j);
+    if (ne == j) return 0;
+    if (comma && (ne - j < 2 || !(ne >= f->n || is(f, ne, ",") || f->t[ne].kind == DL_TOK_PUNCT))) return 0;
+    int32_t pe = (types_at(f, j) & TBIT(DL_ET_PERSON)) && f->lm[j].end == ne ? pick(f, j, TBIT(DL_ET_PERSON)) : -1;
+    if (pe >= 0) {
+        add_entry_mention(f, j, ne, &f->d->e[pe], DL_AK_PERSON, DL_AH_DICTIONARY);
+        return ne;
+    }
+    int32_t ante = person_by_name(f, j, ne);
+    if (ante >= 0) { add_coref(f, j, ne, ante); return ne; }
+    const dl_actor_entry *h = &f->d->e[p->head];
+    if ((h->flags & DL_EF_HONORIFIC) && ne - j < 2) return 0;   /* "Mr Smith": too little to code */
+    size_t end = ne;
+    const char *cc = country;
+    if (!cc && is(f, ne, ",")) {   /* "Admiral X, the Australian navy chief," */
+        size_t q = ne + 1;
+        if (is(f, q, "the") || is(f, q, "a")) q++;
+        np ap;
+        parse_np(f, q, NULL, &ap);
+        if (ap.cc && ap.head >= 0) { cc = ap.cc; end = ap.end; }
+    }
+    if (!cc) cc = person_context(f, p->start);
+    if (!*cc && !roles[0]) return 0;   /* nothing to code */
+    const char *name = dl_arena_strndup(f->doc->arena, f->doc->text + f->t[j].start, f->t[ne - 1].end - f->t[j].start);
+    add_mention(f, j, ne, cc, roles, DL_AK_PERSON, DL_AH_TITLE, name, h->id, -1);
+    return end;
+}
+
+static size_t emit_np(finder *f, np *p);
+
+/* "the host country's government": a coded country then 's and an agent. */
+static size_t possessor_chain(finder *f, size_t end, const char *country) {
+    int poss = end < f->n && f->t[end].kind == DL_TOK_POSS;
+    if (poss && ((types_at(f, end + 1) & T_HEAD) || (is_lowerword(f, end + 1) && (types_at(f, end + 2) & T_HEAD)))) {
+        np q;
+        parse_np(f, end + 1, country, &q);
+        if (q.head >= 0) {
+            q.start = end + 1;
+            q.definite = 0;
+            return emit_np(f, &q);
+        }
+    }
+    return end;
+}
+
+static size_t emit_np(finder *f, np *p) {
+    dl_arena *a = f->doc->arena;
+    if (p->head < 0) {
+        if (p->c_entry < 0) return p->start + 1;
+        const dl_actor_entry *c = &f->d->e[p->c_entry];
+        if (p->c_type == DL_ET_SEAT) {
+            size_t q = p->start;
+            if (q > 0 && is(f, q - 1, "the")) q--;
+            if (!p->poss && q > 0 && same_sent(f, q - 1, q) && in_list(f->t[q - 1].norm, locatives)) return p->c_e;
+            add_entry_mention(f, p->c_s, p->c_e, c, DL_AK_COUNTRY, DL_AH_METONYMY);
+            return p->c_e;
+        }
+        /* a bare demonym or country name codes the country */
+        const dl_actor_entry *ce = dl_dict_country(f->d, c->country);
+        add_mention(f, p->c_s, p->c_e, c->country, "", DL_AK_COUNTRY, DL_AH_DICTIONARY, ce ? ce->name : c->name,
+                    c->id, -1);
+        return p->c_e;
+    }
+    const dl_actor_entry *h = &f->d->e[p->head];
+    size_t span_s = p->c_entry >= 0 ? p->c_s : p->start;
+    /* "the African country", "the host nation" */
+    if (h->flags & DL_EF_LAND) {
+        if (p->cc && p->c_entry >= 0) {
+            add_mention(f, span_s, p->end, p->cc, "", DL_AK_COUNTRY, DL_AH_COMPOSED, NULL, f->d->e[p->c_entry].id, -1);
+            return possessor_chain(f, p->end, p->cc);
+        }
+        if (p->definite || p->region >= 0) {
+            int32_t ante = country_antecedent(f, p->region);
+            if (ante >= 0) {
+                size_t s = p->definite ? p->start - 1 : p->start;
+                int k = add_coref(f, s, p->end, ante);
+                f->m[k].roles = "";   /* the state itself, not its government */
+                f->m[k].code = f->m[k].country;
+                f->m[k].kind = DL_AK_COUNTRY;
+                return possessor_chain(f, p->end, f->m[ante].country);
+            }
+        }
+        return p->end;
+    }
+    int personal = h->type == DL_ET_TITLE || (h->flags & DL_EF_PERSONAL);
+    if (h->type == DL_ET_TITLE) {
+        size_t r = title_person(f, p, p->cc);
+        if (r) return r;
+    }
+    if (h->type == DL_ET_TITLE && !p->cc && !p->definite &&
+        !(p->start > 0 && (is(f, p->start - 1, "a") || is(f, p->start - 1, "an"))))
+        return p->end;   /* "General" alone, "minister" in a list: not enough */
+    /* "the British representative", "the secretary of the Armed Forces" */
+    if (personal && p->definite) {
+        int32_t ante = person_antecedent(f, p->start, p->cc, p->roles);
+        if (ante >= 0) {
+            add_coref(f, p->start - 1, p->end, ante);
+            return p->end;
+        }
+    }
+    const char *cc;
+    dl_actor_how how;
+    if (h->flags & DL_EF_PREFIX) {   /* TABARI "[NGM~]" */
+        add_mention(f, span_s, p->end, h->code, "", DL_AK_AGENT, DL_AH_DICTIONARY, NULL, h->id, -1);
+        return p->end;
+    }
+    if (!p->roles[0] && !p->cc) return p->end;   /* "the organization": no role, no country */
+    if (p->cc) {
+        cc = p->cc;
+        how = p->c_type == DL_ET_SEAT ? DL_AH_METONYMY : DL_AH_COMPOSED;
+    } else {
+        cc = context_country(f, p->start);
+        how = DL_AH_DICTIONARY;
+    }
+    const char *name = dl_arena_strndup(a, f->doc->text + f->t[span_s].start, f->t[p->end - 1].end - f->t[span_s].start);
+    add_mention(f, span_s, p->end, cc, p->roles, personal ? DL_AK_AGENT : DL_AK_AGENT, how, name, h->id, -1);
+    return p->end;
+}
+
+/* A capitalised word no dictionary entry starts: a known person's name
+ * again ("Heappey"), or a new person in apposition ("James Heappey, the
+ * armed forces minister,"). */
+static size_t step_name(finder *f, size_t i) {
+    if (in_list(f->t[i].norm, not_adjectives)) return i + 1;   /* "For Heappey, ..." */
+    size_t ne = name_end(f, i);
+    if (ne == i) return i + 1;
+    int32_t ante = person_by_name(f, i, ne);
+    if (ante >= 0) { add_coref(f, i, ne, ante); return ne; }
+    if (ne - i >= 2 && is(f, ne, ",")) {
+        size_t q = ne + 1;
+        if (is(f, q, "the") || is(f, q, "a") || is(f, q, "an")) q++;
+        np p;
+        parse_np(f, q, NULL, &p);
+        if (p.head >= 0 && f->d->e[p.head].type == DL_ET_TITLE && !(f->d->e[p.head].flags & DL_EF_HONORIFIC)) {
+            const char *cc = p.cc ? p.cc : person_context(f, i);
+            const char *name = dl_arena_strndup(f->doc->arena, f->doc->text + f->t[i].start, f->t[ne - 1].end - f->t[i].start);
+            add_mention(f, i, ne, cc, p.roles, DL_AK_PERSON, DL_AH_TITLE, name, f->d->e[p.head].id, -1);
+            return p.end;
+        }
+    }
+    return ne;
+}
+
+static size_t step(finder *f, size_t i) {
+    if (!f->lm[i].end) {
+        if (is_capword(f, i)) return step_name(f, i);
+        /* "the host country": an adjective after a determiner */
+        if (is_definite(f, i) && is_lowerword(f, i) && !in_list(f->t[i].norm, not_adjectives)) {
+            np p;
+            parse_np(f, i, NULL, &p);
+            if (p.head >= 0 && (f->d->e[p.head].flags & DL_EF_LAND)) return emit_np(f, &p);
+        }
+        return i + 1;
+    }
+    unsigned ty = types_at(f, i);
+    if (ty & TBIT(DL_ET_PERSON)) {
+        int32_t e = pick(f, i, TBIT(DL_ET_PERSON));
+        add_entry_mention(f, i, f->lm[i].end, &f->d->e[e], DL_AK_PERSON, DL_AH_DICTIONARY);
+        return f->lm[i].end;
+    }
+    if (ty & (TBIT(DL_ET_ORG) | TBIT(DL_ET_GROUP))) {
+        int32_t e = pick(f, i, TBIT(DL_ET_ORG) | TBIT(DL_ET_GROUP));
+        const dl_actor_entry *en = &f->d->e[e];
+        size_t end = f->lm[i].end;
+        /* "Islamic State fighters", "MINUSMA peacekeepers": the group's code */
+        unsigned next = types_at(f, end);
+        if ((next & TBIT(DL_ET_AGENT)) && !(next & TBIT(DL_ET_TITLE)) && !(f->d->e[pick(f, end, TBIT(DL_ET_AGENT))].flags & (DL_EF_LAND | DL_EF_MODIFIER)))
+            end = f->lm[end].end;
+        add_entry_mention(f, i, end, en, kind_of_entry(en), DL_AH_DICTIONARY);
+        return end;
+    }
+    if (ty & (T_PLACE | T_HEAD | TBIT(DL_ET_REGION))) {
+        np p;
+        parse_np(f, i, NULL, &p);
+        size_t end = emit_np(f, &p);
+        /* "Mali's ..." with no agent after it: continue after the name */
+        return end > i ? end : i + 1;
+    }
+    return f->lm[i].end;
+}
+
+/* ---- the stage ---- */
+
+static void set_dateline_country(finder *f) {
+    const dl_dateline *dl = &f->doc->dateline;
+    if (!dl->found) return;
+    const char *cand[2] = {dl->region, dl->place};
+    for (int c = 0; c < 2; c++) {
+        if (!cand[c][0]) continue;
+        dl_tokens t = {0};
+        dl_tokenize(f->doc->arena, cand[c], 0, strlen(cand[c]), &t);
+        uint32_t node = 0;
+        size_t j;
+        for (j = 0; j < t.n; j++) {
+            int32_t ch = dl_trie_child(f->d, node, t.v[j].norm, t.v[j].norm_len);
+            if (ch < 0) break;
+            node = (uint32_t)ch;
+        }
+        if (j < t.n || t.n == 0) continue;
+        for (int32_t a = f->d->node_alias[node]; a >= 0; a = f->d->a[a].next) {
+            const dl_actor_entry *e = &f->d->e[f->d->a[a].entry];
+            if ((e->type == DL_ET_COUNTRY || e->type == DL_ET_SEAT) && f->d->a[a].ntok == t.n) {
+                snprintf(f->dateline_country, sizeof f->dateline_country, "%s", e->country);
+                return;
+            }
+        }
+    }
+}
+
+void dl_actors_find(const dl_ctx *ctx, dl_doc *doc) {
+    dl_actor_set *set = dl_arena_calloc(doc->arena, sizeof *set);
+    doc->actors = set;
+    if (!ctx || !ctx->actors || doc->toks.n == 0) return;
+    finder f = {0};
+    f.d = ctx->actors;
+    f.doc = doc;
+    f.t = doc->toks.v;
+    f.n = doc->toks.n;
+    f.sent = dl_arena_calloc(doc->arena, f.n * sizeof *f.sent);
+    f.lm = dl_arena_calloc(doc->arena, f.n * sizeof *f.lm);
+    size_t ns = doc->sents.n ? doc->sents.n : 1;
+    f.sent_year = dl_arena_calloc(doc->arena, ns * sizeof *f.sent_year);
+    for (size_t s = 0; s < doc->sents.n; s++)
+        for (size_t i = doc->sents.v[s].tok_start; i < doc->sents.v[s].tok_end && i < f.n; i++) {
+            f.sent[i] = (uint32_t)s;
+            const dl_token *k = &f.t[i];
+            if (!f.sent_year[s] && k->kind == DL_TOK_NUM && k->norm_len == 4) {
+                int y = atoi(k->norm);
+                if (y >= 1950 && y <= 2100) f.sent_year[s] = y;
+            }
+        }
+    if (doc->date.y) {
+        f.has_day = 1;
+        f.day = dl_days_from_civil(doc->date.y, doc->date.m ? doc->date.m : 7, doc->date.d ? doc->date.d : 1);
+    }
+    set_dateline_country(&f);
+    for (size_t i = 0; i < f.n; i++) longest_match(&f, i);
+    for (size_t i = 0; i < f.n;) {
+        size_t next = step(&f, i);
+        i = next > i ? next : i + 1;
+    }
+    set->v = f.m;
+    set->n = f.nm;
+}
+
+static const char *how_name(dl_actor_how h) {
+    switch (h) {
+    case DL_AH_DICTIONARY: return "dictionary";
+    case DL_AH_TITLE: return "title";
+    case DL_AH_COREF: return "coreference";
+    case DL_AH_METONYMY: return "metonymy";
+    case DL_AH_COMPOSED: return "composed";
+    }
+    return "";
+}
+
+static const char *kind_name(dl_actor_kind k) {
+    switch (k) {
+    case DL_AK_COUNTRY: return "country";
+    case DL_AK_PERSON: return "person";
+    case DL_AK_ORG: return "organisation";
+    case DL_AK_GROUP: return "armed group";
+    case DL_AK_AGENT: return "agent";
+    }
+    return "";
+}
+
+const char *dl_actor_how_name(dl_actor_how h) { return how_name(h); }
+const char *dl_actor_kind_name(dl_actor_kind k) { return kind_name(k); }
+
+void dl_actors_json(const dl_doc *doc, json_t *article) {
+    const dl_actor_set *s = doc->actors;
+    if (!s) return;
+    json_t *arr = json_array();
+    for (size_t i = 0; i < s->n; i++) {
+        const dl_actor_mention *m = &s->v[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "text", json_stringn(doc->text + m->start, m->end - m->start));
+        json_object_set_new(o, "start", json_integer(m->start));
+        json_object_set_new(o, "end", json_integer(m->end));
+        json_object_set_new(o, "code", json_string(m->code));
+        json_object_set_new(o, "country", json_string(m->country));
+        json_t *roles = json_array();
+        for (const char *r = m->roles; strlen(r) >= 3; r += 3) json_array_append_new(roles, json_stringn(r, 3));
+        json_object_set_new(o, "roles", roles);
+        json_object_set_new(o, "kind", json_string(kind_name(m->kind)));
+        json_object_set_new(o, "name", json_string(m->name));
+        json_object_set_new(o, "entry", json_string(m->entry));
+        json_object_set_new(o, "how", json_string(how_name(m->how)));
+        if (m->antecedent >= 0) json_object_set_new(o, "antecedent", json_integer(m->antecedent));
+        json_object_set_new(o, "sentence", json_integer(m->sent));
+        json_array_append_new(arr, o);
+    }
+    json_object_set_new(article, "actors", arr);
+}
