@@ -5,6 +5,9 @@
 #define DL_CMD_H
 
 int cmd_code(int argc, char **argv);
+int cmd_ingest(int argc, char **argv);
+int cmd_query(int argc, char **argv);
+int cmd_export(int argc, char **argv);
 /* HOOK prototypes */
 
 /* Print "dateline: " + message to stderr. */

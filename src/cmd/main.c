@@ -10,6 +10,9 @@ static const struct command {
     const char *help;
 } commands[] = {
     {"code", cmd_code, "analyse articles and write one JSON object per article"},
+    {"ingest", cmd_ingest, "analyse articles and store them and their events in SQLite"},
+    {"query", cmd_query, "list the stored events that match filters"},
+    {"export", cmd_export, "write stored events as GDELT 2.0 Event/Mentions/GKG or PLOVER"},
     /* HOOK commands */
     {NULL, NULL, NULL},
 };
