@@ -12,14 +12,19 @@
  *     "related", ...) are marked junk, and so is everything inside them.
  *
  * Each block gets a score: prose (enough words, few of them links) counts
- * its words, link lists count against, short fragments slightly against,
- * junk strongly against.  The scores are summed over each element's
- * subtree, and the element with the largest sum is the article; we then
- * climb to a parent while that costs little (to pick up the headline and
- * date line that sit beside the body).  Its non-junk, non-link blocks are
- * the text.  When the class/id rules leave no body at all (a site whose
- * whole layout is called "comments-enabled"), the walk is repeated without
- * them.
+ * its words, link lists and short fragments count a little against, junk
+ * counts nothing (it is never output).  The scores are summed over each
+ * element's subtree, and the element with the largest sum is the article;
+ * we then climb to a parent while that costs little (to pick up the
+ * headline and date line that sit beside the body).  Class/id words
+ * sometimes mislabel a wrapper of the whole story (class=share_wrapper):
+ * a junk element holding most of the page's prose is taken back.  Below
+ * the article, a sibling after the story made of short, link-heavy pieces
+ * is a sidebar and is left out.  The text is then the article's blocks in
+ * order, without junk and link lists, each repeated block once, stopping
+ * at a comments heading ("12 Responses") and leaving out small "Related"
+ * boxes.  When the rules leave no body at all, the walk is repeated
+ * without the class/id words.
  */
 #include "html.h"
 #include "../util/buf.h"
@@ -445,7 +450,7 @@ static double block_score(const block *b) {
     if (b->junk) return 0;   /* never output, so it costs its ancestors nothing */
     if (w == 0) return 0;
     double ld = lw / w;
-    if (ld > 0.5) return -w - 1;
+    if (ld > 0.5) return -0.5 * w - 0.5;
     if (b->heading) return -0.25 * w;
     if (w >= 12 || (w >= 6 && b->sentences > 0)) return (w - 2 * lw);
     return -0.5 * w;
