@@ -304,20 +304,47 @@ void dl_counts_find(dl_doc *doc, dl_count_set *out) {
         if (vague && j < hi && !strcmp(t[j].norm, "of")) j++;
         /* the counted noun phrase: up to three words, head = the last */
         size_t obj_s = j, obj_e = j;
+        const char *bare_type = "";
         if (!cur) {
             while (obj_e < hi && obj_e - obj_s < 3 && (t[obj_e].kind == DL_TOK_WORD) && !in_list(STOP, t[obj_e].norm) &&
                    !dl_reporting_verb(t[obj_e].norm)) {
                 obj_e++;
-                /* a known head ends the phrase: "300 troops members" stays "troops" */
-                if (noun_type_of(NOUNS, t[obj_e - 1].norm) || in_list(PEOPLE, t[obj_e - 1].norm)) break;
+                /* a known head ends the phrase ("300 troops" in "300 troops
+                 * members"), unless a people noun follows ("police officers") */
+                if ((noun_type_of(NOUNS, t[obj_e - 1].norm) || in_list(PEOPLE, t[obj_e - 1].norm)) &&
+                    !(obj_e < hi && (in_list(PEOPLE, t[obj_e].norm) || noun_type_of(NOUNS, t[obj_e].norm)) &&
+                      strcmp(t[obj_e - 1].norm, "dead") && strcmp(t[obj_e - 1].norm, "wounded")))
+                    break;
             }
-            if (obj_e == obj_s) { i = last; continue; }   /* a number alone counts nothing we can name */
+            if (obj_e == obj_s) {
+                /* "the death toll rose to 48": a toll counts the dead */
+                int toll = 0;
+                for (size_t k = first, st = 0; k > 0 && st < 5 && !toll; st++) {
+                    k--;
+                    toll = !strcmp(t[k].norm, "toll");
+                }
+                /* "three were injured": the verb says what was counted */
+                const char *vt0 = NULL;
+                for (size_t k = j; !toll && !vt0 && k < hi && k < j + 3; k++) {
+                    if (t[k].kind != DL_TOK_WORD) break;
+                    vt0 = noun_type_of(VERBS, t[k].norm);
+                }
+                if (!toll && !(vt0 && j < hi && (!strcmp(t[j].norm, "were") || !strcmp(t[j].norm, "was") ||
+                                                 !strcmp(t[j].norm, "have") || !strcmp(t[j].norm, "had") ||
+                                                 !strcmp(t[j].norm, "died")))) {
+                    i = last;
+                    continue;   /* a number alone counts nothing we can name */
+                }
+                bare_type = toll ? "KILL" : vt0;
+            }
         }
         c.value = value;
         c.vague = vague;
         c.currency = cur ? cur : "";
         if (cur) {
             c.type = "MONEY";
+        } else if (obj_e == obj_s) {
+            c.type = bare_type;
         } else {
             const dl_token *head = &t[obj_e - 1];
             c.object = dl_arena_strndup(doc->arena, doc->text + t[obj_s].start, t[obj_e - 1].end - t[obj_s].start);
@@ -325,17 +352,22 @@ void dl_counts_find(dl_doc *doc, dl_count_set *out) {
             for (size_t k = obj_s; !nt && k < obj_e; k++)
                 if (!strcmp(t[k].norm, "displaced")) nt = "DISPLACED";
             int people = nt || in_list(PEOPLE, head->norm);
+            /* "7 dead and 15 wounded": the participle is the type */
+            int participle = nt && head->norm_len > 3 &&
+                             (!strcmp(head->norm, "dead") || !strcmp(head->norm + head->norm_len - 2, "ed"));
             const char *vt = NULL;
-            if (people) {
-                /* verb after: "12 people were killed" (within 5 tokens, same clause) */
-                for (size_t k = obj_e; k < hi && k < obj_e + 5 && !vt; k++) {
-                    if (t[k].kind == DL_TOK_PUNCT && strcmp(t[k].norm, ",")) break;
+            if (people && !participle) {
+                /* verb before: "killing 12 people", "arrested at least 30" */
+                for (size_t k = first, st = 0; !vt && k > 0 && st < 4; st++) {
+                    k--;
+                    if (t[k].kind == DL_TOK_PUNCT || !strcmp(t[k].norm, "and")) break;
                     vt = noun_type_of(VERBS, t[k].norm);
                 }
-                /* verb before: "killing 12 people", "arrested at least 30" */
-                for (size_t k = first, s = 0; !vt && k > 0 && s < 4; s++) {
-                    k--;
-                    if (t[k].kind == DL_TOK_PUNCT) break;
+                /* verb after: "12 people were killed" (within 5 tokens, same clause) */
+                for (size_t k = obj_e; !vt && k < hi && k < obj_e + 5; k++) {
+                    if (t[k].kind == DL_TOK_PUNCT || !strcmp(t[k].norm, "and") || !strcmp(t[k].norm, "but") ||
+                        !strcmp(t[k].norm, "or") || !strcmp(t[k].norm, "while"))
+                        break;
                     vt = noun_type_of(VERBS, t[k].norm);
                 }
             }

@@ -111,6 +111,11 @@ dl_tone dl_tone_of(const dl_tone_lex *lex, const dl_token *t, size_t n) {
         if ((t[i].flags & DL_TF_CAP) && i > 0 && !(t[i - 1].flags & DL_TF_SENT_END) &&
             t[i - 1].kind != DL_TOK_QUOTE && t[i - 1].kind != DL_TOK_OPEN && !(t[i].flags & DL_TF_PARA))
             continue;
+        /* ... and so is a first word followed by another capitalised word
+         * ("Great Britain sent ...", "Good Friday is ...") */
+        if ((t[i].flags & DL_TF_CAP) && i + 1 < n && (t[i + 1].flags & DL_TF_CAP) &&
+            (t[i + 1].kind == DL_TOK_WORD || t[i + 1].kind == DL_TOK_ABBR))
+            continue;
         /* longest AFINN phrase starting here (words in a row) */
         int hit = 0;
         size_t used = 1;

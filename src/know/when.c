@@ -148,6 +148,25 @@ void dl_when_find(dl_doc *doc, dl_date ref, dl_when_set *out) {
         if (t[i].kind == DL_TOK_NUM && t[i].norm_len == 10 && t[i].norm[4] == '-' && t[i].norm[7] == '-') {
             int yy = atoi(t[i].norm), mm = atoi(t[i].norm + 5), dd = atoi(t[i].norm + 8);
             if (dl_date_valid(yy, mm, dd)) { w.date = mk(yy, mm, dd); w.res = DL_WR_DAY; used = 1; }
+        } else if (t[i].kind == DL_TOK_NUM && t[i].norm_len == 7 && t[i].norm[4] == '-') {
+            /* 2022-06 */
+            int yy = atoi(t[i].norm), mm = atoi(t[i].norm + 5);
+            if (yy >= 1900 && yy <= 2100 && mm >= 1 && mm <= 12) { w.date = mk(yy, mm, 0); w.res = DL_WR_MONTH; used = 1; }
+        } else if (t[i].kind == DL_TOK_WORD && t[i].norm_len == 8 &&
+                   (!strncmp(t[i].norm, "mid-", 4)) && atoi(t[i].norm + 4) >= 1900 && atoi(t[i].norm + 4) <= 2100) {
+            /* mid-2019 */
+            w.date = mk(atoi(t[i].norm + 4), 0, 0);
+            w.res = DL_WR_YEAR;
+            used = 1;
+        } else if (is_day(&t[i], &d) && i + 2 < n && !strcmp(t[i + 1].norm, "of") && (m = month_at(&t[i + 2])) != 0) {
+            /* the 6th of November [2022] */
+            used = 3;
+            if (i + 3 < n && is_year(&t[i + 3], &y)) used = 4;
+            else y = 0;
+            int yy = y ? (int)y : have_ref ? pick_year(ref, m, (int)d, sentence_future(doc, i)) : 0;
+            if (!y) w.relative = 1;
+            if (yy && !dl_date_valid(yy, m, (int)d)) used = 0;
+            else { w.date = mk(yy, m, (int)d); w.res = DL_WR_DAY; }
         } else if ((m = month_at(&t[i])) != 0) {
             int cue = i > 0 && in_list(TIME_CUE, prev);
             int future = sentence_future(doc, i);
