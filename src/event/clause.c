@@ -553,6 +553,7 @@ size_t dl_clause_compound(const dl_clause *c, int32_t m, int dir, int32_t *out, 
     out[n++] = m;
     const dl_actor_set *as = c->doc->actors;
     int32_t cur = m;
+    int saw_and = 0;   /* "A, B and C" is a list; "For A, B is ..." is not */
     while (n < max) {
         const dl_actor_mention *a = &as->v[cur];
         int32_t next = -1;
@@ -563,7 +564,8 @@ size_t dl_clause_compound(const dl_clause *c, int32_t m, int dir, int32_t *out, 
                 const dl_token *w = &c->t[i];
                 if (strcmp(w->norm, "and") == 0 || strcmp(w->norm, "as") == 0 || strcmp(w->norm, "well") == 0
                     || is_punct(w, ',') || strcmp(w->norm, "the") == 0) {
-                    conj |= !is_punct(w, ',') || 1;
+                    conj = 1;
+                    saw_and |= strcmp(w->norm, "and") == 0 || strcmp(w->norm, "well") == 0;
                     i++;
                     continue;
                 }
@@ -579,6 +581,7 @@ size_t dl_clause_compound(const dl_clause *c, int32_t m, int dir, int32_t *out, 
                 if (strcmp(w->norm, "and") == 0 || strcmp(w->norm, "as") == 0 || strcmp(w->norm, "well") == 0
                     || is_punct(w, ',') || strcmp(w->norm, "the") == 0) {
                     saw = 1;
+                    saw_and |= strcmp(w->norm, "and") == 0 || strcmp(w->norm, "well") == 0;
                     i--;
                     continue;
                 }
@@ -597,7 +600,7 @@ size_t dl_clause_compound(const dl_clause *c, int32_t m, int dir, int32_t *out, 
         out[n++] = next;
         cur = next;
     }
-    return n;
+    return saw_and ? n : 1;
 }
 
 static int parse_num(const dl_token *t, int lo, int hi)

@@ -435,8 +435,15 @@ json_t *dl_event_json(const dl_doc *doc, const dl_event *e)
     json_object_set_new(o, "start", json_integer(e->start));
     json_object_set_new(o, "end", json_integer(e->end));
     json_object_set_new(o, "text", json_stringn(doc->text + e->start, e->end - e->start));
-    json_object_set_new(o, "source", json_string(e->source_code));
-    json_object_set_new(o, "target", json_string(e->target_code));
+    for (int k = 0; k < 2; k++) {
+        int32_t m = k ? e->target : e->source;
+        const dl_actor_mention *a = &doc->actors->v[m];
+        json_t *x = json_object();
+        json_object_set_new(x, "code", json_string(a->code));
+        json_object_set_new(x, "text", json_stringn(doc->text + a->start, a->end - a->start));
+        json_object_set_new(x, "actor", json_integer(m));   /* index into "actors" */
+        json_object_set_new(o, k ? "target" : "source", x);
+    }
     json_object_set_new(o, "cameo", json_string(e->code));
     char root[3] = {e->code[0], e->code[1], 0};
     json_object_set_new(o, "root", json_string(root));
@@ -467,10 +474,9 @@ json_t *dl_event_json(const dl_doc *doc, const dl_event *e)
     json_object_set_new(pat, "id", json_string(e->pattern->id));
     json_object_set_new(pat, "text", json_string(e->pattern->text));
     json_object_set_new(o, "pattern", pat);
-    json_t *act = json_object();
-    json_object_set_new(act, "source", json_integer(e->source));
-    json_object_set_new(act, "target", json_integer(e->target));
-    json_object_set_new(o, "actors", act);
+    json_object_set_new(o, "passive", json_boolean(e->flags & DL_EF_PASSIVE));
+    json_object_set_new(o, "reported", json_boolean(e->flags & DL_EF_REPORTED));
+    json_object_set_new(o, "why", json_string(e->why));
     return o;
 }
 
