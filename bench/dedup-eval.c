@@ -3,7 +3,7 @@
  *
  *   dedup-eval FILE.jsonl.gz [N] [minhash|simhash] [SHINGLE] [THRESHOLD]
  *
- * The first N stories of at least 40 words (text field) are taken as they
+ * The first N stories of at least 25 words (text field) are taken as they
  * are; every other one also gets 1-3 copies, each with a site's own header
  * line, a copyright/"read more" footer and 1-3 edited words (a word
  * replaced, deleted, or inserted).  All documents are shuffled (fixed seed)
@@ -87,7 +87,7 @@ int main(int argc, char **argv) {
         int again = 0;
         for (size_t q = 0; t && q < nv && !again; q++)
             again = !strcmp(v[q].id + strlen(v[q].id) - 3, "-c0") && !strcmp(v[q].text, t);
-        if (t && words >= 40 && !again) {
+        if (t && words >= 25 && !again) {
             size_t tl = strlen(t);
             int copies = stories % 2 ? 1 + (int)(rnd() % 3) : 0;
             for (int c = 0; c <= copies; c++) {
@@ -125,7 +125,7 @@ int main(int argc, char **argv) {
         for (size_t k = i + 1; k < nv; k++) {
             int same_p = pg[i] == pg[k], same_t = v[i].truth == v[k].truth;
             if (verbose && same_p && !same_t && shown++ < 6)
-                printf("false pair:\n  %.150s\n  %.150s\n", v[i].text, v[k].text);
+                printf("false pair:\n  %.300s\n  %.300s\n", v[i].text, v[k].text);
             pred_pairs += same_p; true_pairs += same_t; tp += same_p && same_t;
         }
     printf("%s k=%d: %zu docs from %d stories; precision %.3f recall %.3f; %.0f docs/s\n",

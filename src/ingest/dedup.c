@@ -16,9 +16,10 @@
 #include <string.h>
 
 #define K_HASHES 126
-#define BANDS 42
-#define ROWS 3
-#define MAX_POSTINGS_PER_BAND 64   /* a band shared by very many articles says little */
+#define BANDS 63
+#define ROWS 2
+#define MAX_POSTINGS_PER_BAND 64
+#define CONTAINMENT 0.7            /* share of the smaller text found in the larger */
 
 typedef struct ddoc {
     char *id;
@@ -36,6 +37,7 @@ struct dl_dedup {
     ddoc *docs;
     int n, cap;
     int *gsize;                 /* by first-article index */
+    int *nsh;                   /* shingles per article (set size) */
     uint32_t *sig;              /* MinHash: n * K_HASHES */
     uint64_t *sim;              /* SimHash: n */
     exact_slot *ex; size_t excap, exn;
@@ -70,7 +72,7 @@ dl_dedup *dl_dedup_new(const dl_dedup_opts *opts) {
 void dl_dedup_free(dl_dedup *d) {
     if (!d) return;
     for (int i = 0; i < d->n; i++) free(d->docs[i].id);
-    free(d->docs); free(d->gsize); free(d->sig); free(d->sim);
+    free(d->docs); free(d->gsize); free(d->nsh); free(d->sig); free(d->sim);
     free(d->ex); free(d->kt); free(d->post); free(d->words);
     free(d);
 }
@@ -206,6 +208,7 @@ int dl_dedup_add(dl_dedup *d, const char *id, const char *text, size_t len,
         d->cap = d->cap ? d->cap * 2 : 1024;
         d->docs = dl_xrealloc(d->docs, (size_t)d->cap * sizeof *d->docs);
         d->gsize = dl_xrealloc(d->gsize, (size_t)d->cap * sizeof *d->gsize);
+        d->nsh = dl_xrealloc(d->nsh, (size_t)d->cap * sizeof *d->nsh);
         if (d->o.method == DL_DEDUP_SIMHASH)
             d->sim = dl_xrealloc(d->sim, (size_t)d->cap * sizeof *d->sim);
         else
@@ -222,6 +225,7 @@ int dl_dedup_add(dl_dedup *d, const char *id, const char *text, size_t len,
     doc->group = me;
     doc->kind = DL_DUP_NONE;
     d->gsize[me] = 1;
+    d->nsh[me] = 0;
 
     size_t nw = text ? text_words(d, text, len) : 0;
     int k = d->o.shingle;
@@ -242,6 +246,7 @@ int dl_dedup_add(dl_dedup *d, const char *id, const char *text, size_t len,
         /* signature (always: a later near copy may match this one) */
         size_t nsh = nw >= (size_t)k ? nw - (size_t)k + 1 : 1;
         int kk = nw >= (size_t)k ? k : (int)nw;
+        d->nsh[me] = nsh > 1000000000 ? 1000000000 : (int)nsh;
         if (sig) {
             for (int j = 0; j < K_HASHES; j++) sig[j] = UINT32_MAX;
             for (size_t i = 0; i < nsh; i++) {
@@ -272,7 +277,7 @@ int dl_dedup_add(dl_dedup *d, const char *id, const char *text, size_t len,
         }
         if (kind == DL_DUP_NONE) {
             double best = -1;
-            int checked[256], nchecked = 0;
+            int checked[512], nchecked = 0;
             for (int bnd = 0; bnd < nbands; bnd++) {
                 key_slot *s = key_slot_get(d, keys[bnd]);
                 int seen = 0;
@@ -288,7 +293,15 @@ int dl_dedup_add(dl_dedup *d, const char *id, const char *text, size_t len,
                         int eq = 0;
                         for (int j = 0; j < K_HASHES; j++) eq += o[j] == sig[j];
                         sim = (double)eq / K_HASHES;
-                        if (sim < d->o.threshold) continue;
+                        if (sim < d->o.threshold) {
+                            /* a short story inside a page that added its own
+                             * header and footer: Jaccard is low, but nearly
+                             * all of the smaller text is in the larger one.
+                             * |A n B| = J (|A| + |B|) / (1 + J). */
+                            double a = d->nsh[c], b = d->nsh[me], small = a < b ? a : b;
+                            double inter = sim * (a + b) / (1 + sim);
+                            if (small < 8 || inter < CONTAINMENT * small) continue;
+                        }
                     } else {
                         int dist = popcount64(d->sim[c] ^ fp);
                         if (dist > d->o.max_distance) continue;

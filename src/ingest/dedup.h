@@ -8,10 +8,12 @@
  *   exact   a 128-bit hash of the text's words (lower-cased, punctuation
  *           and spacing ignored) seen before;
  *   near    MinHash of the set of word shingles (k = 3 words), 126
- *           hash functions, LSH with 42 bands of 3 rows; a candidate from
+ *           hash functions, LSH with 63 bands of 2 rows; a candidate from
  *           the bands is accepted when the estimated Jaccard similarity
- *           is >= threshold (0.4: a short wire story with a site's header
- *           and footer added keeps only about half of its shingles).
+ *           is >= threshold (0.4), or when the estimated intersection
+ *           holds >= 70% of the smaller text's shingles (a 30-word wire
+ *           brief inside a page that added a 20-word header and footer
+ *           has a Jaccard of only about 0.4).
  *           SimHash (64-bit, Hamming distance <= 3, four 16-bit block
  *           tables) is there too, for comparison: on our
  *           copies of real stories with changed headers/footers and edited
@@ -21,8 +23,8 @@
  * A group is named by its first article.  dl_dedup_add() says, for the
  * article just added, which earlier article it duplicates and how large
  * its group is so far; dl_dedup_group() gives the final group later.
- * Memory: about 2 KB per article (signature, id, LSH table entries), so
- * 1 million articles take about 2 GB: run it per day or per crawl.
+ * Memory: about 3 KB per article (signature, id, LSH table entries), so
+ * 1 million articles take about 3 GB: run it per day or per crawl.
  * Not thread-safe: call it from the one thread that orders the output.
  *
  *   dl_dedup *d = dl_dedup_new(NULL);

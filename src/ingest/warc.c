@@ -315,7 +315,7 @@ dl_warc *dl_warc_open_prefix(const char *path, int fd, const void *prefix, size_
     w->mem_len = prefix ? n : 0;
     w->raw = dl_xmalloc(RAW_SIZE);
     w->gz = -1;
-    w->cap = 256 * 1024;
+    w->cap = 64 * 1024;
     w->buf = dl_xmalloc(w->cap);
     w->max_record = DEFAULT_MAX_RECORD;
     w->boundary = -1;
