@@ -65,6 +65,7 @@ test: $(BUILD)/dateline $(BUILD)/unit-tests $(BUILD)/run-cases
 	@$(TEST_ENV) ./$(BUILD)/run-cases tests/cases/*.test
 	@echo "== command tests ($(BUILD))"
 	@$(TEST_ENV) BUILD=$(BUILD) bash tests/cmd.sh
+	@$(TEST_ENV) BUILD=$(BUILD) bash tests/store.sh
 
 asan:
 	$(MAKE) test BUILD=build-asan OPT="-O1 -g -fno-omit-frame-pointer" \
