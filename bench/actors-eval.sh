@@ -33,7 +33,7 @@ misses() {  # "fp fn" over the failing cases, from run-cases' report
 }
 tt=0; tfp=0; tfn=0
 printf "%-34s %6s %6s %6s %9s %7s\n" file gold fp fn precision recall
-for f in tests/cases/actors-*.test tests/actors-pending.test; do
+for f in tests/cases/actors-*.test tests/actors-pending.test tests/actors-heldout.test; do
     [ -r "$f" ] || continue
     g=$(gold "$f"); read fp fn < <(misses "$f")
     tp=$((g - fn))

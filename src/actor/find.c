@@ -644,7 +644,13 @@ static size_t emit_np(finder *f, np *p) {
         cc = p->cc;
         how = p->c_type == DL_ET_SEAT ? DL_AH_METONYMY : DL_AH_COMPOSED;
     } else {
-        cc = context_country(f, p->start);
+        /* State agents belong to the country around them; civilians,
+         * refugees, media, business do not follow a nearby state
+         * ("soldiers killed civilians", "refugees fled to Chad"). */
+        static const char *const own_country_roles[] = {"CVL", "REF", "MED", "BUS", "LAB", "HRI", "CRM", "ELI", NULL};
+        char first[4] = "";
+        snprintf(first, sizeof first, "%.3s", p->roles);
+        cc = in_list(first, own_country_roles) ? "" : context_country(f, p->start);
         how = DL_AH_DICTIONARY;
     }
     const char *name = dl_arena_strndup(a, f->doc->text + f->t[span_s].start, f->t[p->end - 1].end - f->t[span_s].start);
@@ -699,7 +705,25 @@ static size_t step(finder *f, size_t i) {
         size_t end = f->lm[i].end;
         /* "Islamic State fighters", "MINUSMA peacekeepers": the group's code */
         unsigned next = types_at(f, end);
-        if ((next & TBIT(DL_ET_AGENT)) && !(next & TBIT(DL_ET_TITLE)) && !(f->d->e[pick(f, end, TBIT(DL_ET_AGENT))].flags & (DL_EF_LAND | DL_EF_MODIFIER)))
+        if ((next & TBIT(DL_ET_TITLE)) && !(f->d->e[pick(f, end, TBIT(DL_ET_TITLE))].flags & DL_EF_HONORIFIC)) {
+            /* "the UN envoy for Yemen, Hans Lindqvist": the person is the organisation's */
+            size_t te = f->lm[end].end, j = te;
+            if ((is(f, j, "for") || is(f, j, "to") || is(f, j, "in")) && types_at(f, j + 1) & T_PLACE) j = f->lm[j + 1].end;
+            int comma = is(f, j, ",");
+            size_t ns = j + comma, ne = is_capword(f, ns) && same_sent(f, i, ns) ? name_end(f, ns) : ns;
+            if (ne > ns && (!comma || ne - ns >= 2)) {
+                int32_t pe = (types_at(f, ns) & TBIT(DL_ET_PERSON)) && f->lm[ns].end == ne ? pick(f, ns, TBIT(DL_ET_PERSON)) : -1;
+                if (pe >= 0) add_entry_mention(f, ns, ne, &f->d->e[pe], DL_AK_PERSON, DL_AH_DICTIONARY);
+                else {
+                    const char *name = dl_arena_strndup(f->doc->arena, f->doc->text + f->t[ns].start, f->t[ne - 1].end - f->t[ns].start);
+                    add_mention(f, ns, ne, en->country, en->roles, DL_AK_PERSON, DL_AH_TITLE, name, en->id, -1);
+                }
+                return ne;
+            }
+            add_entry_mention(f, i, te, en, kind_of_entry(en), DL_AH_DICTIONARY);
+            return te;
+        }
+        if ((next & TBIT(DL_ET_AGENT)) && !(f->d->e[pick(f, end, TBIT(DL_ET_AGENT))].flags & (DL_EF_LAND | DL_EF_MODIFIER)))
             end = f->lm[end].end;
         add_entry_mention(f, i, end, en, kind_of_entry(en), DL_AH_DICTIONARY);
         return end;
