@@ -9,6 +9,8 @@ int cmd_ingest(int argc, char **argv);
 int cmd_query(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 /* HOOK prototypes */
+int cmd_dict(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
 
 /* Print "dateline: " + message to stderr. */
 void dl_die_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

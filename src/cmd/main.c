@@ -14,6 +14,8 @@ static const struct command {
     {"query", cmd_query, "list the stored events that match filters"},
     {"export", cmd_export, "write stored events as GDELT 2.0 Event/Mentions/GKG or PLOVER"},
     /* HOOK commands */
+    {"dict", cmd_dict, "test and lint the verb dictionary"},
+    {"explain", cmd_explain, "print each event of an article with the words and rules behind it"},
     {NULL, NULL, NULL},
 };
 

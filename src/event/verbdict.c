@@ -602,7 +602,7 @@ int dl_verb_dict_finish(struct dl_verb_dict *d, char **err)
         dl_verb_pattern *p = &d->pat[i];
         if (!(p->flags & DL_PF_NOEVENT))
             p->cameo = dl_cameo_find(&d->cameo, p->code);
-        if (!p->cameo && !(p->flags & (DL_PF_NOEVENT | DL_PF_FOREIGN))) {
+        if (!p->cameo && !(p->flags & (DL_PF_NOEVENT | DL_PF_FOREIGN)) && !d->lenient) {
             *err = errf(p->id, 0, "unknown CAMEO code %s", p->code);
             return -1;
         }
@@ -615,11 +615,24 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+static struct dl_verb_dict *load(const char *dir, int lenient, char **err);
+
 struct dl_verb_dict *dl_verb_dict_load(const char *dir, char **err)
+{
+    return load(dir, 0, err);
+}
+
+struct dl_verb_dict *dl_verb_dict_load_lenient(const char *dir, char **err)
+{
+    return load(dir, 1, err);
+}
+
+static struct dl_verb_dict *load(const char *dir, int lenient, char **err)
 {
     struct dl_verb_dict *d = calloc(1, sizeof *d);
     if (!d)
         return dl_xmalloc(1);
+    d->lenient = lenient;
     dl_buf path = DL_BUF_INIT;
     dl_buf_printf(&path, "%s/cameo.tsv", dir);
     if (dl_cameo_load(&d->cameo, path.p, err) != 0) {

@@ -103,6 +103,7 @@ struct dl_verb_dict {
     size_t nslot, used;
     char **files;             /* files loaded, for lint */
     size_t nfiles;
+    int lenient;              /* unknown codes are kept, not an error */
 };
 
 /* Look up a (folded, lower-case) token: the verbs it is a form of. */
