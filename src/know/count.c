@@ -63,10 +63,38 @@ static int digits_value(const dl_token *t, double *v) {
     return 1;
 }
 
+/* Every word a number can start with, sorted, so that most words are
+ * turned away by one binary search. */
+static const char *const NUMBER_STARTS[] = {
+    "a", "an", "billions", "dozen", "dozens", "eight", "eighteen", "eighty", "eleven",
+    "fifteen", "fifty", "five", "forty", "four", "fourteen", "hundred", "hundreds",
+    "millions", "nine", "nineteen", "ninety", "one", "scores", "seven", "seventeen",
+    "seventy", "six", "sixteen", "sixty", "ten", "tens", "thirteen", "thirty",
+    "thousands", "three", "twelve", "twenty", "two"
+};
+
+static int cmp_str(const void *a, const void *b) { return strcmp(*(const char *const *)a, *(const char *const *)b); }
+
+static int may_start_number(const char *w) {
+    const char *dash = strchr(w, '-');
+    char head[16];
+    if (dash) {
+        /* "twenty-five": look up "twenty" */
+        size_t k = (size_t)(dash - w);
+        if (k >= sizeof head) return 0;
+        memcpy(head, w, k);
+        head[k] = '\0';
+        w = head;
+    }
+    return bsearch(&w, NUMBER_STARTS, sizeof NUMBER_STARTS / sizeof *NUMBER_STARTS, sizeof *NUMBER_STARTS,
+                   cmp_str) != NULL;
+}
+
 size_t dl_number_at(const dl_token *t, size_t n, size_t i, double *value, int *vague) {
     double v;
     *vague = 0;
     if (i >= n) return 0;
+    if (t[i].kind == DL_TOK_WORD && !may_start_number(t[i].norm)) return 0;
     if (digits_value(&t[i], &v)) {
         size_t j = i + 1;
         double s;
@@ -262,9 +290,9 @@ void dl_counts_find(dl_doc *doc, dl_count_set *out) {
         size_t first = i;
         const char *cur = NULL;
         /* currency before: "$5", "US$ 5", "€20" */
-        if (t[i].kind == DL_TOK_SYM || t[i].kind == DL_TOK_WORD || t[i].kind == DL_TOK_ABBR) {
+        if (t[i].kind == DL_TOK_SYM || ((t[i].kind == DL_TOK_WORD || t[i].kind == DL_TOK_ABBR) &&
+                                        (t[i].flags & DL_TF_UPPER) && t[i].norm_len <= 3)) {
             cur = currency_of(CURRENCY_BEFORE, t[i].norm);
-            if (cur && (t[i].kind == DL_TOK_WORD) && !(t[i].flags & DL_TF_UPPER)) cur = NULL;
             if (!cur && !strcmp(t[i].norm, "us") && i + 1 < hi && !strcmp(t[i + 1].norm, "$") && t[i + 1].start == t[i].end) {
                 cur = "USD";
                 i++;

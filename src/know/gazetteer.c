@@ -91,6 +91,35 @@ static char *read_file(const char *path, size_t *len, char **err) {
     return dl_buf_take(&b);
 }
 
+/* Decimal numbers as the build writes them ("-12.3456", "87000"): a
+ * hand-rolled parser, because strtod() was the largest part of loading. */
+static int parse_decimal(const char *s, double *out) {
+    int neg = 0;
+    if (*s == '-') { neg = 1; s++; }
+    if (*s < '0' || *s > '9') return 0;
+    /* all digits as one integer, then one division: correctly rounded,
+     * like strtod, for the few digits the file has */
+    unsigned long long digits = 0;
+    double scale = 1;
+    int n = 0;
+    while (*s >= '0' && *s <= '9' && n < 15) { digits = digits * 10 + (unsigned)(*s++ - '0'); n++; }
+    if (*s == '.') {
+        s++;
+        if (*s < '0' || *s > '9') return 0;
+        while (*s >= '0' && *s <= '9' && n < 15) { digits = digits * 10 + (unsigned)(*s++ - '0'); scale *= 10; n++; }
+    }
+    if (*s) return 0;
+    double v = (double)digits / scale;
+    *out = neg ? -v : v;
+    return 1;
+}
+
+static long parse_count(const char *s) {
+    long v = 0;
+    while (*s >= '0' && *s <= '9') v = v * 10 + (*s++ - '0');
+    return v;
+}
+
 static char *load_error(const char *path, long line, const char *msg) {
     dl_buf e = DL_BUF_INIT;
     dl_buf_printf(&e, "%s:%ld: %s", path, line, msg);
@@ -147,17 +176,15 @@ dl_gazetteer *dl_gazetteer_load(const char *path, char **err) {
         pl->kind = kind;
         pl->country = f[1];
         pl->adm1 = f[2];
-        char *e1, *e2;
-        pl->lat = strtod(f[3], &e1);
-        pl->lon = strtod(f[4], &e2);
-        if (*e1 || *e2 || e1 == f[3] || e2 == f[4] || pl->lat < -90 || pl->lat > 90 || pl->lon < -180 || pl->lon > 180) {
+        if (!parse_decimal(f[3], &pl->lat) || !parse_decimal(f[4], &pl->lon) || pl->lat < -90 || pl->lat > 90 ||
+            pl->lon < -180 || pl->lon > 180) {
             *err = load_error(path, lineno, "bad latitude or longitude");
             free(refs);
             dl_gazetteer_free(g);
             return NULL;
         }
-        pl->geonameid = strtol(f[5], NULL, 10);
-        pl->population = strtol(f[6], NULL, 10);
+        pl->geonameid = parse_count(f[5]);
+        pl->population = parse_count(f[6]);
         pl->feature = f[7];
         pl->name = f[8];
         /* keys: a|b|c, each cut in place */
@@ -204,6 +231,37 @@ dl_gazetteer *dl_gazetteer_load(const char *path, char **err) {
         post[(*cnt)++] = refs[i].place;
     }
     free(refs);
+    /* Mark the word prefixes of multi-word keys ("west" for "west africa"),
+     * so that a matcher stops extending as soon as no key can follow. */
+    size_t nprefix = 0, bytes = 0;
+    for (size_t i = 0; i < g->keys.cap; i++) {
+        const char *k = g->keys.keys[i];
+        if (!k) continue;
+        for (const char *c = k; *c; c++) if (*c == ' ') { nprefix++; bytes += (size_t)(c - k) + 1; }
+    }
+    g->prefix_buf = dl_xmalloc(bytes + 1);
+    char *pb = g->prefix_buf;
+    size_t cap = g->keys.cap;
+    const char **full = dl_xmalloc((g->keys.n + 1) * sizeof *full);
+    size_t nfull = 0;
+    for (size_t i = 0; i < cap; i++)
+        if (g->keys.keys[i] && strchr(g->keys.keys[i], ' ')) full[nfull++] = g->keys.keys[i];
+    for (size_t f = 0; f < nfull; f++) {
+        const char *k = full[f];
+        for (const char *c = k; *c; c++) {
+            if (*c != ' ') continue;
+            size_t n = (size_t)(c - k);
+            size_t slot = dl_strtab_find(&g->keys, k, n);
+            if (slot == (size_t)-1) {
+                memcpy(pb, k, n);
+                pb[n] = '\0';
+                slot = dl_strtab_put(&g->keys, pb, 0, 0);
+                pb += n + 1;
+            }
+            g->keys.count[slot] |= DL_GAZ_PREFIX;
+        }
+    }
+    free(full);
     return g;
 }
 
@@ -211,6 +269,7 @@ void dl_gazetteer_free(dl_gazetteer *g) {
     if (!g) return;
     dl_tone_lex_free(g->tone);
     dl_strtab_free(&g->keys);
+    free(g->prefix_buf);
     free(g->postings);
     free(g->places);
     free(g->buf);
@@ -218,10 +277,18 @@ void dl_gazetteer_free(dl_gazetteer *g) {
 }
 
 size_t dl_gazetteer_lookup(const dl_gazetteer *g, const char *key, size_t n, const uint32_t **out) {
+    int prefix;
+    return dl_gazetteer_probe(g, key, n, out, &prefix);
+}
+
+size_t dl_gazetteer_probe(const dl_gazetteer *g, const char *key, size_t n, const uint32_t **out, int *prefix) {
     size_t slot = dl_strtab_find(&g->keys, key, n);
+    *prefix = 0;
     if (slot == (size_t)-1) return 0;
+    uint32_t c = g->keys.count[slot];
+    *prefix = (c & DL_GAZ_PREFIX) != 0;
     *out = g->postings + g->keys.first[slot];
-    return g->keys.count[slot];
+    return c & ~(uint32_t)DL_GAZ_PREFIX;
 }
 
 const dl_gaz_place *dl_gazetteer_country(const dl_gazetteer *g, const char *iso3) {

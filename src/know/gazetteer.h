@@ -58,6 +58,7 @@ typedef struct dl_gazetteer {
     uint32_t *postings;        /* place indexes, grouped by key */
     dl_strtab keys;
     int max_words;             /* longest key in words */
+    char *prefix_buf;          /* the word prefixes of multi-word keys */
     /* The tone lexicon rides along: dl_ctx has one slot for the knowledge
      * stage's read-only data (see know.h). */
     struct dl_tone_lex *tone;
@@ -71,6 +72,13 @@ void dl_gazetteer_free(dl_gazetteer *g);
 /* Places whose key is key[0..n) (lower case, words separated by one space);
  * returns the count and sets *out to the first index into g->postings. */
 size_t dl_gazetteer_lookup(const dl_gazetteer *g, const char *key, size_t n, const uint32_t **out);
+
+/* The same, and *prefix = 1 when key is also the first words of a longer
+ * key (so a matcher reading a name word by word knows whether to go on). */
+size_t dl_gazetteer_probe(const dl_gazetteer *g, const char *key, size_t n, const uint32_t **out, int *prefix);
+
+/* In dl_strtab.count of the gazetteer: the key starts a longer key. */
+#define DL_GAZ_PREFIX 0x80000000u
 
 /* The country entry for an ISO3 code, or NULL. */
 const dl_gaz_place *dl_gazetteer_country(const dl_gazetteer *g, const char *iso3);

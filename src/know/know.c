@@ -28,16 +28,14 @@ void dl_know_run(const dl_ctx *ctx, dl_doc *doc) {
     dl_counts_find(doc, &k->counts);
     dl_when_find(doc, doc->date, &k->dates);
     const struct dl_tone_lex *lex = g ? g->tone : NULL;
+    /* the story's tone is the sum of its sentences' (the sentences cover
+     * the story's tokens: the tokenizer only sees the story) */
     size_t end_off = doc->body_end ? doc->body_end : doc->len;
-    size_t lo = 0, hi = 0;
-    while (lo < doc->toks.n && doc->toks.v[lo].start < doc->body_start) lo++;
-    hi = lo;
-    while (hi < doc->toks.n && doc->toks.v[hi].start < end_off) hi++;
-    k->tone = dl_tone_of(lex, doc->toks.v + lo, hi - lo);
     k->sent_tone = dl_arena_calloc(doc->arena, (doc->sents.n ? doc->sents.n : 1) * sizeof *k->sent_tone);
     for (size_t s = 0; s < doc->sents.n; s++) {
         const dl_sentence *se = &doc->sents.v[s];
         k->sent_tone[s] = dl_tone_of(lex, doc->toks.v + se->tok_start, se->tok_end - se->tok_start);
+        if (se->start >= doc->body_start && se->start < end_off) dl_tone_add(&k->tone, &k->sent_tone[s]);
     }
 }
 

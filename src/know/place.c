@@ -104,8 +104,10 @@ static size_t match_at(const dl_gazetteer *g, const dl_token *t, size_t n, size_
         words++;
         /* "U.S." is folded to "u.s."; keys are stored the same way */
         const uint32_t *p;
-        size_t np = dl_gazetteer_lookup(g, key, len, &p);
+        int prefix;
+        size_t np = dl_gazetteer_probe(g, key, len, &p, &prefix);
         if (np && (is_name_tok(tk) || tail)) { best = words; *post = p; *npost = np; }
+        if (!prefix) break;                /* no longer key starts so */
     }
     return best;
 }
@@ -148,7 +150,52 @@ static void token_range(const dl_doc *doc, size_t *lo, size_t *hi) {
     while (*hi < doc->toks.n && doc->toks.v[*hi].start < end) (*hi)++;
 }
 
+/* Every gazetteer match in the story, by start token (matches may overlap:
+ * "Port Sudan" at one token, "Sudan" at the next). */
+typedef struct raw_match {
+    size_t i, used;
+    const uint32_t *p;
+    size_t np;
+} raw_match;
+
+static raw_match *collect_matches(const dl_gazetteer *g, const dl_doc *doc, size_t lo, size_t hi, size_t *nout) {
+    const dl_token *t = doc->toks.v;
+    size_t cap = 16, n = 0;
+    raw_match *v = dl_arena_alloc(doc->arena, cap * sizeof *v);
+    for (size_t i = lo; i < hi; i++) {
+        if (!is_name_tok(&t[i])) continue;
+        const uint32_t *p;
+        size_t np;
+        size_t used = match_at(g, t, hi, i, &p, &np);
+        if (!used) continue;
+        if (n == cap) {
+            raw_match *w = dl_arena_alloc(doc->arena, cap * 2 * sizeof *w);
+            memcpy(w, v, n * sizeof *v);
+            v = w;
+            cap *= 2;
+        }
+        v[n].i = i;
+        v[n].used = used;
+        v[n].p = p;
+        v[n].np = np;
+        n++;
+    }
+    *nout = n;
+    return v;
+}
+
+static size_t article_countries(const dl_gazetteer *g, const dl_doc *doc, const raw_match *ms, size_t nm,
+                                const char **out, size_t max);
+
 size_t dl_places_article_countries(const dl_gazetteer *g, const dl_doc *doc, const char **out, size_t max) {
+    size_t lo, hi, nm;
+    token_range(doc, &lo, &hi);
+    raw_match *ms = collect_matches(g, doc, lo, hi, &nm);
+    return article_countries(g, doc, ms, nm, out, max);
+}
+
+static size_t article_countries(const dl_gazetteer *g, const dl_doc *doc, const raw_match *ms, size_t nm,
+                                const char **out, size_t max) {
     size_t n = 0;
     if (doc->actors) {
         for (size_t i = 0; i < doc->actors->n; i++) {
@@ -156,18 +203,12 @@ size_t dl_places_article_countries(const dl_gazetteer *g, const dl_doc *doc, con
             if (c && strlen(c) == 3 && dl_gazetteer_country(g, c)) n = add_country(out, n, max, c);
         }
     }
-    size_t lo, hi;
-    token_range(doc, &lo, &hi);
-    const dl_token *t = doc->toks.v;
-    for (size_t i = lo; i < hi; i++) {
-        if (!is_name_tok(&t[i])) continue;
-        const uint32_t *p;
-        size_t np;
-        size_t used = match_at(g, t, hi, i, &p, &np);
-        if (!used) continue;
-        const dl_gaz_place *c = country_of_key(g, p, np);
+    size_t skip_to = 0;
+    for (size_t k = 0; k < nm; k++) {
+        if (ms[k].i < skip_to) continue;
+        const dl_gaz_place *c = country_of_key(g, ms[k].p, ms[k].np);
         if (c) n = add_country(out, n, max, c->country);
-        i += used - 1;
+        skip_to = ms[k].i + ms[k].used;
     }
     if (doc->dateline.found && doc->dateline.region[0]) {
         char key[96];
@@ -286,9 +327,10 @@ void dl_places_find(const dl_gazetteer *g, dl_doc *doc, dl_place_set *out) {
     out->n = 0;
     if (!g) return;
     const char *cs[MAX_COUNTRIES];
-    size_t ncs = dl_places_article_countries(g, doc, cs, MAX_COUNTRIES);
-    size_t lo, hi;
+    size_t lo, hi, nm;
     token_range(doc, &lo, &hi);
+    raw_match *ms = collect_matches(g, doc, lo, hi, &nm);
+    size_t ncs = article_countries(g, doc, ms, nm, cs, MAX_COUNTRIES);
     const dl_token *t = doc->toks.v;
     size_t cap = 16;
     out->v = dl_arena_alloc(doc->arena, cap * sizeof *out->v);
@@ -322,12 +364,12 @@ void dl_places_find(const dl_gazetteer *g, dl_doc *doc, dl_place_set *out) {
     /* Two passes: the first learns the countries of the places it is sure
      * of ("Bamako" makes a later "Gao" the Malian one), the second keeps. */
     for (int pass = 0; pass < 2; pass++)
-    for (size_t i = lo, prev_end = (size_t)-1; i < hi; i++) {
-        if (!is_name_tok(&t[i])) continue;
-        const uint32_t *p;
-        size_t np;
-        size_t used = match_at(g, t, hi, i, &p, &np);
-        if (!used) continue;
+    for (size_t mi = 0, prev_end = (size_t)-1, skip_to = 0; mi < nm; mi++) {
+        size_t i = ms[mi].i;
+        if (i < skip_to) continue;
+        const uint32_t *p = ms[mi].p;
+        size_t np = ms[mi].np;
+        size_t used = ms[mi].used;
         size_t last = i + used - 1;
         uint32_t start = t[i].start, end = t[last].end;
         int in_dateline = doc->dateline.found && start >= doc->dateline.place_start && end <= doc->dateline.place_end;
@@ -397,9 +439,9 @@ void dl_places_find(const dl_gazetteer *g, dl_doc *doc, dl_place_set *out) {
         if (blocked == 1) ok = 0;
         if (!ok) continue;
         prev_end = last;
+        skip_to = last + 1;
         if (pass == 0) {
             ncs = add_country(cs, ncs, MAX_COUNTRIES, best->country);
-            i = last;
             continue;
         }
         if (out->n == cap) {
@@ -415,7 +457,6 @@ void dl_places_find(const dl_gazetteer *g, dl_doc *doc, dl_place_set *out) {
         m->place = best;
         m->cued = cued;
         m->metonymy = blocked == 2;
-        i = last;
     }
 }
 

@@ -8,11 +8,36 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* One hash probe per word gives everything: the table's `first` packs the
+ * AFINN valence (+16, so it stays unsigned) in the low byte and flags
+ * above it. */
+enum { LEX_ACTIVITY = 1 << 8, LEX_SELF = 1 << 9, LEX_PHRASE = 1 << 10, LEX_VALENCE = 1 << 11 };
+
 typedef struct dl_tone_lex {
     char *buf;
-    dl_strtab words;     /* first = valence + 16 (so it stays unsigned) */
+    dl_arena *arena;     /* keys made at load time */
+    dl_strtab words;
     int max_words;
 } dl_tone_lex;
+
+/* Activity words: auxiliaries and common verbs of doing and saying. */
+static const char *const ACTIVITY[] = {
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had",
+    "do", "does", "did", "will", "would", "can", "could", "may", "might",
+    "must", "should", "shall", "said", "says", "say", "told", "tell", "made",
+    "make", "makes", "went", "go", "goes", "took", "take", "takes", "came",
+    "come", "get", "got", "gave", "give", "used", "called", "asked", "added",
+    "announced", "confirmed", "decided", "moved", "led", "left", "began",
+    "continue", "continued", "work", "worked", NULL
+};
+
+static const char *const SELF[] = { "i", "me", "my", "mine", "we", "us", "our", "ours", "ourselves", "myself", NULL };
+
+static void mark(dl_tone_lex *lex, const char *w, uint32_t flag) {
+    size_t slot = dl_strtab_find(&lex->words, w, strlen(w));
+    if (slot == (size_t)-1) dl_strtab_put(&lex->words, w, 16 | flag, 1);
+    else lex->words.first[slot] |= flag;
+}
 
 dl_tone_lex *dl_tone_lex_load(const char *path, char **err) {
     FILE *f = fopen(path, "rb");
@@ -30,6 +55,7 @@ dl_tone_lex *dl_tone_lex_load(const char *path, char **err) {
     dl_buf_add(&b, "", 0);
     dl_tone_lex *lex = dl_xmalloc(sizeof *lex);
     lex->buf = dl_buf_take(&b);
+    lex->arena = dl_arena_new(0);
     lex->max_words = 1;
     size_t lines = 1;
     for (char *c = lex->buf; *c; c++) lines += *c == '\n';
@@ -56,101 +82,118 @@ dl_tone_lex *dl_tone_lex_load(const char *path, char **err) {
         int words = 1;
         for (char *c = line; *c; c++) words += *c == ' ';
         if (words > lex->max_words) lex->max_words = words;
-        dl_strtab_put(&lex->words, line, (uint32_t)(v + 16), 1);
+        dl_strtab_put(&lex->words, line, (uint32_t)(v + 16) | LEX_VALENCE, 1);
     }
+    /* flags: first words of phrases, activity and self-reference words */
+    for (size_t i = 0; i < lex->words.cap; i++) {
+        const char *k = lex->words.keys[i];
+        const char *sp = k ? strchr(k, ' ') : NULL;
+        if (!sp) continue;
+        char first[64];
+        size_t n = (size_t)(sp - k);
+        if (n >= sizeof first) continue;
+        memcpy(first, k, n);
+        first[n] = '\0';
+        size_t slot = dl_strtab_find(&lex->words, first, n);
+        if (slot != (size_t)-1) lex->words.first[slot] |= LEX_PHRASE;
+        else {
+            /* the key must outlive the table: point into the phrase itself */
+            char *copy = dl_arena_strndup(lex->arena, first, n);
+            dl_strtab_put(&lex->words, copy, 16 | LEX_PHRASE, 1);
+        }
+    }
+    for (const char *const *w = ACTIVITY; *w; w++) mark(lex, *w, LEX_ACTIVITY);
+    for (const char *const *w = SELF; *w; w++) mark(lex, *w, LEX_SELF);
     return lex;
 }
 
 void dl_tone_lex_free(dl_tone_lex *lex) {
     if (!lex) return;
     dl_strtab_free(&lex->words);
+    dl_arena_free(lex->arena);
     free(lex->buf);
     free(lex);
 }
 
 int dl_tone_valence(const dl_tone_lex *lex, const char *norm, size_t n) {
     size_t slot = dl_strtab_find(&lex->words, norm, n);
-    return slot == (size_t)-1 ? 0 : (int)lex->words.first[slot] - 16;
+    return slot == (size_t)-1 ? 0 : (int)(lex->words.first[slot] & 0xff) - 16;
 }
 
 static int is_word(const dl_token *t) {
     return t->kind == DL_TOK_WORD || t->kind == DL_TOK_NUM || t->kind == DL_TOK_ABBR;
 }
 
-/* Activity words: auxiliaries and common verbs of doing and saying. */
-static const char *const ACTIVITY[] = {
-    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had",
-    "do", "does", "did", "will", "would", "can", "could", "may", "might",
-    "must", "should", "shall", "said", "says", "say", "told", "tell", "made",
-    "make", "makes", "went", "go", "goes", "took", "take", "takes", "came",
-    "come", "get", "got", "gave", "give", "used", "called", "asked", "added",
-    "announced", "confirmed", "decided", "moved", "led", "left", "began",
-    "continue", "continued", "work", "worked", NULL
-};
-
-static int in_list(const char *const *list, const char *w) {
-    for (; *list; list++) if (strcmp(*list, w) == 0) return 1;
-    return 0;
+void dl_tone_finish(dl_tone *r) {
+    r->positive = r->negative = r->tone = r->polarity = r->activity = r->self_group = 0;
+    if (!r->words) return;
+    double w = (double)r->words;
+    r->positive = 100.0 * (double)r->npos / w;
+    r->negative = 100.0 * (double)r->nneg / w;
+    r->tone = r->positive - r->negative;
+    r->polarity = r->positive + r->negative;
+    r->activity = 100.0 * (double)r->nactivity / w;
+    r->self_group = 100.0 * (double)r->nself / w;
 }
 
-static const char *const SELF[] = { "i", "me", "my", "mine", "we", "us", "our", "ours", "ourselves", "myself", NULL };
+void dl_tone_add(dl_tone *sum, const dl_tone *t) {
+    sum->words += t->words;
+    sum->npos += t->npos;
+    sum->nneg += t->nneg;
+    sum->nactivity += t->nactivity;
+    sum->nself += t->nself;
+    sum->score += t->score;
+    dl_tone_finish(sum);
+}
 
 dl_tone dl_tone_of(const dl_tone_lex *lex, const dl_token *t, size_t n) {
     dl_tone r;
     memset(&r, 0, sizeof r);
-    long pos = 0, neg = 0, act = 0, self = 0;
     char key[256];
     for (size_t i = 0; i < n; i++) {
         if (!is_word(&t[i])) continue;
         r.words++;
-        if (in_list(ACTIVITY, t[i].norm)) act++;
-        if (in_list(SELF, t[i].norm)) self++;
         if (!lex) continue;
+        size_t slot = dl_strtab_find(&lex->words, t[i].norm, t[i].norm_len);
+        if (slot == (size_t)-1) continue;
+        uint32_t f = lex->words.first[slot];
+        if (f & LEX_ACTIVITY) r.nactivity++;
+        if (f & LEX_SELF) r.nself++;
         /* a capitalised word inside a sentence is part of a name ("Great
-         * Britain", "United Nations"), which carries no tone */
+         * Britain", "United Nations"), which carries no tone; so is a first
+         * word followed by another capitalised word ("Good Friday") */
         if ((t[i].flags & DL_TF_CAP) && i > 0 && !(t[i - 1].flags & DL_TF_SENT_END) &&
             t[i - 1].kind != DL_TOK_QUOTE && t[i - 1].kind != DL_TOK_OPEN && !(t[i].flags & DL_TF_PARA))
             continue;
-        /* ... and so is a first word followed by another capitalised word
-         * ("Great Britain sent ...", "Good Friday is ...") */
         if ((t[i].flags & DL_TF_CAP) && i + 1 < n && (t[i + 1].flags & DL_TF_CAP) &&
             (t[i + 1].kind == DL_TOK_WORD || t[i + 1].kind == DL_TOK_ABBR))
             continue;
-        /* longest AFINN phrase starting here (words in a row) */
-        int hit = 0;
+        int hit = (f & LEX_VALENCE) ? (int)(f & 0xff) - 16 : 0;
         size_t used = 1;
-        for (int w = lex->max_words; w >= 1 && !hit; w--) {
-            size_t len = 0, j = i, k = 0;
-            for (; k < (size_t)w && j < n; j++) {
-                if (!is_word(&t[j])) break;
-                size_t l = t[j].norm_len;
-                if (len + l + 1 >= sizeof key) break;
-                if (k) key[len++] = ' ';
-                memcpy(key + len, t[j].norm, l);
-                len += l;
-                k++;
+        if (f & LEX_PHRASE) {
+            /* the longest AFINN phrase starting here (words in a row) */
+            size_t len = t[i].norm_len;
+            if (len < sizeof key) {
+                memcpy(key, t[i].norm, len);
+                for (size_t j = i + 1, w = 2; j < n && w <= (size_t)lex->max_words && is_word(&t[j]); j++, w++) {
+                    if (len + 1 + t[j].norm_len >= sizeof key) break;
+                    key[len++] = ' ';
+                    memcpy(key + len, t[j].norm, t[j].norm_len);
+                    len += t[j].norm_len;
+                    size_t s2 = dl_strtab_find(&lex->words, key, len);
+                    if (s2 != (size_t)-1 && (lex->words.first[s2] & LEX_VALENCE)) {
+                        hit = (int)(lex->words.first[s2] & 0xff) - 16;
+                        used = w;
+                    }
+                }
             }
-            if (k != (size_t)w) continue;
-            int v = dl_tone_valence(lex, key, len);
-            if (v) { hit = v; used = (size_t)w; }
         }
-        if (hit > 0) pos++;
-        else if (hit < 0) neg++;
+        if (hit > 0) r.npos++;
+        else if (hit < 0) r.nneg++;
         r.score += hit;
         /* the other words of a phrase still count as words */
-        for (size_t k = 1; k < used; k++) {
-            i++;
-            r.words++;
-        }
+        for (size_t k = 1; k < used; k++) { i++; r.words++; }
     }
-    if (r.words) {
-        double w = (double)r.words;
-        r.positive = 100.0 * (double)pos / w;
-        r.negative = 100.0 * (double)neg / w;
-        r.tone = r.positive - r.negative;
-        r.polarity = r.positive + r.negative;
-        r.activity = 100.0 * (double)act / w;
-        r.self_group = 100.0 * (double)self / w;
-    }
+    dl_tone_finish(&r);
     return r;
 }

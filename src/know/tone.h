@@ -28,6 +28,7 @@ typedef struct dl_tone {
     double tone, positive, negative, polarity, activity, self_group;
     long words;
     long score;     /* sum of AFINN valences */
+    long npos, nneg, nactivity, nself;   /* the counts behind the densities */
 } dl_tone;
 
 struct dl_tone_lex;
@@ -39,5 +40,10 @@ int dl_tone_valence(const struct dl_tone_lex *lex, const char *norm, size_t n);
 
 /* Tone of tokens t[0..n). */
 dl_tone dl_tone_of(const struct dl_tone_lex *lex, const dl_token *t, size_t n);
+/* Add t's counts to sum and recompute sum's densities (an article's tone
+ * from its sentences'). */
+void dl_tone_add(dl_tone *sum, const dl_tone *t);
+/* Recompute the densities from the counts. */
+void dl_tone_finish(dl_tone *r);
 
 #endif

@@ -60,7 +60,8 @@ static int is_day(const dl_token *t, long *d) {
 }
 
 static int month_at(const dl_token *t) {
-    if (!is_word(t) || !(t->flags & DL_TF_CAP)) return 0;
+    if (!is_word(t) || !(t->flags & DL_TF_CAP) || t->norm_len < 3 || t->norm_len > 10 || !strchr("jfmasond", t->norm[0]))
+        return 0;
     return dl_month_from_name(t->norm, t->norm_len);
 }
 

