@@ -30,6 +30,7 @@
 #include "../util/buf.h"
 #include "../util/arena.h"
 #include "charset.h"
+#include "../util/date.h"
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -797,7 +798,40 @@ static int seen_add(seen_set *s, unsigned long long h) {
     return 0;
 }
 
-static int extract_body(xmlNode *root, int use_class, dl_buf *out, double *mass) {
+/* A date written out in a short line near the headline ("July 24, 2012",
+ * "24 July 2012 Last updated at 02:28 ET", "Posted on November 5th, 2012",
+ * "Nov 13th 2012 1:17PM"): month by name, so "10/11/2012" is not guessed. */
+static int text_date(const char *s, size_t n, char out[11]) {
+    size_t st[24], len[24];
+    int nw = 0;
+    for (size_t i = 0; i < n && nw < 24;) {
+        while (i < n && !isalnum((unsigned char)s[i])) i++;
+        if (i >= n) break;
+        st[nw] = i;
+        while (i < n && isalnum((unsigned char)s[i])) i++;
+        len[nw] = i - st[nw];
+        nw++;
+    }
+    for (int i = 0; i + 2 < nw; i++) {
+        int m, d, y;
+        const char *a = s + st[i], *b = s + st[i + 1], *c = s + st[i + 2];
+        if ((m = dl_month_from_name(a, len[i])) && isdigit((unsigned char)*b)) {
+            d = atoi(b);                                   /* July 24, 2012 */
+        } else if (isdigit((unsigned char)*a) && (m = dl_month_from_name(b, len[i + 1]))) {
+            d = atoi(a);                                   /* 24 July 2012 */
+        } else {
+            continue;
+        }
+        if (len[i + 2] != 4 || !isdigit((unsigned char)c[0])) continue;
+        y = atoi(c);
+        if (y < 1990 || y > 2100 || !dl_date_valid(y, m, d)) continue;
+        snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+        return 1;
+    }
+    return 0;
+}
+
+static int extract_body(xmlNode *root, int use_class, dl_buf *out, double *mass, char date[11]) {
     flat f;
     memset(&f, 0, sizeof f);
     f.use_class = use_class;
@@ -808,7 +842,20 @@ static int extract_body(xmlNode *root, int use_class, dl_buf *out, double *mass)
     f.e[top].end = f.ne - 1;
     resolve_junk(&f);
     int best = choose(&f, mass);
+    date[0] = 0;
     if (best >= 0) {
+        /* a date line among the short blocks around the article's start */
+        int first = 0;
+        while (first < f.nb && (f.b[first].elem < best || f.b[first].elem > f.e[best].end ||
+                                !keep_block(&f.b[first]) || f.b[first].words < 12))
+            first++;
+        for (int i = first > 8 ? first - 8 : 0; i < f.nb && i < first + 12 && !date[0]; i++)
+            if (f.b[i].words <= 20) text_date(f.text.p + f.b[i].off, f.b[i].len, date);
+        /* else a "Posted on ..." line at the end of the story */
+        for (int i = first + 12; i < f.nb && f.b[i].elem <= f.e[best].end && !date[0]; i++)
+            if (f.b[i].words <= 20 && !f.b[i].junk && (!strncasecmp(f.text.p + f.b[i].off, "posted", 6) ||
+                                                       !strncasecmp(f.text.p + f.b[i].off, "published", 9)))
+                text_date(f.text.p + f.b[i].off, f.b[i].len, date);
         /* the headline usually sits above the body's container */
         for (int i = 0; i < f.nb; i++) {
             const block *b = &f.b[i];
@@ -890,17 +937,19 @@ int dl_html_extract_cs(const char *html, size_t n, const char *url, const char *
 
     dl_buf text = DL_BUF_INIT;
     double mass = 0;
-    if (root) extract_body(root, 1, &text, &mass);
+    char tdate[11] = "", tdate2[11] = "";
+    if (root) extract_body(root, 1, &text, &mass, tdate);
     if (root && mass < 40) {
         /* the class rules may have hidden the body: try without them and
          * take that if it finds clearly more prose */
         dl_buf t2 = DL_BUF_INIT;
         double mass2 = 0;
-        extract_body(root, 0, &t2, &mass2);
+        extract_body(root, 0, &t2, &mass2, tdate2);
         if (mass2 > mass * 2 + 20) {
             dl_buf_free(&text);
             text = t2;
             mass = mass2;
+            memcpy(tdate, tdate2, sizeof tdate);
         } else {
             dl_buf_free(&t2);
         }
@@ -911,7 +960,8 @@ int dl_html_extract_cs(const char *html, size_t n, const char *url, const char *
     set_once(&out->title, title);
     char *ud = url_date(url);
     const char *pub = m.published_ld ? m.published_ld : m.published_meta ? m.published_meta
-                    : m.published_item ? m.published_item : ud ? ud : m.published_time;
+                    : m.published_item ? m.published_item : ud ? ud
+                    : tdate[0] ? tdate : m.published_time;
     set_once(&out->published, pub);
     free(ud);
     const char *author = m.author_ld ? m.author_ld : m.author ? m.author : m.author_item;

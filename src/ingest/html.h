@@ -11,7 +11,8 @@
  * paragraph, stays where it is.
  *
  * Metadata comes from <head> and the page: title (og:title, <title>, <h1>),
- * publication date (meta tags, JSON-LD, <time>, a date in the URL path),
+ * publication date (meta tags, JSON-LD, <time>, a date in the URL path, a
+ * date line such as "Posted on November 5th, 2012" near the headline),
  * author, site name, canonical URL and language.
  *
  * Charset: a BOM or <meta charset>/http-equiv is believed, except that a

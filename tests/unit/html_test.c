@@ -121,6 +121,27 @@ Test(html, time_element_gives_the_date) {
     free(err);
 }
 
+Test(html, date_line_near_the_headline_when_no_metadata) {
+    const char page[] = "<html><body><div class=\"post\"><h1>Bridge reopens</h1>"
+                        "<div class=\"info\">Posted on November 5th, 2012 at 10:40 am by Staff</div>"
+                        "<p>The old bridge over the river reopened to traffic on Monday after two years of repairs, the city said.</p>"
+                        "<p>Drivers had used a ferry and a long detour through the hills while the work went on.</p>"
+                        "</div></body></html>";
+    dl_article a;
+    char *err;
+    cr_assert_eq(extract(page, sizeof page - 1, NULL, &a, &err), 0);
+    cr_expect_str_eq(a.published, "2012-11-05");
+    dl_article_clear(&a);
+    free(err);
+    /* a date inside the story is not the publication date */
+    const char page2[] = "<html><body><div><p>The court said on Monday that the trial will start on March 3, 2031, "
+                         "after the judges have heard the last of the witnesses in the long case.</p></div></body></html>";
+    cr_assert_eq(extract(page2, sizeof page2 - 1, NULL, &a, &err), 0);
+    cr_expect(a.published == NULL, "%s", a.published);
+    dl_article_clear(&a);
+    free(err);
+}
+
 Test(html, page_without_article_body_is_reported_as_such) {
     const char page[] = "<html><head><title>Index</title></head><body><ul>"
                         "<li><a href=\"/a\">First story headline here</a></li>"
