@@ -151,7 +151,7 @@ int dl_dict_add_alias(dl_actor_dict *d, uint32_t ei, const char *text, size_t n,
     int rc = -1;
     if (t.n == 0 || t.n > 32) goto out;
     uint32_t node = 0;
-    dl_actor_alias al = {ei, -1, (uint16_t)t.n, (uint8_t)exact, 0, 0, 0};
+    dl_actor_alias al = {ei, -1, (uint16_t)t.n, (uint8_t)exact, 0, 0, 0, 0};
     for (size_t i = 0; i < t.n; i++) {
         const dl_token *k = &t.v[i];
         node = child_or_add(d, node, k->norm, k->norm_len, stem_last && i + 1 == t.n);
@@ -175,6 +175,18 @@ out:
 }
 
 /* The generated entry (it has the region) wins over hand-written aliases. */
+void dl_dict_add_surnames(dl_actor_dict *d) {
+    size_t ne = d->ne;
+    for (size_t i = 0; i < ne; i++) {
+        if (d->e[i].type != DL_ET_PERSON) continue;
+        const char *sp = strrchr(d->e[i].name, ' ');
+        if (!sp || strlen(sp + 1) < 3) continue;
+        size_t before = d->na;
+        if (dl_dict_add_alias(d, (uint32_t)i, sp + 1, strlen(sp + 1), 0, 0) == 0 && d->na > before)
+            d->a[d->na - 1].title_only = 1;
+    }
+}
+
 const dl_actor_entry *dl_dict_country(const dl_actor_dict *d, const char *alpha3) {
     const dl_actor_entry *any = NULL;
     for (size_t i = 0; i < d->ne; i++)
@@ -468,6 +480,7 @@ struct dl_actor_dict *dl_actor_dict_load(const char *dir, char **err) {
         rc = load_countries(d, path, err);
     }
     if (rc) { dl_actor_dict_free(d); return NULL; }
+    dl_dict_add_surnames(d);
     return d;
 }
 

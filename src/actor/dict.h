@@ -63,6 +63,7 @@ typedef struct dl_actor_alias {
     int32_t next;          /* next alias ending at the same trie node, or -1 */
     uint16_t ntok;
     uint8_t exact;         /* written with '=': case must match token by token */
+    uint8_t title_only;    /* a person's bare surname: counts only after a title */
     uint32_t cap_mask;     /* tokens that must start upper case */
     uint32_t upper_mask;   /* tokens that must be all upper case (exact only) */
     uint32_t lower_mask;   /* tokens that must not start upper case (exact only) */
@@ -98,6 +99,9 @@ uint32_t dl_dict_add_entry(dl_actor_dict *d, const dl_actor_entry *proto);
  * text).  exact: '=' case rule.  stem_last: TABARI stem on the last token.
  * Returns 0, or -1 if the alias has no tokens or more than 32. */
 int dl_dict_add_alias(dl_actor_dict *d, uint32_t ei, const char *text, size_t n, int exact, int stem_last);
+
+/* Add every person's surname as a title-only alias ("President Bush"). */
+void dl_dict_add_surnames(dl_actor_dict *d);
 
 /* Split a code into country (first 3 letters when they are a country or
  * an international prefix) and roles. */

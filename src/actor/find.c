@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 typedef struct lmatch { uint32_t end; int32_t node; } lmatch;
 
@@ -93,6 +94,7 @@ static int is_definite(const finder *f, size_t i) {
 /* ---- dictionary matches ---- */
 
 static int alias_ok(const finder *f, const dl_actor_alias *a, size_t i) {
+    if (a->title_only) return 0;
     for (uint32_t k = 0; k < a->ntok; k++) {
         uint16_t fl = f->t[i + k].flags;
         uint32_t bit = 1u << k;
@@ -276,8 +278,43 @@ static const char *country_later_in_sentence(const finder *f, size_t tok) {
 }
 
 /* The country an agent without one in its own phrase belongs to. */
-static const char *context_country_ex(const finder *f, size_t tok, int look_ahead) {
+enum { CTX_PERSON, CTX_STATE, CTX_REBEL };
+
+/* A country named bare (not an agent's) in the sentence, before or after. */
+static const char *bare_country_in_sentence(const finder *f, size_t tok) {
     uint32_t s = f->sent[tok];
+    for (size_t k = f->nm; k-- > 0;) {
+        if (f->m[k].sent != s) break;
+        if (f->m[k].kind == DL_AK_COUNTRY && is_state(f->m[k].country)) return f->m[k].country;
+    }
+    return country_later_in_sentence(f, tok);
+}
+
+static const char *context_country_ex(const finder *f, size_t tok, int mode) {
+    uint32_t s = f->sent[tok];
+    /* Rebels are not the country of the troops fighting them ("US troops
+     * fought insurgents"): only a country named in their sentence. */
+    if (mode == CTX_REBEL) {
+        const char *c = bare_country_in_sentence(f, tok);
+        if (c) return c;
+        /* else the country the story is about: the most named so far, or
+         * the only state any earlier actor belongs to */
+        const char *best = NULL, *only = NULL;
+        int bestn = 0, several = 0;
+        for (size_t k = 0; k < f->nm; k++) {
+            const char *ck = f->m[k].country;
+            if (!is_state(ck)) continue;
+            if (only && strcmp(only, ck)) several = 1;
+            if (!only) only = ck;
+            if (f->m[k].kind != DL_AK_COUNTRY) continue;
+            int n = 0;
+            for (size_t q = 0; q < f->nm; q++) n += f->m[q].kind == DL_AK_COUNTRY && !strcmp(f->m[q].country, ck);
+            if (n > bestn) { bestn = n; best = ck; }
+        }
+        if (best) return best;
+        return only && !several ? only : "";
+    }
+    int look_ahead = mode == CTX_STATE;
     /* an earlier state actor with a role: this sentence, then up to 6 back */
     for (size_t k = f->nm; k-- > 0;) {
         const dl_actor_mention *m = &f->m[k];
@@ -292,10 +329,10 @@ static const char *context_country_ex(const finder *f, size_t tok, int look_ahea
     if (later) return later;
     return f->dateline_country[0] ? f->dateline_country : "";
 }
-static const char *context_country(const finder *f, size_t tok) { return context_country_ex(f, tok, 1); }
+static const char *context_country(const finder *f, size_t tok) { return context_country_ex(f, tok, CTX_STATE); }
 /* People are not placed by a country named after them in the sentence
  * ("Ambassador X met the Tunisian president"). */
-static const char *person_context(const finder *f, size_t tok) { return context_country_ex(f, tok, 0); }
+static const char *person_context(const finder *f, size_t tok) { return context_country_ex(f, tok, CTX_PERSON); }
 
 static int region_matches(const finder *f, const char *country, int32_t region) {
     if (region < 0) return 1;
@@ -344,6 +381,9 @@ static int add_coref(finder *f, size_t ts, size_t te, int32_t ante) {
 static size_t name_end(const finder *f, size_t i) {
     size_t j = i, last = i;
     while (j < f->n && j - i < 6 && same_sent(f, i, j)) {
+        if (is_capword(f, j) && (dl_weekday_from_name(f->t[j].norm, f->t[j].norm_len) >= 0 ||
+                                 (j > i && dl_month_from_name(f->t[j].norm, f->t[j].norm_len) > 0)))
+            break;   /* "Musharraf Monday", "Armitage Tuesday" */
         if (is_capword(f, j)) {
             unsigned ty = types_at(f, j);
             /* a capital inside a name: "Tomas Ferreira Lima", "Sofia Araya" */
@@ -376,6 +416,32 @@ static int32_t person_by_name(const finder *f, size_t ns, size_t ne) {
         return (int32_t)k;
     }
     return -1;
+}
+
+/* A dictionary person whose surname is token i, after a title with these
+ * roles: the best-dated entry, unless two different people fit as well. */
+static int32_t person_by_surname(const finder *f, size_t i, const char *roles, int32_t first_tok) {
+    int32_t c = dl_trie_child(f->d, 0, f->t[i].norm, f->t[i].norm_len);
+    if (c < 0 || !is_capword(f, i)) return -1;
+    int32_t best = -1;
+    long long bs = LLONG_MIN;
+    int tie = 0;
+    for (int32_t a = f->d->node_alias[c]; a >= 0; a = f->d->a[a].next) {
+        const dl_actor_alias *al = &f->d->a[a];
+        const dl_actor_entry *e = &f->d->e[al->entry];
+        if (!al->title_only || e->type != DL_ET_PERSON || al->ntok != 1) continue;
+        if (first_tok >= 0) {   /* "Vladimir V. Putin": the first name must agree */
+            const char *sp = strchr(e->name, ' ');
+            const char *fn = f->t[first_tok].norm;
+            size_t fl = f->t[first_tok].norm_len;
+            if (!sp || (size_t)(sp - e->name) != fl || strncasecmp(e->name, fn, fl)) continue;
+        }
+        if (roles[0] && strncmp(roles, "GOV", 3) == 0 && !strstr(e->roles, "GOV") && !strstr(e->code, "IGO")) continue;
+        long long s = date_score(f, e, i);
+        if (s > bs) { bs = s; best = (int32_t)al->entry; tie = 0; }
+        else if (s == bs && best >= 0 && strcmp(f->d->e[best].name, e->name)) tie = 1;
+    }
+    return tie ? -1 : best;
 }
 
 /* ---- noun phrases ---- */
@@ -543,6 +609,11 @@ static size_t title_person(finder *f, const np *p, const char *country) {
     }
     int32_t ante = person_by_name(f, j, ne);
     if (ante >= 0) { add_coref(f, j, ne, ante); return ne; }
+    int32_t se = person_by_surname(f, ne - 1, roles, ne - j > 1 ? (int32_t)j : -1);
+    if (se >= 0) {   /* "President Bush" */
+        add_entry_mention(f, j, ne, &f->d->e[se], DL_AK_PERSON, DL_AH_DICTIONARY);
+        return ne;
+    }
     const dl_actor_entry *h = &f->d->e[p->head];
     if ((h->flags & DL_EF_HONORIFIC) && ne - j < 2) return 0;   /* "Mr Smith": too little to code */
     size_t end = ne;
@@ -648,9 +719,12 @@ static size_t emit_np(finder *f, np *p) {
          * refugees, media, business do not follow a nearby state
          * ("soldiers killed civilians", "refugees fled to Chad"). */
         static const char *const own_country_roles[] = {"CVL", "REF", "MED", "BUS", "LAB", "HRI", "CRM", "ELI", NULL};
+        static const char *const rebel_roles[] = {"REB", "INS", "SEP", "UAF", NULL};
         char first[4] = "";
         snprintf(first, sizeof first, "%.3s", p->roles);
-        cc = in_list(first, own_country_roles) ? "" : context_country(f, p->start);
+        cc = in_list(first, own_country_roles) ? ""
+             : in_list(first, rebel_roles)     ? context_country_ex(f, p->start, CTX_REBEL)
+                                               : context_country(f, p->start);
         how = DL_AH_DICTIONARY;
     }
     const char *name = dl_arena_strndup(a, f->doc->text + f->t[span_s].start, f->t[p->end - 1].end - f->t[span_s].start);
@@ -667,6 +741,13 @@ static size_t step_name(finder *f, size_t i) {
     if (ne == i) return i + 1;
     int32_t ante = person_by_name(f, i, ne);
     if (ante >= 0) { add_coref(f, i, ne, ante); return ne; }
+    if (ne - i >= 3) {   /* "Colin L. Powell": first name and surname of an entry */
+        int32_t se = person_by_surname(f, ne - 1, "", (int32_t)i);
+        if (se >= 0) {
+            add_entry_mention(f, i, ne, &f->d->e[se], DL_AK_PERSON, DL_AH_DICTIONARY);
+            return ne;
+        }
+    }
     if (ne - i >= 2 && is(f, ne, ",")) {
         size_t q = ne + 1;
         if (is(f, q, "the") || is(f, q, "a") || is(f, q, "an")) q++;
