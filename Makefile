@@ -66,6 +66,8 @@ test: $(BUILD)/dateline $(BUILD)/unit-tests $(BUILD)/run-cases
 	@echo "== command tests ($(BUILD))"
 	@$(TEST_ENV) BUILD=$(BUILD) bash tests/cmd.sh
 	@$(TEST_ENV) BUILD=$(BUILD) bash tests/store.sh
+	@echo "== acceptance checks on ../shared/examples/mali.txt ($(BUILD))"
+	@$(TEST_ENV) BUILD=$(BUILD) bash tests/accept.sh
 
 asan:
 	$(MAKE) test BUILD=build-asan OPT="-O1 -g -fno-omit-frame-pointer" \

@@ -70,7 +70,7 @@ if jq -e 'has("quotes")' "$out" >/dev/null; then
     q "^This government cannot deploy" Heappey
     q "force for good" "Boris Johnson"
     check "no quote from the bio" '(.boilerplate[0].start) as $b | [.quotes[] | select(.start >= $b)] | length == 0'
-    check "count: 300 troops of GBRMIL" '[.counts[] | select(.number == 300 and ((.actor.code // .actor // "") | tostring | startswith("GBRMIL")))] | length > 0'
+    check "count: 300 troops of GBRMIL" '[.counts[] | select((.value // .number) == 300 and ((.actor.code? // .actor // "") | tostring | startswith("GBRMIL")))] | length > 0'
     check "Gao within 5 km of 16.27N 0.04W" '[.places[] | select(.name == "Gao" and .country == "MLI") | ((.lat - 16.27) * 111.2) as $y | ((.lon + 0.04) * 106.7) as $x | select($x * $x + $y * $y < 25)] | length > 0'
     for p in Bamako Mali Niger London Paris Sahel "West Africa"; do
         check "place $p" "[.places[] | select(.name == \"$p\")] | length > 0"
