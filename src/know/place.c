@@ -63,7 +63,8 @@ static const char *const NAME_HEAD[] = {
 static const char *const OF_HEAD[] = {
     "university", "bank", "duke", "duchess", "prince", "princess", "king",
     "queen", "earl", "archbishop", "bishop", "church", "college", "school",
-    "institute", "museum", NULL
+    "institute", "museum", "ministry", "minister", "department", "office",
+    "commission", "committee", "agency", "council", "court", "academy", NULL
 };
 
 /* Lower-case words that end some names: "Idlib province", "Gaza Strip". */
@@ -299,7 +300,7 @@ static double score_of(const dl_gaz_place *pl, const char *const *cs, size_t ncs
     switch (pl->kind) {
     case DL_PK_COUNTRY: s = 20; break;
     case DL_PK_REGION: s = 15; break;
-    case DL_PK_ADM1: s = 4; break;
+    case DL_PK_ADM1: s = 6; break;   /* beats a small town abroad: "Florida" is the state */
     default:
         s = log10((double)pl->population + 10.0);
         if (strcmp(pl->feature, "PPLC") == 0) s += 2;
@@ -352,6 +353,7 @@ void dl_places_find(const dl_gazetteer *g, dl_doc *doc, dl_place_set *out) {
             if (s > best_s) { best_s = s; best = &g->places[p[k]]; }
         }
         if (best) {
+            ncs = add_country(cs, ncs, MAX_COUNTRIES, best->country);   /* "FORT PIERCE, Fla." */
             dl_place_mention *m = &out->v[out->n++];
             m->start = (uint32_t)doc->dateline.place_start;
             m->end = (uint32_t)doc->dateline.place_end;
@@ -387,6 +389,12 @@ void dl_places_find(const dl_gazetteer *g, dl_doc *doc, dl_place_set *out) {
             const dl_gaz_place *pl = &g->places[p[k]];
             if (acronym && pl->kind != DL_PK_COUNTRY) continue;
             double s = score_of(pl, cs, ncs, ctxc);
+            /* a region named after its seat ("Gao"): the town is meant */
+            if (pl->kind == DL_PK_CITY && has_country(cs, ncs, pl->country))
+                for (size_t k2 = 0; k2 < np; k2++) {
+                    const dl_gaz_place *o = &g->places[p[k2]];
+                    if (o->kind == DL_PK_ADM1 && !strcmp(o->country, pl->country) && !strcmp(o->adm1, pl->adm1)) s += 1.5;
+                }
             if (s > best_s) { best_s = s; best = pl; }
         }
         if (!best) continue;
@@ -406,7 +414,7 @@ void dl_places_find(const dl_gazetteer *g, dl_doc *doc, dl_place_set *out) {
             else if (in_dateline || ctxc || cued) ok = 1;
             else if (best->population >= 1000000) ok = 1;
             else if (initial) ok = seat && known_country;     /* "Clinton met ...": a surname */
-            else ok = seat || known_country || best->population >= 100000;
+            else ok = seat || (known_country && best->population >= 50000) || best->population >= 100000;
             break;
         }
         }
@@ -430,10 +438,9 @@ void dl_places_find(const dl_gazetteer *g, dl_doc *doc, dl_place_set *out) {
             in_list(OF_HEAD, t[i - 2].norm))
             ok = 0;
         if (ok && best->kind == DL_PK_CITY && i > lo && is_name_tok(&t[i - 1]) && (t[i].flags & DL_TF_SPACE) &&
-            !sentence_initial(doc, i - 1) && !in_list(DIRECTION, t[i - 1].norm) && !looks_adjective(t[i - 1].norm)) {
-            const uint32_t *p2;
-            size_t np2;
-            if (!match_at(g, t, hi, i - 1, &p2, &np2)) ok = 0;   /* "Boris Johnson" */
+            !in_list(DIRECTION, t[i - 1].norm) && !looks_adjective(t[i - 1].norm) &&
+            !(i >= 2 && is_punct_tok(&t[i - 2], ",")) && !cued) {
+            ok = 0;   /* "Boris Johnson", "Lindsay Davenport": a name, even if "Lindsay" is a town */
         }
         int blocked = ok ? actor_blocks(doc, start, end, best->kind) : 0;
         if (blocked == 1) ok = 0;

@@ -30,7 +30,7 @@ static const char *const REPORTING[] = {
     "threatened", "boasted", "countered", "signalled", "signaled", "mentioned",
     "pointed", "believes", "believed", "thinks", "feels", "told", "insisting",
     "stressing", "noting", "explaining", "arguing", "referring", "referred", "chanted",
-    "chanting", "shouting", "writing", "posting", NULL
+    "chanting", "shouting", "writing", "posting", "dismissed", "dismissing", NULL
 };
 
 int dl_reporting_verb(const char *norm) { return in_list(REPORTING, norm); }
@@ -39,6 +39,11 @@ static const char *const AUX[] = {
     "has", "had", "have", "also", "later", "then", "again", "further", "once", "is",
     "was", "had", "previously", "earlier", "repeatedly", "recently", "reportedly", "only",
     "just", "already", "publicly", "has also", NULL
+};
+
+/* Words that start an adjunct after a subject ("X on Friday said"). */
+static const char *const ADJUNCT[] = {
+    "on", "in", "at", "during", "yesterday", "today", "last", "this", "earlier", "also", "later", NULL
 };
 
 static const char *const PRONOUNS[] = { "he", "she", "they", "i", "we", NULL };
@@ -172,7 +177,17 @@ static size_t np_backward(const dl_token *t, size_t lo, size_t v, size_t *end) {
         b--;
         taken++;
     }
-    /* trim a leading "then" ("then British Prime Minister Boris Johnson") */
+    /* "In a separate interview Keating said": the subject starts at the
+     * name after a leading adjunct */
+    if (b < *end && (in_list(ADJUNCT, t[b].norm) || !strcmp(t[b].norm, "after") || !strcmp(t[b].norm, "before") ||
+                     !strcmp(t[b].norm, "for") || !strcmp(t[b].norm, "with"))) {
+        for (size_t k = b + 1; k < *end; k++)
+            if ((t[k].flags & DL_TF_CAP) && !(t[k - 1].flags & DL_TF_CAP)) { b = k; break; }
+    }
+    /* "Democrat John Kerry on Friday dismissed": the subject ends before
+     * a time or place adjunct */
+    for (size_t k = b + 1; k < *end; k++)
+        if (in_list(ADJUNCT, t[k].norm)) { *end = k; break; }
     return b;
 }
 
@@ -233,7 +248,8 @@ static void attribute(dl_doc *doc, size_t o, size_t c, size_t slo, size_t shi, d
             }
             size_t b = v;
             while (b > k && (in_list(AUX, t[b - 1].norm) || is_punct(&t[b - 1], ","))) b--;
-            if (b > k) {
+            /* “...” and promised: a new clause, not a speaker */
+            if (b > k && !in_list(NP_END, t[k].norm) && !in_list(NP_START_STOP, t[k].norm)) {
                 q->verb = t[v].norm;
                 q->frame = "quote-speaker-verb";
                 set_speaker(doc, k, b, &q->speaker, done);
@@ -304,9 +320,10 @@ static void attribute(dl_doc *doc, size_t o, size_t c, size_t slo, size_t shi, d
             set_speaker(doc, a, e, &q->speaker, done);
             return;
         }
-        /* "said the minister: “...”" */
+        /* "said the minister: “...”" -- the phrase must reach the quote,
+         * else it is the start of a reported clause ("said heavy rain had") */
         e = np_forward(t, k + 1, o);
-        if (e > k + 1) {
+        if (e > k + 1 && (e == o || (e + 1 == o && (is_punct(&t[e], ":") || is_punct(&t[e], ","))))) {
             q->verb = t[k].norm;
             q->frame = "verb-speaker-quote";
             set_speaker(doc, k + 1, e, &q->speaker, done);
