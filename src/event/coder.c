@@ -277,7 +277,7 @@ static void code_sentence(const dl_ctx *ctx, dl_doc *doc, const dl_clause *c, ui
         if (bestfl & DL_CL_EMBEDDED)
             continue;
         int root = best->cameo ? (best->code[0] - '0') * 10 + (best->code[1] - '0') : 0;
-        if ((bestfl & DL_CL_HYPO) && root > 2)
+        if ((bestfl & DL_CL_HYPO) && root > 2 && !(best->flags & DL_PF_FOREIGN))
             continue;
         /* source and target */
         unsigned ef = 0;
@@ -314,7 +314,8 @@ static void code_sentence(const dl_ctx *ctx, dl_doc *doc, const dl_clause *c, ui
             continue;
         /* modality */
         const char *note = NULL;
-        const char *code = best->cameo ? code_after_modality(bestfl, best->code, &ef, &note) : best->code;
+        const char *code = best->cameo && !(best->flags & DL_PF_FOREIGN)
+            ? code_after_modality(bestfl, best->code, &ef, &note) : best->code;
         if (!code)
             continue;
         /* compounds */

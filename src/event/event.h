@@ -58,7 +58,12 @@ struct dl_verb_dict *dl_verb_dict_load(const char *dir, char **err);
 /* The same, but unknown CAMEO codes do not fail the load (for lint, which
  * lists them: their patterns keep cameo == NULL). */
 struct dl_verb_dict *dl_verb_dict_load_lenient(const char *dir, char **err);
-/* Add a TABARI .verbs or PETRARCH CAMEO.*.txt verb dictionary. */
+/* An empty dictionary with only the CAMEO table (for running a foreign
+ * dictionary alone, as the TABARI suite does). */
+struct dl_verb_dict *dl_verb_dict_new(const char *cameo_tsv, char **err);
+/* Add a TABARI .verbs or PETRARCH CAMEO.*.txt verb dictionary.  Its codes
+ * are used as written (no negation or modality mapping: TABARI dictionaries
+ * spell those out as patterns). */
 int dl_verb_dict_add_tabari(struct dl_verb_dict *d, const char *path, char **err);
 void dl_verb_dict_free(struct dl_verb_dict *d);
 /* Statistics for lint and reports. */

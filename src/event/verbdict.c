@@ -617,6 +617,18 @@ static int cmp_str(const void *a, const void *b)
 
 static struct dl_verb_dict *load(const char *dir, int lenient, char **err);
 
+struct dl_verb_dict *dl_verb_dict_new(const char *cameo_tsv, char **err)
+{
+    struct dl_verb_dict *d = calloc(1, sizeof *d);
+    if (!d)
+        return dl_xmalloc(1);
+    if (dl_cameo_load(&d->cameo, cameo_tsv, err) != 0) {
+        free(d);
+        return NULL;
+    }
+    return d;
+}
+
 struct dl_verb_dict *dl_verb_dict_load(const char *dir, char **err)
 {
     return load(dir, 0, err);
