@@ -160,6 +160,7 @@ static const char *const stmt_sql[NSTMT] = {
 };
 
 struct dl_store {
+    const json_t *sents;      /* the article being added's sentences */
     sqlite3 *db;
     int mode;
     sqlite3_stmt *stmt[NSTMT];
@@ -313,7 +314,7 @@ static int run(dl_store *st, sqlite3_stmt *s, char **err) {
 
 int dl_store_commit(dl_store *st, char **err) {
     if (!st->in_tx) return 0;
-    qsort(st->touched, st->ntouched, sizeof *st->touched, cmp_i64);
+    if (st->ntouched) qsort(st->touched, st->ntouched, sizeof *st->touched, cmp_i64);
     sqlite3_stmt *agg = st->stmt[S_AGGREGATE];
     for (size_t i = 0; i < st->ntouched; i++) {
         if (i && st->touched[i] == st->touched[i - 1]) continue;
@@ -363,6 +364,11 @@ static int jspan(const json_t *o, long long *start, long long *end) {
     *start = jint(o, "start", -1);
     *end = jint(o, "end", -1);
     return *start >= 0;
+}
+
+/* A place's GeoNames id, under either spelling of the key. */
+static const char *geo_key(const json_t *place) {
+    return json_object_get(place, "geonames_id") ? "geonames_id" : "geonameid";
 }
 
 static void bind_str(sqlite3_stmt *s, int i, const char *v) {
@@ -436,20 +442,64 @@ static int touch(dl_store *st, sqlite3_int64 eid) {
  * itself, else the article's actors[i] from "actors": {"source": i}. */
 static const json_t *event_actor(const json_t *ev, const json_t *actors, const char *role) {
     const json_t *v = json_object_get(ev, role);
+    const json_t *idx = json_object_get(v, "actor");   /* {"code": .., "actor": i} */
+    if (json_is_integer(idx) && json_integer_value(idx) >= 0 && json_array_get(actors, (size_t)json_integer_value(idx)))
+        return json_array_get(actors, (size_t)json_integer_value(idx));
     if (json_is_object(v)) return v;
-    const json_t *idx = json_object_get(json_object_get(ev, "actors"), role);
+    idx = json_object_get(json_object_get(ev, "actors"), role);
     if (json_is_integer(idx) && json_integer_value(idx) >= 0)
         return json_array_get(actors, (size_t)json_integer_value(idx));
     return NULL;
 }
 
-/* The place of an event: an object, a name, or an index into places. */
-static const json_t *event_place(const json_t *ev, const json_t *places) {
+/* The sentence holding byte offset off, from the article's sentences, or -1. */
+static long long sentence_at(const json_t *sents, long long off) {
+    size_t i;
+    const json_t *it;
+    json_array_foreach(sents, i, it) {
+        long long a = jint(it, "start", -1), b = jint(it, "end", -1);
+        if (off >= a && off < b) return (long long)i;
+    }
+    return -1;
+}
+
+/* The place of an event: the coder's (an object, or an index into places);
+ * else the place named nearest the action in the same sentence, not counting
+ * places that stand for an actor ("Moscow said": metonymy, or the span of an
+ * actor mention). */
+static int overlaps_actor(const json_t *actors, long long a, long long b) {
+    size_t i;
+    const json_t *x;
+    json_array_foreach(actors, i, x) {
+        long long s, e;
+        if (jspan(x, &s, &e) && s < b && a < e) return 1;
+    }
+    return 0;
+}
+
+static const json_t *event_place(const json_t *ev, const json_t *places, const json_t *sents, const json_t *actors) {
     const json_t *v = json_object_get(ev, "location");
     if (!v) v = json_object_get(ev, "place");
     if (json_is_object(v)) return v;
     if (json_is_integer(v) && json_integer_value(v) >= 0) return json_array_get(places, (size_t)json_integer_value(v));
-    return NULL;
+    if (v && !json_is_null(v)) return NULL;   /* a bare name: the caller uses it */
+    long long start, end, si = jint(ev, "sentence", -1);
+    if (si < 0 || !jspan(ev, &start, &end)) return NULL;
+    const json_t *best = NULL;
+    long long best_d = 0;
+    size_t i;
+    const json_t *p;
+    json_array_foreach(places, i, p) {
+        long long a, b;
+        if (!jspan(p, &a, &b) || jint(p, "metonymy", 0) || overlaps_actor(actors, a, b)) continue;
+        long long ps = jint(p, "sentence", -2);
+        if (ps == -2) ps = sentence_at(sents, a);
+        if (ps != si) continue;
+        long long d = a >= end ? a - end : start >= b ? start - b : 0;
+        if (d == 0 && a >= start && b <= end) continue;   /* inside the action words: not a place of it */
+        if (!best || d < best_d) { best = p; best_d = d; }
+    }
+    return best;
 }
 
 /* An event in the lead: in the story's first two sentences, with no
@@ -480,14 +530,15 @@ static int add_event(dl_store *st, sqlite3_int64 aid, size_t n, const json_t *ev
     if (!code || !*code) return 0;  /* nothing to aggregate on */
     const char *date = jstr(ev, "date");
     if (!date || !*date) date = jstr(obj, "date");
-    const json_t *place = event_place(ev, places);
+    const json_t *sents = json_object_get(obj, "sentences");
+    const json_t *place = event_place(ev, places, sents, actors);
     char location[64] = "";
     const char *loc_name = NULL;
     if (place) {
         loc_name = jstr(place, "name");
         if (!loc_name) loc_name = jstr(place, "text");
-        if (jhas_num(place, "geonames_id"))
-            snprintf(location, sizeof location, "%lld", jint(place, "geonames_id", 0));
+        if (jhas_num(place, geo_key(place)))
+            snprintf(location, sizeof location, "%lld", jint(place, geo_key(place), 0));
         else if (loc_name)
             snprintf(location, sizeof location, "%s", loc_name);
     } else if ((loc_name = jstr(ev, "location")) != NULL) {
@@ -497,7 +548,6 @@ static int add_event(dl_store *st, sqlite3_int64 aid, size_t n, const json_t *ev
     if (!jspan(ev, &start, &end)) start = end = -1;
     long long sentence = jint(ev, "sentence", -1);
     int negated = (int)jint(ev, "negated", 0), intent = (int)jint(ev, "intent", 0);
-    const json_t *sents = json_object_get(obj, "sentences");
     int is_root = in_lead(sents, sentence, text, len);
 
     sqlite3_int64 eid = 0;
@@ -531,7 +581,7 @@ static int add_event(dl_store *st, sqlite3_int64 aid, size_t n, const json_t *ev
         bind_str(s, 19, place ? jstr(place, "region") : NULL);
         if (place) bind_num(s, 20, place, "lat"); else sqlite3_bind_null(s, 20);
         if (place) bind_num(s, 21, place, "lon"); else sqlite3_bind_null(s, 21);
-        if (place) bind_num(s, 22, place, "geonames_id"); else sqlite3_bind_null(s, 22);
+        if (place) bind_num(s, 22, place, geo_key(place)); else sqlite3_bind_null(s, 22);
         bind_str(s, 23, place ? jstr(place, "kind") : NULL);
         if (start >= 0 && end > start && (size_t)end <= len)
             sqlite3_bind_text(s, 24, text + start, (int)(end - start), SQLITE_TRANSIENT);
@@ -581,19 +631,20 @@ static int add_event(dl_store *st, sqlite3_int64 aid, size_t n, const json_t *ev
 
 typedef int (*item_fn)(dl_store *st, sqlite3_stmt *s, sqlite3_int64 aid, size_t n, const json_t *it);
 
-static void bind_common(sqlite3_stmt *s, sqlite3_int64 aid, size_t n, const json_t *it) {
+/* aid, n, sentence (given, else found from the start offset), start, end */
+static void bind_common(dl_store *st, sqlite3_stmt *s, sqlite3_int64 aid, size_t n, const json_t *it) {
     long long start, end;
     if (!jspan(it, &start, &end)) start = end = -1;
     sqlite3_bind_int64(s, 1, aid);
     sqlite3_bind_int64(s, 2, (sqlite3_int64)n);
-    bind_int_or_null(s, 3, jint(it, "sentence", -1));
+    const json_t *sent = json_object_get(it, "sentence");
+    bind_int_or_null(s, 3, json_is_integer(sent) ? json_integer_value(sent) : start >= 0 ? sentence_at(st->sents, start) : -1);
     bind_int_or_null(s, 4, start);
     bind_int_or_null(s, 5, end);
 }
 
 static int item_actor(dl_store *st, sqlite3_stmt *s, sqlite3_int64 aid, size_t n, const json_t *it) {
-    (void)st;
-    bind_common(s, aid, n, it);
+    bind_common(st, s, aid, n, it);
     bind_str(s, 6, jstr(it, "text"));
     bind_str(s, 7, jstr(it, "code"));
     bind_str(s, 8, jstr(it, "country"));
@@ -613,8 +664,7 @@ static int item_actor(dl_store *st, sqlite3_stmt *s, sqlite3_int64 aid, size_t n
 }
 
 static int item_quote(dl_store *st, sqlite3_stmt *s, sqlite3_int64 aid, size_t n, const json_t *it) {
-    (void)st;
-    bind_common(s, aid, n, it);
+    bind_common(st, s, aid, n, it);
     bind_str(s, 6, jstr(it, "text"));
     bind_str(s, 7, jstr(it, "verb"));
     const json_t *sp = json_object_get(it, "speaker");
@@ -640,8 +690,7 @@ static int item_quote(dl_store *st, sqlite3_stmt *s, sqlite3_int64 aid, size_t n
 }
 
 static int item_count(dl_store *st, sqlite3_stmt *s, sqlite3_int64 aid, size_t n, const json_t *it) {
-    (void)st;
-    bind_common(s, aid, n, it);
+    bind_common(st, s, aid, n, it);
     bind_str(s, 6, jstr(it, "type"));
     if (jhas_num(it, "value")) bind_num(s, 7, it, "value");
     else bind_num(s, 7, it, "number");
@@ -654,22 +703,20 @@ static int item_count(dl_store *st, sqlite3_stmt *s, sqlite3_int64 aid, size_t n
 }
 
 static int item_place(dl_store *st, sqlite3_stmt *s, sqlite3_int64 aid, size_t n, const json_t *it) {
-    (void)st;
-    bind_common(s, aid, n, it);
+    bind_common(st, s, aid, n, it);
     bind_str(s, 6, jstr(it, "text"));
     bind_str(s, 7, jstr(it, "name"));
     bind_str(s, 8, jstr(it, "country"));
     bind_str(s, 9, jstr(it, "region"));
     bind_num(s, 10, it, "lat");
     bind_num(s, 11, it, "lon");
-    bind_num(s, 12, it, "geonames_id");
+    bind_num(s, 12, it, geo_key(it));
     bind_str(s, 13, jstr(it, "kind"));
     return 0;
 }
 
 static int item_date(dl_store *st, sqlite3_stmt *s, sqlite3_int64 aid, size_t n, const json_t *it) {
-    (void)st;
-    bind_common(s, aid, n, it);
+    bind_common(st, s, aid, n, it);
     bind_str(s, 6, jstr(it, "date"));
     const char *res = jstr(it, "resolution");
     bind_str(s, 7, res ? res : jstr(it, "res"));
@@ -783,6 +830,7 @@ int dl_store_add(dl_store *st, json_t *obj, const char *text, size_t len, char *
     if (run(st, f, err)) return -1;
 
     const json_t *sents = json_object_get(obj, "sentences");
+    st->sents = sents;
     if (json_is_array(sents)) {
         size_t i;
         const json_t *it;

@@ -512,3 +512,35 @@ Test(store, plover_lines_are_json) {
     free(pl);
     dl_store_close(st);
 }
+
+Test(store, event_place_from_same_sentence_not_actor) {
+    dl_store *st = open_rw();
+    /* "France met Germany in Gao." -- Gao locates the event; "France" is
+     * also a gazetteer place but it is the actor */
+    const char *text = "France met Germany in Gao. Later Berlin said nothing.";
+    json_t *o = json_pack("{s:s, s:[{s:i, s:i}, {s:i, s:i}],"
+                          " s:[{s:s, s:i, s:i, s:s, s:s}, {s:s, s:i, s:i, s:s, s:s}],"
+                          " s:[{s:s, s:i, s:i, s:s, s:s}, {s:s, s:i, s:i, s:s, s:s, s:i}, {s:s, s:i, s:i, s:s, s:s}],"
+                          " s:[{s:i, s:i, s:i, s:{s:s, s:i}, s:{s:s, s:i}, s:s}]}",
+                          "id", "p1", "sentences", "start", 0, "end", 26, "start", 27, "end", 53,
+                          "actors", "text", "France", "start", 0, "end", 6, "code", "FRA", "name", "France",
+                          "text", "Germany", "start", 11, "end", 18, "code", "DEU", "name", "Germany",
+                          "places", "text", "France", "start", 0, "end", 6, "name", "France", "kind", "country",
+                          "text", "Gao", "start", 22, "end", 25, "name", "Gao", "kind", "city", "geonameid", 2457163,
+                          "text", "Berlin", "start", 33, "end", 39, "name", "Berlin", "kind", "city",
+                          "events", "sentence", 0, "start", 7, "end", 10, "source", "code", "FRA", "actor", 0,
+                          "target", "code", "DEU", "actor", 1, "cameo", "040");
+    add(st, o, text);
+    commit(st);
+    char *place = text_of(st, "SELECT place_name FROM events");
+    cr_assert_str_eq(place, "Gao");
+    free(place);
+    cr_assert_eq(count(st, "SELECT location FROM events"), 2457163);
+    char *name = text_of(st, "SELECT source_name FROM events");   /* from actors[0] */
+    cr_assert_str_eq(name, "France");
+    free(name);
+    cr_assert_eq(count(st, "SELECT source_start FROM mentions"), 0);
+    cr_assert_eq(count(st, "SELECT target_start FROM mentions"), 11);
+    cr_assert_eq(count(st, "SELECT sentence FROM places WHERE name = 'Berlin'"), 1);
+    dl_store_close(st);
+}
