@@ -202,7 +202,7 @@ static const char *const junk_strong[] = {
     "twitter", "pinterest", "linkedin", "email-this", "tags", "tagcloud", "categories",
     "navbar", "navigation", "menu", "widget", "carousel", NULL};
 static const char *const junk_exact[] = {
-    "ad", "ads", "nav", "hidden", "hide", "meta", "extra", "more", "tools", "utility",
+    "ad", "ads", "nav", "hidden", "hide", "meta", "extra", "tools", "utility",
     "topics", "header", "top", "links", "share", "author-bio", "bio", "about", NULL};
 static const char *const good_words[] = {
     "article", "content", "entry", "main", "story", "post", "body", "text", "blog",
@@ -732,7 +732,7 @@ static int comment_heading(const char *t, size_t n, int words) {
         "comments", "comment", "responses", "response", "replies", "reader comments",
         "readers comments", "leave a comment", "leave a reply", "post a comment",
         "add a comment", "add your comment", "add new comment", "join the discussion",
-        "discussion", "your comments", "what do you think", "thoughts on", "trackbacks",
+        "discussion", "your comments", "what do you think", "thoughts on", "trackbacks", "trackback",
         "have your say", "reactions", "comments are closed", NULL};
     if (words > 8 || n > 80) return 0;
     char s[96];
