@@ -99,7 +99,7 @@ killed=0 integrity=0
 for i in $(seq 1 "$KILLS"); do
     "$DL" ingest --db "$tmp/kill.db" -j 1 --batch 4 "$tmp/in.jsonl" >/dev/null 2>&1 &
     pid=$!
-    sleep "$(awk -v m="$ms" -v s="$RANDOM" 'BEGIN { srand(s); printf "%.3f", rand() * m / 1000 }')"
+    sleep "$(awk -v m="$ms" -v s="$RANDOM" 'BEGIN { srand(s); printf "%.3f", rand() * m * 0.8 / 1000 }')"
     if kill -9 "$pid" 2>/dev/null; then killed=$((killed + 1)); fi
     wait "$pid" 2>/dev/null
     [ -e "$tmp/kill.db" ] && [ "$(sqlite3 "$tmp/kill.db" 'PRAGMA integrity_check' 2>&1)" = ok ] && integrity=$((integrity + 1))

@@ -255,7 +255,10 @@ int dl_query_write(sqlite3 *db, const dl_query *q, int format, FILE *out, char *
                 int i = table_cols[k].col;
                 const char *t;
                 if (i == 19) t = sqlite3_column_int(s, i) ? "lead" : "";
-                else if (sqlite3_column_type(s, i) == SQLITE_TEXT) t = (const char *)sqlite3_column_text(s, i);
+                else if (i == 16 && sqlite3_column_type(s, i) != SQLITE_NULL) {
+                    snprintf(v, sizeof v, "%.1f", sqlite3_column_double(s, i));
+                    t = v;
+                } else if (sqlite3_column_type(s, i) == SQLITE_TEXT) t = (const char *)sqlite3_column_text(s, i);
                 else { format_value(s, i, v, sizeof v); t = v; }
                 if ((i == 2 || i == 4) && !*t) t = "-";
                 cells[nrows * NTCOL + k] = cell(t, table_cols[k].max);
@@ -338,5 +341,24 @@ int dl_query_summary(sqlite3 *db, FILE *out, char **err) {
                  " %lld negated mention(s) not counted\n", v[4], v[5], v[6], v[7], v[12]);
     fprintf(out, "found:    %lld actor mention(s), %lld place(s), %lld quotation(s), %lld count(s)\n", v[8], v[9], v[10],
             v[11]);
+    /* the most active actors and the commonest kinds of event, by mentions */
+    static const char *const top[][2] = {
+        {"actors:  ", "SELECT a, sum(n) AS k FROM (SELECT source AS a, mentions AS n FROM events WHERE source <> ''"
+                      " UNION ALL SELECT target, mentions FROM events WHERE target <> '') GROUP BY a ORDER BY k DESC, a LIMIT 8"},
+        {"types:   ", "SELECT coalesce(plover, 'CAMEO ' || root), sum(mentions) AS k FROM events GROUP BY 1 ORDER BY k DESC, 1 LIMIT 8"},
+        {"places:  ", "SELECT place_name, sum(mentions) AS k FROM events WHERE place_name IS NOT NULL GROUP BY 1"
+                      " ORDER BY k DESC, 1 LIMIT 8"},
+    };
+    for (size_t t = 0; t < sizeof top / sizeof top[0]; t++) {
+        if (sqlite3_prepare_v2(db, top[t][1], -1, &s, NULL) != SQLITE_OK) { set_err(err, "%s", sqlite3_errmsg(db)); return -1; }
+        int n = 0;
+        while (sqlite3_step(s) == SQLITE_ROW) {
+            fprintf(out, "%s%s %lld", n ? ", " : top[t][0], (const char *)sqlite3_column_text(s, 0),
+                    (long long)sqlite3_column_int64(s, 1));
+            n++;
+        }
+        if (n) fputc('\n', out);
+        sqlite3_finalize(s);
+    }
     return 0;
 }
