@@ -847,6 +847,41 @@ static void set_dateline_country(finder *f) {
     }
 }
 
+/* Inside a quotation, "this government" and "our military" are the
+ * speaker's: “..., ” Heappey said.  A generic agent inside quotes that took
+ * its country from the context takes the speaker's instead, when the
+ * quote is attributed right after it closes. */
+static void quoted_agents_take_the_speakers_country(finder *f) {
+    static const char *const speech[] = {"said", "says", "told", "added", "stressed", "warned", "insisted",
+                                         "declared", "stated", "wrote", "argued", NULL};
+    size_t open = (size_t)-1, k = 0;
+    for (size_t i = 0; i < f->n; i++) {
+        if (f->t[i].kind != DL_TOK_QUOTE) continue;
+        if (f->t[i].flags & DL_TF_QOPEN) { open = i; continue; }
+        if (!(f->t[i].flags & DL_TF_QCLOSE) || open == (size_t)-1) continue;
+        size_t j = i + 1;
+        while (j < f->n && (is(f, j, ",") || f->t[j].kind == DL_TOK_QUOTE)) j++;
+        if (j < f->n && in_list(f->t[j].norm, speech)) j++;
+        if (is(f, j, "the")) j++;
+        const dl_actor_mention *sp = NULL;   /* the first actor within a few words: "said British minister X" */
+        for (size_t q = 0; q < f->nm && !sp; q++)
+            if (f->m[q].tok_end > j && f->m[q].tok_start <= j + 6 && same_sent(f, j, f->m[q].tok_start)) sp = &f->m[q];
+        if (sp && is_state(sp->country)) {
+            for (; k < f->nm && f->m[k].tok_start < i; k++) {
+                dl_actor_mention *m = &f->m[k];
+                if (m->tok_start <= open || m->kind != DL_AK_AGENT || m->how != DL_AH_DICTIONARY) continue;
+                char code[64];
+                snprintf(code, sizeof code, "%s%s", sp->country, m->roles);
+                m->roles = dl_arena_strdup(f->doc->arena, m->roles);
+                m->code = dl_arena_strdup(f->doc->arena, code);
+                m->country = sp->country;
+            }
+        }
+        while (k < f->nm && f->m[k].tok_start < i) k++;
+        open = (size_t)-1;
+    }
+}
+
 void dl_actors_find(const dl_ctx *ctx, dl_doc *doc) {
     dl_actor_set *set = dl_arena_calloc(doc->arena, sizeof *set);
     doc->actors = set;
@@ -879,6 +914,7 @@ void dl_actors_find(const dl_ctx *ctx, dl_doc *doc) {
         size_t next = step(&f, i);
         i = next > i ? next : i + 1;
     }
+    quoted_agents_take_the_speakers_country(&f);
     set->v = f.m;
     set->n = f.nm;
 }
