@@ -798,6 +798,18 @@ static int seen_add(seen_set *s, unsigned long long h) {
     return 0;
 }
 
+/* The number at the start of a token of at most 4 digits ("24", "5th",
+ * "2012"); -1 otherwise. */
+static int small_number(const char *s, size_t n) {
+    int v = 0;
+    size_t i = 0;
+    for (; i < n && isdigit((unsigned char)s[i]); i++) {
+        if (i == 4) return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return i ? v : -1;
+}
+
 /* A date written out in a short line near the headline ("July 24, 2012",
  * "24 July 2012 Last updated at 02:28 ET", "Posted on November 5th, 2012",
  * "Nov 13th 2012 1:17PM"): month by name, so "10/11/2012" is not guessed. */
@@ -816,14 +828,14 @@ static int text_date(const char *s, size_t n, char out[11]) {
         int m, d, y;
         const char *a = s + st[i], *b = s + st[i + 1], *c = s + st[i + 2];
         if ((m = dl_month_from_name(a, len[i])) && isdigit((unsigned char)*b)) {
-            d = atoi(b);                                   /* July 24, 2012 */
+            d = small_number(b, len[i + 1]);               /* July 24, 2012 */
         } else if (isdigit((unsigned char)*a) && (m = dl_month_from_name(b, len[i + 1]))) {
-            d = atoi(a);                                   /* 24 July 2012 */
+            d = small_number(a, len[i]);                   /* 24 July 2012 */
         } else {
             continue;
         }
-        if (len[i + 2] != 4 || !isdigit((unsigned char)c[0])) continue;
-        y = atoi(c);
+        if (len[i + 2] != 4) continue;
+        y = small_number(c, 4);
         if (y < 1990 || y > 2100 || !dl_date_valid(y, m, d)) continue;
         snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
         return 1;

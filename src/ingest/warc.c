@@ -530,7 +530,9 @@ static int payload(dl_warc *w, warc_head *h, long long off, dl_article *out) {
             if (le == s) { ended = 1; break; }
             if (line++ == 0) {
                 const char *sp = memchr(p + s, ' ', le - s);
-                if (sp && sp + 4 <= p + le) status = atoi(sp + 1);
+                if (sp && sp + 4 <= p + le && isdigit((unsigned char)sp[1]) &&
+                    isdigit((unsigned char)sp[2]) && isdigit((unsigned char)sp[3]))
+                    status = (sp[1] - '0') * 100 + (sp[2] - '0') * 10 + (sp[3] - '0');
                 continue;
             }
             const char *colon = memchr(p + s, ':', le - s);
