@@ -388,7 +388,7 @@ static void name_lists(dl_buf *v1, dl_buf *v2, dl_buf *all, sqlite3_stmt *s, int
         if (!seen.p || !strstr(seen.p, low.p)) {
             if (v1->len) dl_buf_addc(v1, ';');
             add_clean(v1, low.p + 1, ",;#\n");
-            while (v1->len && v1->p[v1->len - 1] == ' ') v1->len--;
+            while (v1->len && v1->p[v1->len - 1] == ' ') v1->p[--v1->len] = 0;
             dl_buf_add(&seen, low.p, low.len);
         }
         dl_buf_free(&low);

@@ -544,3 +544,29 @@ Test(store, event_place_from_same_sentence_not_actor) {
     cr_assert_eq(count(st, "SELECT sentence FROM places WHERE name = 'Berlin'"), 1);
     dl_store_close(st);
 }
+
+Test(store, gkg_persons_organisations_and_tone) {
+    dl_store *st = open_rw();
+    const char *text = "Anna Berg of the World Bank met Anna Berg.";
+    json_t *o = json_pack("{s:s, s:[{s:s, s:i, s:i, s:s, s:s}, {s:s, s:i, s:i, s:s, s:s}, {s:s, s:i, s:i, s:s, s:s}],"
+                          " s:{s:f, s:f, s:f, s:f, s:f, s:f, s:i}}",
+                          "id", "g1",
+                          "actors", "text", "Anna Berg", "start", 0, "end", 9, "name", "Anna Berg", "kind", "person",
+                          "text", "World Bank", "start", 17, "end", 27, "name", "World Bank", "kind", "organisation",
+                          "text", "Anna Berg", "start", 32, "end", 41, "name", "Anna Berg", "kind", "person",
+                          "tone", "tone", -1.5, "positive", 2.0, "negative", 3.5, "polarity", 5.5, "activity", 7.0,
+                          "self_group", 0.5, "words", 8);
+    add(st, o, text);
+    commit(st);
+    long n;
+    char *gkg = run_export(st, DL_EXPORT_GKG, &n);
+    cr_assert_eq(n, 1);
+    char f[128];
+    cr_assert_str_eq(field(gkg, 11, f, sizeof f), "anna berg");   /* V1PERSONS: distinct, lower case */
+    cr_assert_str_eq(field(gkg, 12, f, sizeof f), "Anna Berg,0;Anna Berg,32");
+    cr_assert_str_eq(field(gkg, 13, f, sizeof f), "world bank");
+    cr_assert_str_eq(field(gkg, 15, f, sizeof f), "-1.5,2,3.5,5.5,7,0.5,8");
+    cr_assert_str_eq(field(gkg, 17, f, sizeof f), "wc:8");
+    free(gkg);
+    dl_store_close(st);
+}
