@@ -9,6 +9,7 @@
  * mentions per article.
  */
 #include "actor/actor.h"
+#include "actor/dict.h"
 #include "core/doc.h"
 #include <jansson.h>
 #include <stdio.h>
@@ -71,7 +72,8 @@ int main(int argc, char **argv) {
     }
     double mb = (double)bytes * rounds / 1e6;
     double actor_s = t[1] - t[0] > 1e-9 ? t[1] - t[0] : 1e-9;
-    printf("actor dictionary load: %.1f ms\n", load * 1000);
+    printf("actor dictionary load: %.1f ms (%zu entries, %zu aliases, %zu trie nodes)\n", load * 1000, d->ne, d->na,
+           d->nnodes);
     printf("%zu articles, %.2f MB x %d rounds: actor stage %.1f MB/s; text + actors %.1f MB/s; %.2f mentions/article\n",
            n, bytes / 1e6, rounds, mb / actor_s, mb / t[1], n ? (double)mentions / n : 0.0);
     dl_arena_free(doc.arena);

@@ -42,7 +42,7 @@ static int32_t find_edge(const dl_actor_dict *d, uint32_t parent, const char *to
     for (size_t i = h & mask;; i = (i + 1) & mask) {
         const dl_trie_edge *e = &d->edges[i];
         if (!e->tok) return -1;
-        if (e->hash == h && e->parent == parent && e->stem == stem && strlen(e->tok) == n && !memcmp(e->tok, tok, n))
+        if (e->hash == h && e->parent == parent && e->stem == stem && e->len == n && !memcmp(e->tok, tok, n))
             return (int32_t)e->child;
     }
 }
@@ -94,7 +94,7 @@ static uint32_t child_or_add(dl_actor_dict *d, uint32_t parent, const char *tok,
     size_t mask = d->capedges - 1, i = h & mask;
     while (d->edges[i].tok) i = (i + 1) & mask;
     uint32_t child = new_node(d);
-    d->edges[i] = (dl_trie_edge){parent, child, h, (uint8_t)stem, dl_arena_strndup(d->mem, tok, n)};
+    d->edges[i] = (dl_trie_edge){parent, child, h, (uint8_t)stem, (uint32_t)n, dl_arena_strndup(d->mem, tok, n)};
     d->nedges++;
     if (stem) d->has_stems = 1;
     return child;
@@ -145,7 +145,9 @@ static int is_ignored(const dl_actor_dict *d, const char *folded) {
 }
 
 int dl_dict_add_alias(dl_actor_dict *d, uint32_t ei, const char *text, size_t n, int exact, int stem_last) {
-    dl_arena *tmp = dl_arena_new(4096);
+    if (!d->scratch) d->scratch = dl_arena_new(1 << 14);
+    dl_arena *tmp = d->scratch;
+    dl_arena_reset(tmp);
     dl_tokens t = {0};
     dl_tokenize(tmp, text, 0, n, &t);
     int rc = -1;
@@ -170,7 +172,6 @@ int dl_dict_add_alias(dl_actor_dict *d, uint32_t ei, const char *text, size_t n,
     d->a[d->na++] = al;
     rc = 0;
 out:
-    dl_arena_free(tmp);
     return rc;
 }
 
@@ -187,7 +188,34 @@ void dl_dict_add_surnames(dl_actor_dict *d) {
     }
 }
 
+static int country_slot(const char *c) {
+    if (strlen(c) != 3) return -1;
+    int k = 0;
+    for (int i = 0; i < 3; i++) {
+        if (c[i] < 'A' || c[i] > 'Z') return -1;
+        k = k * 26 + (c[i] - 'A');
+    }
+    return k;
+}
+
+/* A direct-mapped index AAA..ZZZ -> country entry, built after loading. */
+static void index_countries(dl_actor_dict *d) {
+    free(d->country_at);
+    d->country_at = dl_xmalloc(26 * 26 * 26 * sizeof *d->country_at);
+    for (int i = 0; i < 26 * 26 * 26; i++) d->country_at[i] = -1;
+    for (size_t i = 0; i < d->ne; i++) {
+        int k = d->e[i].type == DL_ET_COUNTRY ? country_slot(d->e[i].code) : -1;
+        if (k < 0) continue;
+        int32_t cur = d->country_at[k];
+        if (cur < 0 || (!d->e[cur].region[0] && d->e[i].region[0])) d->country_at[k] = (int32_t)i;
+    }
+}
+
 const dl_actor_entry *dl_dict_country(const dl_actor_dict *d, const char *alpha3) {
+    if (d->country_at) {
+        int k = country_slot(alpha3);
+        return k >= 0 && d->country_at[k] >= 0 ? &d->e[d->country_at[k]] : NULL;
+    }
     const dl_actor_entry *any = NULL;
     for (size_t i = 0; i < d->ne; i++)
         if (d->e[i].type == DL_ET_COUNTRY && !strcmp(d->e[i].code, alpha3)) {
@@ -197,16 +225,29 @@ const dl_actor_entry *dl_dict_country(const dl_actor_dict *d, const char *alpha3
     return any;
 }
 
+/* Read up to `max` digits; returns the number of digits read. */
+static int digits(const char **p, const char *end, int max, int *out) {
+    int n = 0, v = 0;
+    while (*p < end && n < max && **p >= '0' && **p <= '9') { v = v * 10 + (**p - '0'); (*p)++; n++; }
+    *out = v;
+    return n;
+}
+
 int dl_dict_parse_day(const char *s, size_t n, int end, long *out) {
-    int y = 0, m = 0, dd = 0;
-    char buf[16];
-    if (n == 0 || n >= sizeof buf) return -1;
-    memcpy(buf, s, n);
-    buf[n] = 0;
-    int got = sscanf(buf, "%4d-%2d-%2d", &y, &m, &dd);
-    if (got < 1 || y < 1000) return -1;
-    if (got < 2) m = end ? 12 : 1;
-    if (got < 3) dd = end ? dl_days_in_month(y, m) : 1;
+    const char *p = s, *e = s + n;
+    int y, m = 0, dd = 0;
+    if (digits(&p, e, 4, &y) != 4) return -1;
+    if (p < e && *p == '-') {
+        p++;
+        if (digits(&p, e, 2, &m) < 1) return -1;
+        if (p < e && *p == '-') {
+            p++;
+            if (digits(&p, e, 2, &dd) < 1) return -1;
+        }
+    }
+    if (p != e) return -1;
+    if (!m) m = end ? 12 : 1;
+    if (!dd) dd = end ? dl_days_in_month(y, m) : 1;
     if (!dl_date_valid(y, m, dd)) return -1;
     *out = dl_days_from_civil(y, m, dd);
     return 0;
@@ -481,6 +522,7 @@ struct dl_actor_dict *dl_actor_dict_load(const char *dir, char **err) {
     }
     if (rc) { dl_actor_dict_free(d); return NULL; }
     dl_dict_add_surnames(d);
+    index_countries(d);
     return d;
 }
 
@@ -491,6 +533,8 @@ void dl_actor_dict_free(struct dl_actor_dict *d) {
     free(d->node_alias);
     free(d->edges);
     free(d->ignore);
+    free(d->country_at);
+    if (d->scratch) dl_arena_free(d->scratch);
     dl_arena_free(d->mem);
     free(d);
 }
@@ -644,5 +688,6 @@ int dl_actor_dict_add_tabari(struct dl_actor_dict *d, const char *path, int is_a
     tabari_flush(d, &g, label, is_agents);
     free(line);
     fclose(f);
+    index_countries(d);
     return rc;
 }

@@ -73,6 +73,7 @@ typedef struct dl_trie_edge {
     uint32_t parent, child;
     uint32_t hash;
     uint8_t stem;          /* TABARI stem: matches any token it begins */
+    uint32_t len;          /* strlen(tok) */
     const char *tok;       /* folded token (d->mem); NULL = empty slot */
 } dl_trie_edge;
 
@@ -84,6 +85,8 @@ typedef struct dl_actor_dict {
     size_t nnodes, capnodes;
     dl_trie_edge *edges; size_t nedges, capedges;   /* capedges: power of 2 */
     int has_stems;
+    dl_arena *scratch;     /* tokenizing aliases while loading */
+    int32_t *country_at;   /* 26^3 slots: entry of country code AAA..ZZZ, or -1 */
     /* Suppressed generated aliases (folded, one string per alias). */
     char **ignore; size_t nignore, capignore;
 } dl_actor_dict;
@@ -111,7 +114,8 @@ void dl_code_split(const char *code, char country[4], const char **roles);
  * chooses the last day of a partial date.  Returns 0 on success. */
 int dl_dict_parse_day(const char *s, size_t n, int end, long *out);
 
-/* Entry of a country by its alpha-3 code, or NULL. */
+/* Entry of a country by its alpha-3 code, or NULL (the generated entry,
+ * which has the region, wins over hand-written aliases). */
 const dl_actor_entry *dl_dict_country(const dl_actor_dict *d, const char *alpha3);
 
 #endif
