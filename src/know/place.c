@@ -44,7 +44,21 @@ static const char *const COMMON[] = {
     "over", "middle", "victoria", "independence", "freedom", "paradise", "eagle",
     "la", "le", "el", "al", "de", "san", "santa", "saint",
     "st", "st.", "ma", "wa", "ha", "ba", "da", "na", "pa", "ka", "ta", "sa",
-    "tu", "su", "bo", "ho", "ye", "mai", "anglophone", NULL
+    "tu", "su", "bo", "ho", "ye", "mai", "anglophone",
+    /* pronouns and function words that start sentences ("We", "Man") */
+    "we", "us", "it", "he", "she", "they", "you", "i", "the", "a", "an", "in", "on",
+    "at", "by", "to", "for", "is", "be", "are", "was", "has", "have", "had",
+    "not", "no", "yes", "all", "any", "so", "but", "or", "and", "if", "then",
+    "than", "that", "this", "these", "those", "there", "here", "who", "what",
+    "when", "where", "why", "how", "which", "one", "two", "can", "will", "would",
+    "men", "women", "good", "bad", "best", "big", "long", "little", "more",
+    "much", "many", "some", "such", "only", "also", "just", "still", "after",
+    "before", "under", "between", "during", "since", "until", "about", "against",
+    "among", "into", "through", "without", "within", "along", "across", "up",
+    "down", "out", "off", "again", "once", "now", "today", "north", "south",
+    "east", "west", "central", "western", "eastern", "northern", "southern",
+    "delta", "arab", "nato", "centre", "center", "capital", "coast", "island",
+    "islands", "lake", "river", "valley", "mountain", "border", "frontier", NULL
 };
 
 /* Buildings that stand for governments: "White House" (a town in
@@ -288,8 +302,11 @@ static int actor_blocks(const dl_doc *doc, uint32_t start, uint32_t end, char ki
         if (m->end <= start) continue;
         if (m->how == DL_AH_METONYMY) return 2;
         int bigger = m->start < start || m->end > end;
+        int named = m->kind == DL_AK_PERSON || m->kind == DL_AK_ORG || m->kind == DL_AK_GROUP;
+        /* a person, organisation or group named like a town ("Arafat",
+         * "Nato") is not a place; a country inside one ("the US army") is */
+        if (named && (!bigger || (kind != DL_PK_COUNTRY && kind != DL_PK_REGION))) return 1;
         if (!bigger) continue;
-        if (m->kind == DL_AK_PERSON || m->kind == DL_AK_ORG || m->kind == DL_AK_GROUP) return 1;
         if (kind != DL_PK_COUNTRY && kind != DL_PK_REGION) return 1;
     }
     return 0;
@@ -300,7 +317,7 @@ static double score_of(const dl_gaz_place *pl, const char *const *cs, size_t ncs
     switch (pl->kind) {
     case DL_PK_COUNTRY: s = 20; break;
     case DL_PK_REGION: s = 15; break;
-    case DL_PK_ADM1: s = 6; break;   /* beats a small town abroad: "Florida" is the state */
+    case DL_PK_ADM1: s = 7; break;   /* beats a town abroad: "Florida" is the state */
     default:
         s = log10((double)pl->population + 10.0);
         if (strcmp(pl->feature, "PPLC") == 0) s += 2;
@@ -362,6 +379,34 @@ void dl_places_find(const dl_gazetteer *g, dl_doc *doc, dl_place_set *out) {
             m->cued = 0;
             m->metonymy = 0;
         }
+        /* "LANDSTUHL, Germany -": the dateline's region, found in its span */
+        size_t rl = strlen(doc->dateline.region);
+        if (rl && doc->dateline.end > doc->dateline.place_end) {
+            const char *from = doc->text + doc->dateline.place_end;
+            const char *hit = memmem(from, doc->dateline.end - doc->dateline.place_end, doc->dateline.region, rl);
+            len = 0;
+            for (size_t k = 0; k < rl && len + 1 < sizeof key; k++) {
+                char ch = doc->dateline.region[k];
+                key[len++] = (char)((ch >= 'A' && ch <= 'Z') ? ch + 32 : ch);
+            }
+            np = hit ? dl_gazetteer_lookup(g, key, len, &p) : 0;
+            best = NULL;
+            best_s = -1e9;
+            for (size_t k = 0; k < np; k++) {
+                double sc = score_of(&g->places[p[k]], cs, ncs, NULL);
+                if (g->places[p[k]].kind != DL_PK_CITY && sc > best_s) { best_s = sc; best = &g->places[p[k]]; }
+            }
+            if (best && out->n < cap) {
+                ncs = add_country(cs, ncs, MAX_COUNTRIES, best->country);
+                dl_place_mention *m = &out->v[out->n++];
+                m->start = (uint32_t)(hit - doc->text);
+                m->end = (uint32_t)(hit - doc->text + rl);
+                m->sent = (uint32_t)-1;
+                m->place = best;
+                m->cued = 0;
+                m->metonymy = 0;
+            }
+        }
     }
     /* Two passes: the first learns the countries of the places it is sure
      * of ("Bamako" makes a later "Gao" the Malian one), the second keeps. */
@@ -393,20 +438,29 @@ void dl_places_find(const dl_gazetteer *g, dl_doc *doc, dl_place_set *out) {
             if (pl->kind == DL_PK_CITY && has_country(cs, ncs, pl->country))
                 for (size_t k2 = 0; k2 < np; k2++) {
                     const dl_gaz_place *o = &g->places[p[k2]];
-                    if (o->kind == DL_PK_ADM1 && !strcmp(o->country, pl->country) && !strcmp(o->adm1, pl->adm1)) s += 1.5;
+                    if (o->kind == DL_PK_ADM1 && !strcmp(o->country, pl->country) && !strcmp(o->adm1, pl->adm1)) s += 2.5;
                 }
             if (s > best_s) { best_s = s; best = pl; }
         }
         if (!best) continue;
+        /* "US$53": a currency */
+        if (last + 1 < hi && t[last + 1].start == t[last].end && !strcmp(t[last + 1].norm, "$")) continue;
         if (used > 1 && in_list(NOT_PLACES, t[i].norm) && !strcmp(t[i + 1].norm, "house")) continue;
-        int common = used == 1 && (in_list(COMMON, t[i].norm) ||
+        /* months and weekdays are dates ("in March", "Nov."), never places */
+        if (used == 1 && (dl_month_from_name(t[i].norm, t[i].norm_len) || dl_weekday_from_name(t[i].norm, t[i].norm_len) >= 0))
+            continue;
+        int common = used == 1 && !((t[i].flags & DL_TF_UPPER) && best->kind == DL_PK_COUNTRY) &&   /* "US" is no "us" */
+                     (in_list(COMMON, t[i].norm) ||
                      (g->tone && dl_tone_valence(g->tone, t[i].norm, t[i].norm_len)));
+        /* an everyday word is a place only right after a locative word
+         * ("in Nice"; not "in the Western response") */
+        if (common) cued = i > lo && t[i - 1].kind == DL_TOK_WORD && in_list(LOC_CUE, t[i - 1].norm);
         int known_country = has_country(cs, ncs, best->country);
         int ok;
         switch (best->kind) {
         case DL_PK_COUNTRY:
         case DL_PK_REGION: ok = !common || cued; break;
-        case DL_PK_ADM1: ok = (known_country || cued || used > 1) && (!common || cued); break;
+        case DL_PK_ADM1: ok = (known_country || cued || used > 1 || !sentence_initial(doc, i)) && (!common || cued); break;
         default: {
             int initial = sentence_initial(doc, i);
             int seat = !strcmp(best->feature, "PPLC") || !strcmp(best->feature, "PPLA");
@@ -431,6 +485,8 @@ void dl_places_find(const dl_gazetteer *g, dl_doc *doc, dl_place_set *out) {
             const uint32_t *p2;
             size_t np2;
             if (!match_at(g, t, hi, last + 1, &p2, &np2) && strcmp(t[last + 1].norm, "region") &&
+                dl_weekday_from_name(t[last + 1].norm, t[last + 1].norm_len) < 0 &&
+                !dl_month_from_name(t[last + 1].norm, t[last + 1].norm_len) &&
                 strcmp(t[last + 1].norm, "province") && strcmp(t[last + 1].norm, "state"))
                 ok = 0;
         }
