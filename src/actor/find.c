@@ -675,7 +675,8 @@ static size_t emit_np(finder *f, np *p) {
             add_mention(f, span_s, p->end, p->cc, "", DL_AK_COUNTRY, DL_AH_COMPOSED, NULL, f->d->e[p->c_entry].id, -1);
             return possessor_chain(f, p->end, p->cc);
         }
-        if (p->definite || p->region >= 0) {
+        int needs_region = (h->flags & DL_EF_WEAK) != 0;   /* "state" */
+        if ((p->definite && !needs_region) || p->region >= 0) {
             int32_t ante = country_antecedent(f, p->region);
             if (ante >= 0) {
                 size_t s = p->definite ? p->start - 1 : p->start;
