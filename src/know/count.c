@@ -22,7 +22,8 @@ static const word_value UNITS[] = {
 };
 static const word_value SCALES[] = {
     {"hundred", 100}, {"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9},
-    {"trillion", 1e12}, {"m", 1e6}, {"mn", 1e6}, {"bn", 1e9}, {"k", 1e3}, {NULL, 0}
+    {"trillion", 1e12}, {"m", 1e6}, {"mn", 1e6}, {"bn", 1e9}, {"k", 1e3},
+    {"mln", 1e6}, {"bln", 1e9}, {NULL, 0}   /* wire style: "23.5 mln dlrs" */
 };
 /* Vague quantities: the least they can mean. */
 static const word_value VAGUE[] = {
@@ -195,7 +196,9 @@ static const char *const UNITS_OF_MEASURE[] = {
     "hour", "minutes", "minute", "seconds", "decades", "centuries", "km", "kilometres",
     "kilometers", "miles", "metres", "meters", "percent", "per", "%", "times", "year-old",
     "years-old", "kg", "tonnes", "tons", "degrees", "points", "p.m.", "a.m.", "o'clock",
-    "am", "pm", "square", "acres", "hectares", "feet", NULL
+    "am", "pm", "square", "acres", "hectares", "feet", "pct", "basis", "lbs", "pounds-weight",
+    "barrels", "bpd", "ounces", "bushels", "litres", "liters", "gallons", "megawatts",
+    "seats", "votes", "shares", NULL
 };
 
 /* Function words that end the counted noun phrase. */
@@ -216,6 +219,7 @@ static const currency_word CURRENCY_AFTER[] = {
     {"hryvnias", "UAH"}, {"hryvnia", "UAH"}, {"shekels", "ILS"}, {"naira", "NGN"},
     {"rand", "ZAR"}, {"francs", "XOF"}, {"lira", "TRY"}, {"riyals", "SAR"},
     {"dirhams", "AED"}, {"pesos", "MXN"}, {"usd", "USD"}, {"eur", "EUR"}, {"gbp", "GBP"},
+    {"dlrs", "USD"}, {"dlr", "USD"}, {"stg", "GBP"}, {"cents", "USD"}, {"cts", "USD"},
     {NULL, NULL}
 };
 static const currency_word CURRENCY_BEFORE[] = {
@@ -324,9 +328,14 @@ void dl_counts_find(dl_doc *doc, dl_count_set *out) {
             const char *c2 = currency_of(CURRENCY_AFTER, t[k].norm);
             if (c2) {
                 cur = c2;
-                if (!strcmp(t[j].norm, "cfa")) cur = "XOF";
-                if (!strcmp(t[k].norm, "francs") && strcmp(t[j].norm, "cfa")) cur = "XOF";
+                /* francs: CFA (XOF) only when the text says so */
+                if (!strcmp(t[k].norm, "francs")) cur = !strcmp(t[j].norm, "cfa") ? "XOF" : "";
+                if (!strcmp(t[k].norm, "cents") || !strcmp(t[k].norm, "cts")) value /= 100;
                 j = k + 1;
+            } else if (k + 1 < hi && !strcmp(t[k + 1].norm, "francs") &&
+                       (!strcmp(t[k].norm, "swiss") || !strcmp(t[k].norm, "cfa"))) {
+                cur = !strcmp(t[k].norm, "swiss") ? "CHF" : "XOF";   /* "520,000 Swiss francs" */
+                j = k + 2;
             }
         }
         if (vague && j < hi && !strcmp(t[j].norm, "of")) j++;
@@ -400,6 +409,9 @@ void dl_counts_find(dl_doc *doc, dl_count_set *out) {
                 }
             }
             c.type = vt ? vt : nt ? nt : "";
+            /* an untyped count is kept only when it counts people ("10,000
+             * workers"); "51 pct", "three tranches" are not knowledge */
+            if (!*c.type && !people) { i = obj_e - 1; continue; }
         }
         c.start = t[first].start;
         c.end = cur ? t[j - 1].end : t[obj_e - 1].end;

@@ -8,11 +8,13 @@
  * `killed`, WOUND `injured`, ARREST `detained`, KIDNAP `abducted`, PROTEST
  * `marched`, DISPLACED `fled`, EVACUATION `evacuated`), then the noun
  * (PROTEST `protesters`, REFUGEES `refugees`, DISPLACED `displaced
- * people`, SOLDIERS `troops`, KILL `deaths`/`bodies`, WOUND `casualties`?
- * no: casualties are KILL|WOUND in news; we say AFFECT).  Money is type
- * MONEY with an ISO 4217 currency (`$5 million`, `20 billion euros`,
- * `CFA francs`).  Years, dates, times, ages, percentages and durations
- * are not counts.
+ * people`, SOLDIERS `troops`, KILL `deaths`, AFFECT `casualties`).  An
+ * untyped count is kept only when it counts people (`10,000 workers`).
+ * Money is type MONEY with an ISO 4217 currency (`$5 million`, `20
+ * billion euros`, `5,000 CFA francs`, wire style `23.5 mln dlrs`; "" when
+ * the text does not say which francs).  Years, dates, times, ages,
+ * percentages and measures (`3.4 mln barrels`, `51 pct`, `40 km`) are not
+ * counts.
  *
  * The actor: an actor mention that covers the counted noun or stands just
  * before the number (`the British contingent of 300 troops`, `Britain's
