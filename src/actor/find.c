@@ -76,6 +76,12 @@ static const char *const irregular_verbs[] = {
     "cut", "let", "withdrew", "drove", "threw", "flew", "broke", "spoke", "chose", "stood", "thought", "knew",
     "found", "heard", "told", "paid", "laid", "sold", "built", "spent", "meant", "became", "overthrew", "seized",
     "must", "cannot", "could", "might", "shall", NULL};
+/* Before a capital, these make it a place or a target, not a government. */
+static const char *const city_parts[] = {"central", "northern", "southern", "eastern", "western", "downtown",
+                                         "suburban", "greater", "old", "north", "south", "east", "west", NULL};
+static const char *const attack_verbs[] = {"shelled", "bombed", "hit", "struck", "attacked", "hammered", "pounded",
+                                           "rocked", "targeted", "shook", "battered", "besieged", "stormed",
+                                           "captured", "seized", "entered", "encircled", "bombarded", NULL};
 static const char *const particles[] = {"bin", "bint", "ibn", "al", "el", "de", "da", "di", "du", "van", "von",
                                         "der", "den", "la", "le", "del", "dos", "das", "abu", "ben", NULL};
 
@@ -271,7 +277,7 @@ static dl_actor_kind kind_of_entry(const dl_actor_entry *e) {
 /* Country of a place entry matched somewhere in the rest of the sentence. */
 static const char *country_later_in_sentence(const finder *f, size_t tok) {
     for (size_t j = tok + 1; j < f->n && same_sent(f, j, tok); j++) {
-        int32_t e = (types_at(f, j) & (TBIT(DL_ET_COUNTRY) | TBIT(DL_ET_DEMONYM))) ? pick_place(f, j) : -1;
+        int32_t e = (types_at(f, j) & T_PLACE) ? pick_place(f, j) : -1;
         if (e >= 0) return f->d->e[e].country;
     }
     return NULL;
@@ -658,8 +664,33 @@ static size_t emit_np(finder *f, np *p) {
             size_t q = p->start;
             if (q > 0 && is(f, q - 1, "the")) q--;
             if (!p->poss && q > 0 && same_sent(f, q - 1, q) && in_list(f->t[q - 1].norm, locatives)) return p->c_e;
+            /* "central Baghdad", "shelled Kyiv": the city as a target stands
+             * for its country, not its government */
+            if (!p->poss && q > 0 && same_sent(f, q - 1, q) &&
+                (in_list(f->t[q - 1].norm, city_parts) || in_list(f->t[q - 1].norm, attack_verbs))) {
+                const dl_actor_entry *ce = dl_dict_country(f->d, c->country);
+                add_mention(f, p->c_s, p->c_e, c->country, "", DL_AK_COUNTRY, DL_AH_METONYMY, ce ? ce->name : c->name,
+                            c->id, -1);
+                return p->c_e;
+            }
             add_entry_mention(f, p->c_s, p->c_e, c, DL_AK_COUNTRY, DL_AH_METONYMY);
             return p->c_e;
+        }
+        /* "U.S. and South Korean officials": the first demonym shares the
+         * second's agent */
+        if ((p->c_type == DL_ET_DEMONYM || p->c_type == DL_ET_COUNTRY) && !p->poss &&
+            (is(f, p->c_e, "and") || is(f, p->c_e, ",")) &&
+            (types_at(f, p->c_e + 1) & (TBIT(DL_ET_DEMONYM) | TBIT(DL_ET_COUNTRY)))) {
+            np q;
+            parse_np(f, p->c_e + 1, NULL, &q);
+            if (q.head >= 0 && (q.c_type == DL_ET_DEMONYM || q.c_type == DL_ET_COUNTRY) && !q.poss &&
+                !(f->d->e[q.head].flags & DL_EF_LAND) && q.roles[0]) {
+                char name[160];
+                snprintf(name, sizeof name, "%.*s", (int)(f->t[p->c_e - 1].end - f->t[p->c_s].start), f->doc->text + f->t[p->c_s].start);
+                add_mention(f, p->c_s, p->c_e, c->country, q.roles, DL_AK_AGENT, DL_AH_COMPOSED,
+                            dl_arena_strdup(f->doc->arena, name), c->id, -1);
+                return p->c_e;
+            }
         }
         /* a bare demonym or country name codes the country */
         const dl_actor_entry *ce = dl_dict_country(f->d, c->country);
