@@ -27,7 +27,7 @@ static const char *const WEEKDAYS[] = {
 
 static const char *const FUTURE[] = {
     "will", "next", "upcoming", "scheduled", "due", "plans", "planned", "'ll",
-    "expected", "shall", "coming", "later", NULL
+    "expected", "shall", "coming", "later", "expects", "plan", "set", NULL
 };
 
 static int is_word(const dl_token *t) { return t->kind == DL_TOK_WORD || t->kind == DL_TOK_ABBR; }
@@ -77,7 +77,13 @@ static int pick_year(dl_date ref, int m, int d, int future) {
         for (int y = ref.y + 1; y >= ref.y - 1; y--) {
             int dd = d ? d : 1;
             if (!dl_date_valid(y, m, dd)) continue;
-            if (dl_days_from_civil(y, m, dd) <= r + 7) return y;
+            long past = dl_days_from_civil(y, m, dd);
+            if (past > r + 7) continue;
+            /* "on March 16" in an article of March 4 with no tense cue is
+             * nearer ahead than a year back */
+            if (d && r - past > 300 && dl_date_valid(y + 1, m, dd) && dl_days_from_civil(y + 1, m, dd) - r <= 60)
+                return y + 1;
+            return y;
         }
     } else {
         for (int y = ref.y - 1; y <= ref.y + 1; y++) {
