@@ -107,8 +107,19 @@ void dl_cameo_free(dl_cameo_table *t)
 
 const dl_cameo *dl_cameo_find(const dl_cameo_table *t, const char *code)
 {
-    /* 316 rows: a linear scan at load/lint time; the coder caches pointers
-     * in each compiled pattern, so this is not on the hot path. */
+    /* the table is in code order ("01" < "010" < "0211" < "022"), so a
+     * binary search; a linear scan if someone reorders the file */
+    size_t lo = 0, hi = t->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(t->v[mid].code, code);
+        if (c == 0)
+            return &t->v[mid];
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
     for (size_t i = 0; i < t->n; i++)
         if (strcmp(t->v[i].code, code) == 0)
             return &t->v[i];

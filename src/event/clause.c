@@ -12,8 +12,10 @@
 
 static int in_list(const dl_token *t, const char *const *list)
 {
+    /* compare the first byte before calling strcmp: most words differ there */
+    char c0 = t->norm[0];
     for (; *list; list++)
-        if (strcmp(t->norm, *list) == 0)
+        if ((*list)[0] == c0 && strcmp(t->norm, *list) == 0)
             return 1;
     return 0;
 }
@@ -113,6 +115,8 @@ static int is_adverb(const dl_token *t)
 
 int dl_clause_boundary(const dl_token *t)
 {
+    if (t->kind == DL_TOK_WORD && (t->norm_len < 2 || t->norm_len > 8))
+        return 0;   /* no subordinator is shorter or longer */
     if (t->kind == DL_TOK_PUNCT)
         return t->norm_len == 1 && strchr(";:.!?", t->norm[0]) != NULL;
     if (t->kind == DL_TOK_QUOTE || t->kind == DL_TOK_OPEN || t->kind == DL_TOK_CLOSE)
@@ -172,8 +176,17 @@ void dl_clause_init(dl_clause *c, dl_doc *doc)
     c->covers = dl_arena_alloc(doc->arena, n * sizeof *c->covers);
     c->speaker = dl_arena_alloc(doc->arena, n * sizeof *c->speaker);
     c->sent_of = dl_arena_alloc(doc->arena, n * sizeof *c->sent_of);
+    c->th = dl_arena_alloc(doc->arena, n * sizeof *c->th);
+    c->tf = dl_arena_calloc(doc->arena, n);
     for (size_t i = 0; i < n; i++)
         c->starts[i] = c->covers[i] = c->speaker[i] = -1;
+    for (size_t i = 0; i < c->ntok; i++) {
+        c->th[i] = dl_word_hash(c->t[i].norm, c->t[i].norm_len);
+        if (dl_clause_boundary(&c->t[i]))
+            c->tf[i] |= DL_TK_BOUND;
+        if (is_punct(&c->t[i], ','))
+            c->tf[i] |= DL_TK_COMMA;
+    }
     for (size_t s = 0; s < doc->sents.n; s++)
         for (uint32_t i = doc->sents.v[s].tok_start; i < doc->sents.v[s].tok_end && i < c->ntok; i++)
             c->sent_of[i] = (uint32_t)s;
@@ -305,7 +318,7 @@ uint32_t dl_clause_vgroup(const dl_clause *c, uint32_t lo, uint32_t v, int forms
                         f |= DL_CL_EMBEDDED;
                         break;
                     }
-                    if (dl_clause_boundary(&t[q]))
+                    if ((c->tf[q] & DL_TK_BOUND))
                         break;
                 }
                 start = j;
@@ -403,7 +416,7 @@ int32_t dl_clause_subject(const dl_clause *c, uint32_t lo, uint32_t gstart, cons
         uint32_t k = i - 1;
         while (k > lo) {
             k--;
-            if (dl_clause_boundary(&t[k]))
+            if ((c->tf[k] & DL_TK_BOUND))
                 break;
             if (c->covers[k] < 0 && t[k].kind == DL_TOK_WORD && !in_list(&t[k], DET)
                 && !(t[k].flags & DL_TF_CAP) && (t[k].norm_len > 2 &&
@@ -468,7 +481,7 @@ int32_t dl_clause_subject(const dl_clause *c, uint32_t lo, uint32_t gstart, cons
             }
             return -1;
         }
-        if (dl_clause_boundary(w))
+        if ((c->tf[j] & DL_TK_BOUND))
             break;
         i = j;
     }
@@ -490,7 +503,7 @@ int32_t dl_clause_actor_after(const dl_clause *c, uint32_t from, uint32_t end, u
                 continue;
             return -1;
         }
-        if (i > from && dl_clause_boundary(&t[i]))
+        if (i > from && (c->tf[i] & DL_TK_BOUND))
             return -1;
         /* an object does not lie beyond another verb ("refused to meet X") */
         if (strcmp(t[i].norm, "to") == 0 && i + 1 < end && c->starts[i + 1] < 0)
@@ -510,7 +523,7 @@ int32_t dl_clause_by_agent(const dl_clause *c, uint32_t v, uint32_t end)
     for (uint32_t i = v + 1; i < lim; i++) {
         if (strcmp(t[i].norm, "by") == 0)
             return dl_clause_actor_after(c, i + 1, end, 4);
-        if (dl_clause_boundary(&t[i]))
+        if ((c->tf[i] & DL_TK_BOUND))
             break;
     }
     return -1;

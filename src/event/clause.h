@@ -35,7 +35,11 @@ typedef struct dl_clause {
     int32_t *speaker;   /* token -> speaker of the quotation it is in, or -1 */
     uint32_t *sent_of;  /* token -> sentence index */
     const struct dl_verb_dict *verbs;   /* to see verbs an object search must not cross */
+    uint64_t *th;       /* token -> dl_word_hash of its norm */
+    uint8_t *tf;        /* token -> DL_TK_* bits, computed once */
 } dl_clause;
+
+enum { DL_TK_BOUND = 1, DL_TK_COMMA = 2 };
 
 /* Index the doc's actors and quotations (memory from doc->arena). */
 void dl_clause_init(dl_clause *c, dl_doc *doc);

@@ -16,7 +16,6 @@ typedef struct mstate {
     uint32_t last;       /* one past the last token matched after the verb */
 } mstate;
 
-static int is_comma(const dl_token *t) { return t->kind == DL_TOK_PUNCT && t->norm_len == 1 && t->norm[0] == ','; }
 
 static void push_tok(mstate *m, uint32_t from, uint32_t to)
 {
@@ -24,14 +23,7 @@ static void push_tok(mstate *m, uint32_t from, uint32_t to)
         m->tok[m->n++] = i;
 }
 
-static size_t elem_at(const struct dl_verb_dict *d, const dl_pat_elem *e, const dl_token *t, size_t i, size_t n)
-{
-    if (e->kind == DL_PE_WORD)
-        return dl_word_match(e, t, i, n);
-    if (e->kind == DL_PE_CLASS)
-        return dl_class_match(d, e->cls, t, i, n);
-    return 0;
-}
+#define elem_at(d, e, t, i, n) dl_elem_match_h((d), (e), (t), c->th, (i), (n))
 
 static int match_post(const struct dl_verb_dict *d, const dl_clause *c, const dl_verb_pattern *p,
                       size_t k, uint32_t pos, uint32_t end, int passive, mstate *ms)
@@ -72,7 +64,7 @@ static int match_post(const struct dl_verb_dict *d, const dl_clause *c, const dl
                 return 1;
             *ms = save;
         }
-        if ((dl_clause_boundary(&t[q]) && t[q].kind != DL_TOK_QUOTE) || is_comma(&t[q]))
+        if (((c->tf[q] & DL_TK_BOUND) && t[q].kind != DL_TOK_QUOTE) || (c->tf[q] & DL_TK_COMMA))
             break;
     }
     if (e->optional)
@@ -104,7 +96,7 @@ static int match_pre(const struct dl_verb_dict *d, const dl_clause *c, const dl_
                 *ms = save;
                 break;
             }
-            if (dl_clause_boundary(&t[q]))
+            if ((c->tf[q] & DL_TK_BOUND))
                 break;
         }
         return e->optional ? match_pre(d, c, p, k + 1, pos, lo, ms) : 0;
@@ -123,7 +115,7 @@ static int match_pre(const struct dl_verb_dict *d, const dl_clause *c, const dl_
                 *ms = save;
             }
         }
-        if (dl_clause_boundary(&t[q]) || is_comma(&t[q]))
+        if (c->tf[q] & (DL_TK_BOUND | DL_TK_COMMA))
             break;
     }
     return e->optional ? match_pre(d, c, p, k + 1, pos, lo, ms) : 0;
@@ -134,7 +126,7 @@ static int is_aux_word(const dl_token *t)
     static const char *const aux[] = {"is", "are", "was", "were", "be", "been", "being", "get", "got",
         "has", "have", "had", "not", "never", "also", "already", "reportedly", "allegedly", NULL};
     for (int i = 0; aux[i]; i++)
-        if (strcmp(t->norm, aux[i]) == 0)
+        if (aux[i][0] == t->norm[0] && strcmp(t->norm, aux[i]) == 0)
             return 1;
     return 0;
 }
@@ -152,12 +144,13 @@ static int after_determiner(const dl_token *t, uint32_t lo, uint32_t v)
     const dl_token *p = &t[v - 1];
     if (p->kind == DL_TOK_POSS)
         return 1;
+    char c0 = p->norm[0];
     for (int i = 0; DET_NOUN[i]; i++)
-        if (strcmp(p->norm, DET_NOUN[i]) == 0)
+        if (DET_NOUN[i][0] == c0 && strcmp(p->norm, DET_NOUN[i]) == 0)
             return 1;
     /* "called for talks", "the end of sanctions": a noun after a preposition */
     for (int i = 0; PREP_NOUN[i]; i++)
-        if (strcmp(p->norm, PREP_NOUN[i]) == 0)
+        if (PREP_NOUN[i][0] == c0 && strcmp(p->norm, PREP_NOUN[i]) == 0)
             return 1;
     return 0;
 }
@@ -219,6 +212,9 @@ static void code_sentence(const dl_ctx *ctx, dl_doc *doc, const dl_clause *c, ui
     size_t first = set->n;
     /* words an earlier pattern matched ("pledged aid to") are not verbs */
     uint8_t *used = dl_arena_calloc(doc->arena, s->tok_end - s->tok_start + 1);
+    uint64_t mask = 0;   /* Bloom bits of the sentence's words, for the prefilter */
+    for (uint32_t i = s->tok_start; i < s->tok_end; i++)
+        mask |= 1ULL << (c->th[i] & 63);
     for (uint32_t v = s->tok_start; v < s->tok_end; v++) {
         if (t[v].kind != DL_TOK_WORD || c->covers[v] >= 0 || used[v - s->tok_start])
             continue;
@@ -238,12 +234,32 @@ static void code_sentence(const dl_ctx *ctx, dl_doc *doc, const dl_clause *c, ui
         mstate bestm;
         unsigned bestfl = 0;
         uint32_t bestg = v;
+        /* the verb group is the same for every verb of this form; work it
+         * out once, when a pattern first passes the prefilter */
+        int allforms = 0;
+        for (size_t h = 0; h < slot->nhit; h++)
+            allforms |= (int)slot->hit[h].forms;
+        unsigned fl = 0;
+        uint32_t g = v;
+        int have_group = 0;
         for (size_t h = 0; h < slot->nhit; h++) {
             const dl_verb *vb = &d->verb[slot->hit[h].verb];
-            unsigned fl;
-            uint32_t g = dl_clause_vgroup(c, s->tok_start, v, (int)slot->hit[h].forms, &fl);
             for (size_t k = 0; k < vb->npat; k++) {
                 const dl_verb_pattern *p = &d->pat[vb->pat[k]];
+                /* cheap prefilter: every required word must occur */
+                int possible = 1;
+                for (size_t q = 0; q < p->npost && possible; q++)
+                    if (!p->post[q].optional)
+                        possible = dl_elem_possible(d, &p->post[q], c->th, v + 1, s->tok_end, mask);
+                for (size_t q = 0; q < p->npre && possible; q++)
+                    if (!p->pre[q].optional)
+                        possible = dl_elem_possible(d, &p->pre[q], c->th, s->tok_start, v, mask);
+                if (!possible)
+                    continue;
+                if (!have_group) {
+                    g = dl_clause_vgroup(c, s->tok_start, v, allforms, &fl);
+                    have_group = 1;
+                }
                 mstate ms;
                 memset(&ms, 0, sizeof ms);
                 ms.src = ms.tgt = -1;
@@ -420,7 +436,7 @@ void dl_events_code(const dl_ctx *ctx, dl_doc *doc)
         int any = 0;
         for (uint32_t i = s->tok_start; i < s->tok_end && !any; i++)
             any = c.covers[i] >= 0;
-        if (any || 1)
+        if (any)
             code_sentence(ctx, doc, &c, si, set);
     }
 }

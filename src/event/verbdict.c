@@ -33,6 +33,99 @@ static uint64_t fnv(const char *s, size_t n)
     return h;
 }
 
+static size_t seq_match(const char *seq, const dl_token *t, size_t i, size_t n);
+#define seq_match_fwd seq_match
+
+uint64_t dl_word_hash(const char *s, size_t n)
+{
+    return fnv(s, n);
+}
+
+static uint64_t first_word_hash(const char *s)
+{
+    return fnv(s, strcspn(s, " "));
+}
+
+void dl_verb_dict_index(struct dl_verb_dict *d)
+{
+    for (size_t i = 0; i < d->ncls; i++) {
+        dl_word_class *c = &d->cls[i];
+        free(c->h);
+        c->h = dl_xmalloc((c->n + 1) * sizeof *c->h);
+        c->any = 0;
+        for (size_t m = 0; m < c->n; m++) {
+            c->h[m] = first_word_hash(c->member[m]);
+            c->any |= 1ULL << (c->h[m] & 63);
+        }
+    }
+    for (size_t i = 0; i < d->npat; i++) {
+        dl_verb_pattern *p = &d->pat[i];
+        for (int side = 0; side < 2; side++) {
+            dl_pat_elem *e = side ? p->post : p->pre;
+            size_t ne = side ? p->npost : p->npre;
+            for (size_t k = 0; k < ne; k++) {
+                free(e[k].h);
+                e[k].h = dl_xmalloc((e[k].nalt + 1) * sizeof *e[k].h);
+                e[k].any = 0;
+                for (size_t a = 0; a < e[k].nalt; a++) {
+                    e[k].h[a] = first_word_hash(e[k].alt[a]);
+                    e[k].any |= 1ULL << (e[k].h[a] & 63);
+                }
+            }
+        }
+    }
+}
+
+size_t dl_elem_match_h(const struct dl_verb_dict *d, const dl_pat_elem *e, const dl_token *t,
+                       const uint64_t *th, size_t i, size_t n)
+{
+    if (i >= n)
+        return 0;
+    size_t best = 0;
+    if (e->kind == DL_PE_WORD) {
+        for (size_t a = 0; a < e->nalt; a++)
+            if (e->h[a] == th[i]) {
+                size_t k = seq_match_fwd(e->alt[a], t, i, n);
+                if (k > best)
+                    best = k;
+            }
+    } else if (e->kind == DL_PE_CLASS) {
+        const dl_word_class *c = &d->cls[e->cls];
+        for (size_t m = 0; m < c->n; m++)
+            if (c->h[m] == th[i]) {
+                size_t k = seq_match_fwd(c->member[m], t, i, n);
+                if (k > best)
+                    best = k;
+            }
+    }
+    return best;
+}
+
+int dl_elem_possible(const struct dl_verb_dict *d, const dl_pat_elem *e, const uint64_t *th, size_t lo, size_t hi,
+                     uint64_t mask)
+{
+    if (e->kind == DL_PE_WORD) {
+        if (!(e->any & mask))
+            return 0;
+        for (size_t i = lo; i < hi; i++)
+            for (size_t a = 0; a < e->nalt; a++)
+                if (e->h[a] == th[i])
+                    return 1;
+        return 0;
+    }
+    if (e->kind == DL_PE_CLASS) {
+        const dl_word_class *c = &d->cls[e->cls];
+        if (!(c->any & mask))
+            return 0;
+        for (size_t i = lo; i < hi; i++)
+            for (size_t m = 0; m < c->n; m++)
+                if (c->h[m] == th[i])
+                    return 1;
+        return 0;
+    }
+    return 1;
+}
+
 static void grow_slots(struct dl_verb_dict *d);
 
 static dl_form_slot *slot_for(struct dl_verb_dict *d, const char *key, int create)
@@ -598,6 +691,7 @@ int dl_verb_dict_finish(struct dl_verb_dict *d, char **err)
             *err = errf(d->cls[i].where, 0, "undefined word class &%s", d->cls[i].name);
             return -1;
         }
+    dl_verb_dict_index(d);
     for (size_t i = 0; i < d->npat; i++) {
         dl_verb_pattern *p = &d->pat[i];
         if (!(p->flags & DL_PF_NOEVENT))
@@ -698,6 +792,7 @@ static struct dl_verb_dict *load(const char *dir, int lenient, char **err)
 static void free_elems(dl_pat_elem *e, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
+        free(e[i].h);
         for (size_t a = 0; a < e[i].nalt; a++)
             free(e[i].alt[a]);
         free(e[i].alt);
@@ -729,6 +824,7 @@ void dl_verb_dict_free(struct dl_verb_dict *d)
         for (size_t m = 0; m < d->cls[i].n; m++)
             free(d->cls[i].member[m]);
         free(d->cls[i].member);
+        free(d->cls[i].h);
         for (size_t m = 0; m < d->cls[i].nmerge; m++)
             free(d->cls[i].merge[m]);
         free(d->cls[i].merge);
@@ -947,5 +1043,6 @@ int dl_verb_dict_add_tabari(struct dl_verb_dict *d, const char *path, char **err
             *err = errf(d->cls[i].where, 0, "undefined synset &%s", d->cls[i].name);
             return -1;
         }
+    dl_verb_dict_index(d);
     return 0;
 }

@@ -27,6 +27,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "cameo.h"
+#include "../text/text.h"
 #include "inflect.h"
 
 #define DL_PAT_GAP 3
@@ -39,6 +40,8 @@ typedef struct dl_pat_elem {
     uint8_t adjacent;    /* no gap allowed before this element */
     uint16_t nalt;
     char **alt;          /* DL_PE_WORD: alternatives (each may hold spaces: a word sequence) */
+    uint64_t *h;         /* hash of each alternative's first word (dl_word_hash) */
+    uint64_t any;        /* bit (h & 63) of every alternative: a one-word Bloom filter */
     int cls;             /* DL_PE_CLASS: index into dict->classes */
 } dl_pat_elem;
 
@@ -66,6 +69,8 @@ typedef struct dl_verb_pattern {
 typedef struct dl_word_class {
     char *name;               /* "TROOPS" (without &) */
     char **member;            /* word sequences, words separated by one space */
+    uint64_t *h;              /* hash of each member's first word */
+    uint64_t any;             /* bit (h & 63) of every member */
     size_t n, cap;
     int defined;
     char *where;
@@ -105,6 +110,20 @@ struct dl_verb_dict {
     size_t nfiles;
     int lenient;              /* unknown codes are kept, not an error */
 };
+
+/* The hash used to compare words quickly (64-bit FNV-1a of the bytes). */
+uint64_t dl_word_hash(const char *s, size_t n);
+/* Compute the first-word hashes of every element and class member (done
+ * by the loaders; call again after adding patterns by hand). */
+void dl_verb_dict_index(struct dl_verb_dict *d);
+/* Fast element matching with token hashes th[] (th[i] = dl_word_hash of
+ * t[i].norm): tokens consumed, 0 when no match. */
+size_t dl_elem_match_h(const struct dl_verb_dict *d, const dl_pat_elem *e, const struct dl_token *t,
+                       const uint64_t *th, size_t i, size_t n);
+/* Could element e match anywhere in th[lo..hi)?  (a cheap prefilter;
+ * mask: OR of 1 << (th[i] & 63) over the range, or ~0 when unknown) */
+int dl_elem_possible(const struct dl_verb_dict *d, const dl_pat_elem *e, const uint64_t *th, size_t lo, size_t hi,
+                     uint64_t mask);
 
 /* Look up a (folded, lower-case) token: the verbs it is a form of. */
 const dl_form_slot *dl_verb_dict_lookup(const struct dl_verb_dict *d, const char *norm, size_t n);
