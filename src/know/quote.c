@@ -232,6 +232,16 @@ static void attribute(dl_doc *doc, size_t o, size_t c, size_t slo, size_t shi, d
         while (end < n && end < k + 14 && (is_wordish(&t[end]) || is_punct(&t[end], ",")) &&
                !(t[end].flags & DL_TF_PARA))
             end++;
+        /* “...,” according to the ministry. */
+        if (k + 2 < n && !strcmp(t[k].norm, "according") && !strcmp(t[k + 1].norm, "to")) {
+            size_t e = np_forward(t, k + 2, n);
+            if (e > k + 2) {
+                q->verb = "according to";
+                q->frame = "according-to";
+                set_speaker(doc, k + 2, e, &q->speaker, done);
+                return;
+            }
+        }
         if (k < end && dl_reporting_verb(t[k].norm)) {
             size_t e = np_forward(t, k + 1, n);
             if (e > k + 1) {
@@ -298,6 +308,11 @@ static void attribute(dl_doc *doc, size_t o, size_t c, size_t slo, size_t shi, d
         }
         size_t b = k;
         while (b > slo && in_list(AUX, t[b - 1].norm)) b--;
+        /* "X was quoted as saying": the subject is before "was quoted" */
+        if (b > slo + 1 && !strcmp(t[b - 1].norm, "as") && !strcmp(t[b - 2].norm, "quoted")) {
+            b -= 2;
+            while (b > slo && (in_list(AUX, t[b - 1].norm) || !strcmp(t[b - 1].norm, "were"))) b--;
+        }
         size_t len = t[k].norm_len;
         int participle = len > 4 && !strcmp(t[k].norm + len - 3, "ing") && b > slo && is_punct(&t[b - 1], ",");
         int what = b > slo + 1 && !strcmp(t[b - 2].norm, "what");
