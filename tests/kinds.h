@@ -30,6 +30,5 @@ int dl_kind_counts(const dl_ctx *ctx, const char *in, size_t n, dl_buf *out);
 int dl_kind_places(const dl_ctx *ctx, const char *in, size_t n, dl_buf *out);
 int dl_kind_dates(const dl_ctx *ctx, const char *in, size_t n, dl_buf *out);
 int dl_kind_tone(const dl_ctx *ctx, const char *in, size_t n, dl_buf *out);
-int dl_kind_events(const dl_ctx *ctx, const char *in, size_t n, dl_buf *out);   /* kinds_event.c */
 
 #endif

@@ -26,7 +26,6 @@ static const struct { const char *name; dl_kind_fn fn; } kinds[] = {
     {"events", dl_kind_events},
     {"quotes", dl_kind_quotes}, {"counts", dl_kind_counts}, {"places", dl_kind_places},
     {"dates", dl_kind_dates}, {"tone", dl_kind_tone},
-    {"events", dl_kind_events},
 };
 
 static dl_kind_fn find_kind(const char *name) {

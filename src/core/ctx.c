@@ -2,7 +2,6 @@
 #include "doc.h"
 #include "../util/arena.h"
 #include "../actor/actor.h"
-#include "../event/event.h"
 #include "../know/know.h"
 #include "../event/event.h"
 #include <limits.h>

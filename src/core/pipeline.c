@@ -11,7 +11,6 @@
 #include "../actor/actor.h"
 #include "../event/event.h"
 #include "../know/know.h"
-#include "../event/event.h"
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -98,7 +97,6 @@ void dl_doc_analyse(const dl_ctx *ctx, dl_doc *doc, const dl_article *art) {
     if ((ctx->stages & DL_STAGE_ACTORS) && ctx->actors) dl_actors_find(ctx, doc);
     if ((ctx->stages & DL_STAGE_EVENTS) && ctx->verbs) dl_events_code(ctx, doc);   /* after actors */
     if (ctx->stages & DL_STAGE_KNOW) dl_know_run(ctx, doc);   /* last: reads actors and events */
-    if ((ctx->stages & DL_STAGE_EVENTS) && ctx->verbs) dl_events_code(ctx, doc);   /* after actors */
 }
 
 static void set_str(json_t *o, const char *k, const char *v) {
@@ -202,7 +200,6 @@ json_t *dl_doc_to_json(const dl_doc *doc) {
     dl_actors_json(doc, o);
     dl_events_json(doc, o);
     dl_know_json(doc, o);
-    dl_events_json(doc, o);
 
     json_t *w = json_array();
     for (size_t i = 0; i < doc->nwarnings; i++) {
