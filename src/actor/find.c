@@ -746,6 +746,9 @@ static size_t emit_np(finder *f, np *p) {
     if (p->cc) {
         cc = p->cc;
         how = p->c_type == DL_ET_SEAT ? DL_AH_METONYMY : DL_AH_COMPOSED;
+    } else if (h->country[0]) {   /* a national institution: "Royal Navy", "Mossad" */
+        cc = h->country;
+        how = DL_AH_DICTIONARY;
     } else {
         /* State agents belong to the country around them; civilians,
          * refugees, media, business do not follow a nearby state
