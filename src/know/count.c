@@ -238,11 +238,7 @@ static const char *noun_type_of(const noun_type *t, const char *w) {
     return NULL;
 }
 
-static size_t sent_of(const dl_doc *doc, size_t i) {
-    for (size_t s = 0; s < doc->sents.n; s++)
-        if (i >= doc->sents.v[s].tok_start && i < doc->sents.v[s].tok_end) return s;
-    return (size_t)-1;
-}
+static size_t sent_of(const dl_doc *doc, size_t i) { return dl_know_sentence_of(doc, i); }
 
 /* The actor a count belongs to. */
 static const dl_actor_mention *count_actor(const dl_doc *doc, uint32_t num_start, uint32_t obj_start, uint32_t obj_end,
@@ -252,7 +248,8 @@ static const dl_actor_mention *count_actor(const dl_doc *doc, uint32_t num_start
     /* a mention covering the counted noun: "300 British troops" */
     for (size_t k = 0; k < doc->actors->n; k++) {
         const dl_actor_mention *m = &doc->actors->v[k];
-        if (m->end > obj_start && m->start < obj_end && m->end > num_start) best = m;
+        if (m->start >= obj_end) break;            /* sorted by start */
+        if (m->end > obj_start && m->end > num_start) best = m;
     }
     if (best) return best;
     /* a mention just before: "the British contingent of 300 troops",
@@ -270,7 +267,8 @@ static const dl_actor_mention *count_actor(const dl_doc *doc, uint32_t num_start
             continue;
         for (size_t k = 0; k < doc->actors->n; k++) {
             const dl_actor_mention *m = &doc->actors->v[k];
-            if (m->start <= t[j].start && m->end >= t[j].end) return m;
+            if (m->start > t[j].start) break;
+            if (m->end >= t[j].end) return m;
         }
         break;
     }

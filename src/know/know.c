@@ -5,6 +5,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+size_t dl_know_sentence_of(const dl_doc *doc, size_t tok) {
+    size_t lo = 0, hi = doc->sents.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->sents.v[mid].tok_end <= tok) lo = mid + 1;
+        else hi = mid;
+    }
+    if (lo < doc->sents.n && doc->sents.v[lo].tok_start <= tok) return lo;
+    return (size_t)-1;
+}
+
 dl_gazetteer *dl_know_load(const char *home, char **err) {
     dl_buf path = DL_BUF_INIT;
     dl_buf_printf(&path, "%s/data/gazetteer/gazetteer.tsv", home);

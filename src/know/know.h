@@ -31,6 +31,9 @@ typedef struct dl_know {
     dl_tone *sent_tone;         /* one per sentence, doc->sents.n */
 } dl_know;
 
+/* The sentence holding token tok (binary search), or (size_t)-1. */
+size_t dl_know_sentence_of(const dl_doc *doc, size_t tok);
+
 /* Load the gazetteer and the tone lexicon from the repo root home. */
 dl_gazetteer *dl_know_load(const char *home, char **err);
 

@@ -329,16 +329,7 @@ static double score_of(const dl_gaz_place *pl, const char *const *cs, size_t ncs
     return s;
 }
 
-static size_t sent_of_tok(const dl_doc *doc, size_t i) {
-    size_t lo = 0, hi = doc->sents.n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (doc->sents.v[mid].tok_end <= i) lo = mid + 1;
-        else hi = mid;
-    }
-    if (lo < doc->sents.n && doc->sents.v[lo].tok_start <= i) return lo;
-    return (size_t)-1;
-}
+static size_t sent_of_tok(const dl_doc *doc, size_t i) { return dl_know_sentence_of(doc, i); }
 
 void dl_places_find(const dl_gazetteer *g, dl_doc *doc, dl_place_set *out) {
     out->v = NULL;

@@ -4,6 +4,8 @@
 #include "../actor/actor.h"
 #include <string.h>
 
+enum { FRAME_SPAN = 80 };
+
 static int in_list(const char *const *list, const char *w) {
     for (; *list; list++) if (strcmp(*list, w) == 0) return 1;
     return 0;
@@ -67,11 +69,7 @@ static int is_wordish(const dl_token *t) {
     return t->kind == DL_TOK_WORD || t->kind == DL_TOK_ABBR || t->kind == DL_TOK_POSS || t->kind == DL_TOK_NUM;
 }
 
-static size_t sent_of(const dl_doc *doc, size_t i) {
-    for (size_t s = 0; s < doc->sents.n; s++)
-        if (i >= doc->sents.v[s].tok_start && i < doc->sents.v[s].tok_end) return s;
-    return (size_t)-1;
-}
+static size_t sent_of(const dl_doc *doc, size_t i) { return dl_know_sentence_of(doc, i); }
 
 /* Resolve a speaker phrase [a, b) (token indexes) through the actors. */
 static void resolve_speaker(dl_doc *doc, size_t a, size_t b, dl_speaker *sp) {
@@ -270,6 +268,9 @@ static void attribute(dl_doc *doc, size_t o, size_t c, size_t slo, size_t shi, d
     }
     /* 2. before the opening mark, in its sentence */
     /* "According to X, ..." */
+    /* the frames are read at most FRAME_SPAN tokens before the quote, so a
+     * huge sentence full of quotes stays linear */
+    if (o > slo + FRAME_SPAN) slo = o - FRAME_SPAN;
     for (size_t k = slo; k + 2 < o; k++) {
         if (!strcmp(t[k].norm, "according") && !strcmp(t[k + 1].norm, "to")) {
             size_t e = np_forward(t, k + 2, o);

@@ -95,16 +95,18 @@ static int pick_year(dl_date ref, int m, int d, int future) {
     return best;
 }
 
-static int sentence_future(const dl_doc *doc, size_t i) {
-    /* the sentence holding token i */
-    for (size_t s = 0; s < doc->sents.n; s++) {
+/* Does the sentence holding token i speak of the future?  Each sentence
+ * is read once (cache[s]: -1 unknown, 0 no, 1 yes). */
+static int sentence_future(const dl_doc *doc, size_t i, signed char *cache) {
+    size_t s = dl_know_sentence_of(doc, i);
+    if (s == (size_t)-1) return 0;
+    if (cache[s] < 0) {
         const dl_sentence *se = &doc->sents.v[s];
-        if (i < se->tok_start || i >= se->tok_end) continue;
-        for (size_t k = se->tok_start; k < se->tok_end; k++)
-            if (in_list(FUTURE, doc->toks.v[k].norm)) return 1;
-        return 0;
+        cache[s] = 0;
+        for (size_t k = se->tok_start; k < se->tok_end && !cache[s]; k++)
+            if (in_list(FUTURE, doc->toks.v[k].norm)) cache[s] = 1;
     }
-    return 0;
+    return cache[s];
 }
 
 static dl_date add_days(dl_date d, long n) { return dl_civil_from_days(days(d) + n); }
@@ -130,11 +132,7 @@ static long small_number(const dl_token *t) {
     return -1;
 }
 
-static size_t sent_of(const dl_doc *doc, size_t i) {
-    for (size_t s = 0; s < doc->sents.n; s++)
-        if (i >= doc->sents.v[s].tok_start && i < doc->sents.v[s].tok_end) return s;
-    return (size_t)-1;
-}
+static size_t sent_of(const dl_doc *doc, size_t i) { return dl_know_sentence_of(doc, i); }
 
 void dl_when_find(dl_doc *doc, dl_date ref, dl_when_set *out) {
     const dl_token *t = doc->toks.v;
@@ -143,6 +141,8 @@ void dl_when_find(dl_doc *doc, dl_date ref, dl_when_set *out) {
     out->n = 0;
     out->v = dl_arena_alloc(doc->arena, cap * sizeof *out->v);
     int have_ref = ref.y > 0 && ref.m > 0 && ref.d > 0;
+    signed char *fcache = dl_arena_alloc(doc->arena, doc->sents.n + 1);
+    memset(fcache, -1, doc->sents.n + 1);
     size_t end_off = doc->body_end ? doc->body_end : doc->len;
     for (size_t i = 0; i < n && t[i].start < end_off; i++) {
         if (t[i].start < doc->body_start) continue;
@@ -170,13 +170,13 @@ void dl_when_find(dl_doc *doc, dl_date ref, dl_when_set *out) {
             used = 3;
             if (i + 3 < n && is_year(&t[i + 3], &y)) used = 4;
             else y = 0;
-            int yy = y ? (int)y : have_ref ? pick_year(ref, m, (int)d, sentence_future(doc, i)) : 0;
+            int yy = y ? (int)y : have_ref ? pick_year(ref, m, (int)d, sentence_future(doc, i, fcache)) : 0;
             if (!y) w.relative = 1;
             if (yy && !dl_date_valid(yy, m, (int)d)) used = 0;
             else { w.date = mk(yy, m, (int)d); w.res = DL_WR_DAY; }
         } else if ((m = month_at(&t[i])) != 0) {
             int cue = i > 0 && in_list(TIME_CUE, prev);
-            int future = sentence_future(doc, i);
+            int future = sentence_future(doc, i, fcache);
             if (i + 1 < n && is_day(&t[i + 1], &d)) {
                 /* November 14[, 2022] */
                 used = 2;
@@ -211,7 +211,7 @@ void dl_when_find(dl_doc *doc, dl_date ref, dl_when_set *out) {
             used = 2;
             if (i + 2 < n && is_year(&t[i + 2], &y)) used = 3;
             else y = 0;
-            int yy = y ? (int)y : have_ref ? pick_year(ref, m, (int)d, sentence_future(doc, i)) : 0;
+            int yy = y ? (int)y : have_ref ? pick_year(ref, m, (int)d, sentence_future(doc, i, fcache)) : 0;
             if (!y) w.relative = 1;
             if (yy && !dl_date_valid(yy, m, (int)d)) used = 0;
             else { w.date = mk(yy, m, (int)d); w.res = DL_WR_DAY; }
@@ -229,7 +229,7 @@ void dl_when_find(dl_doc *doc, dl_date ref, dl_when_set *out) {
             used = 1;
             w.relative = 1;
             w.res = DL_WR_DAY;
-            int fut = sentence_future(doc, i) || strcmp(prev, "next") == 0;
+            int fut = sentence_future(doc, i, fcache) || strcmp(prev, "next") == 0;
             if (strcmp(prev, "last") == 0) fut = 0;
             if (i > 0 && (strcmp(prev, "last") == 0 || strcmp(prev, "next") == 0 || strcmp(prev, "this") == 0))
                 w.start = t[i - 1].start;

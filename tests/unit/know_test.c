@@ -319,3 +319,24 @@ Test(know, mali_example) {
     dl_arena_free(doc.arena);
     free(text);
 }
+
+/* One huge sentence full of quotes, dates, counts and places: every scan
+ * is bounded, so this finishes in well under the timeout (it took hours
+ * when attribution and tense were read over the whole sentence). */
+Test(know, huge_sentence_stays_linear, .timeout = 60) {
+    cr_assert(ctx_ok);
+    const char *piece = "He said “we go” on May 5 to Gao, killing 12 people, and “more” ";
+    size_t reps = 4000, pl = strlen(piece);
+    char *text = malloc(reps * pl + 2);
+    for (size_t i = 0; i < reps; i++) memcpy(text + i * pl, piece, pl);
+    strcpy(text + reps * pl, ".");
+    dl_doc doc;
+    dl_article art;
+    analyse(&doc, &art, text);
+    cr_assert(doc.know);
+    cr_expect_eq(doc.know->quotes.n, 2 * reps);
+    cr_expect_eq(doc.know->counts.n, reps);
+    cr_expect_geq(doc.know->dates.n, reps);
+    dl_arena_free(doc.arena);
+    free(text);
+}
