@@ -307,8 +307,8 @@ typedef struct flat {
 static void flush(flat *f) {
     /* trim the block */
     size_t s = 0, e = f->cur.len;
-    while (s < e && f->cur.p[s] == ' ') s++;
-    while (e > s && f->cur.p[e - 1] == ' ') e--;
+    while (s < e && (f->cur.p[s] == ' ' || f->cur.p[s] == '\n')) s++;
+    while (e > s && (f->cur.p[e - 1] == ' ' || f->cur.p[e - 1] == '\n')) e--;
     if (e > s && f->depth > 0) {
         if (f->nb == f->capb) {
             f->capb = f->capb ? f->capb * 2 : 256;
@@ -332,7 +332,7 @@ static void flush(flat *f) {
 
 static void add_text(flat *f, const char *s) {
     int inword = 0, words = 0;
-    int space = f->cur.len == 0 || f->cur.p[f->cur.len - 1] == ' ';
+    int space = f->cur.len == 0 || f->cur.p[f->cur.len - 1] == ' ' || f->cur.p[f->cur.len - 1] == '\n';
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         unsigned c = *p;
         if (c == 0xC2 && p[1] == 0xA0) { p++; c = ' '; }
@@ -394,7 +394,14 @@ static void walk(flat *f, xmlNode *n, int parent, int level) {
             flush(f);
             continue;
         }
-        if (kind == T_BR) { flush(f); continue; }
+        if (kind == T_BR) {
+            /* one <br> breaks a line inside the paragraph, two end it */
+            size_t e = f->cur.len;
+            while (e > 0 && f->cur.p[e - 1] == ' ') e--;
+            if (e == 0 || f->cur.p[e - 1] == '\n') flush(f);
+            else { f->cur.len = e; dl_buf_addc(&f->cur, '\n'); }
+            continue;
+        }
         if (level > 400) continue;   /* pathological nesting: ignore the rest */
         int j = hidden(n) ||
                 (f->use_class && kind != T_A && !ieq(n->name, "body") && !ieq(n->name, "html") &&
@@ -875,7 +882,7 @@ static int extract_body(xmlNode *root, int use_class, dl_buf *out, double *mass,
             if (b->words <= 30 && b->link_words * 2 <= b->words) dl_buf_add(out, f.text.p + b->off, b->len);
             break;
         }
-        int kept_words = 0;
+        int kept_words = 0, longest = 0;   /* a comments heading counts after some prose */
         seen_set seen = {NULL, (size_t)f.nb * 2 + 1};
         seen.h = dl_xmalloc(seen.cap * sizeof *seen.h);
         memset(seen.h, 0, seen.cap * sizeof *seen.h);
@@ -885,7 +892,7 @@ static int extract_body(xmlNode *root, int use_class, dl_buf *out, double *mass,
             if (under_dropped(&f, b->elem, best)) continue;
             /* comments may sit in a junk element (h2 id=comments), but a
              * "Related" box inside junk is an inline box mid-story */
-            int endh = kept_words >= 30 && b->link_words * 2 <= b->words
+            int endh = kept_words >= 10 && longest >= 20 && b->link_words * 2 <= b->words
                        ? comment_heading(f.text.p + b->off, b->len, b->words) : 0;
             if (endh == 1) break;
             if (endh == 2 && !b->junk) {
@@ -901,6 +908,7 @@ static int extract_body(xmlNode *root, int use_class, dl_buf *out, double *mass,
             if (!keep_block(b)) continue;
             if (b->words >= 5 && seen_add(&seen, fnv(f.text.p + b->off, b->len))) continue;
             kept_words += b->words;
+            if (b->words > longest) longest = b->words;
             if (out->len) dl_buf_add(out, "\n\n", 2);
             dl_buf_add(out, f.text.p + b->off, b->len);
         }
