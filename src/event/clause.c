@@ -22,7 +22,7 @@ static int in_list(const dl_token *t, const char *const *list)
 
 static const char *const BE[] = {"be", "is", "are", "was", "were", "been", "being", "am",
     "get", "gets", "got", "gotten", "getting", "become", "became", NULL};
-static const char *const AUX[] = {"has", "have", "had", "having", "do", "does", "did", "'ve",
+static const char *const AUX[] = {"has", "have", "had", "having", "do", "does", "did", "'ve", "dare", "dared",
     "is", "are", "was", "were", "be", "been", "being", "am", "can", "to", NULL};
 static const char *const INTENT_MODAL[] = {"will", "'ll", "shall", "would", "won't", "wo", NULL};
 static const char *const HYPO_MODAL[] = {"could", "might", "may", "should", "must", "ought",
@@ -77,6 +77,11 @@ static const char *const PREP_LOC[] = {"in", "at", "near", "on", "inside", "acro
     "outside", "throughout", "within", "from", "into", "to", "toward", "towards", NULL};
 static const char *const PREP_OTHER[] = {"of", "for", "with", "by", "against", "over", "under",
     "between", "among", "about", "than", "like", "including", "besides", "without", NULL};
+/* Prepositions that start a phrase of their own, which a pattern's slot
+ * does not reach into (of, in, with usually stay inside the noun phrase). */
+static const char *const SLOT_STOP[] = {"on", "for", "from", "against", "over", "under", "to", "into",
+    "toward", "towards", "across", "through", "via", "aboard", "onto", "by", "after", "before",
+    "during", "since", "amid", NULL};
 static const char *const PRONOUN[] = {"it", "they", "he", "she", "we", "i", "its", "their",
     "his", "her", "our", NULL};
 static const char *const FIRST_PERSON[] = {"we", "i", "our", "us", "my", "me", NULL};
@@ -437,7 +442,7 @@ int32_t dl_clause_subject(const dl_clause *c, uint32_t lo, uint32_t gstart, cons
             int found = 0;
             while (k > lim) {
                 k--;
-                if (is_punct(&t[k], ',') && k + 1 < j && in_list(&t[k + 1], RELPRON)) {
+                if (is_punct(&t[k], ',') && k + 1 < j && (in_list(&t[k + 1], RELPRON) || is_verb_like(&t[k + 1]))) {
                     found = 1;
                     break;
                 }
@@ -490,6 +495,11 @@ int32_t dl_clause_subject(const dl_clause *c, uint32_t lo, uint32_t gstart, cons
 
 int32_t dl_clause_actor_after(const dl_clause *c, uint32_t from, uint32_t end, uint32_t window)
 {
+    return dl_clause_actor_after2(c, from, end, window, 0);
+}
+
+int32_t dl_clause_actor_after2(const dl_clause *c, uint32_t from, uint32_t end, uint32_t window, int strict)
+{
     const dl_token *t = c->t;
     uint32_t lim = from + window < end ? from + window : end;
     for (uint32_t i = from; i < lim; i++) {
@@ -504,6 +514,11 @@ int32_t dl_clause_actor_after(const dl_clause *c, uint32_t from, uint32_t end, u
             return -1;
         }
         if (i > from && (c->tf[i] & DL_TK_BOUND))
+            return -1;
+        /* "on U.S. airplanes": an actor inside another prepositional phrase
+         * is not the object; ", in eastern Mali" (apposition) is */
+        if (strict && i > from && in_list(&t[i], SLOT_STOP) && !is_punct(&t[i - 1], ',')
+            && !(strcmp(t[i].norm, "by") == 0 && is_verb_like(&t[i - 1])))
             return -1;
         /* an object does not lie beyond another verb ("refused to meet X") */
         if (strcmp(t[i].norm, "to") == 0 && i + 1 < end && c->starts[i + 1] < 0)

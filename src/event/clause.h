@@ -56,6 +56,9 @@ int32_t dl_clause_subject(const dl_clause *c, uint32_t sent_start, uint32_t gsta
 /* First actor mention starting in [from, from+window) in the clause, or -1.
  * Stops at clause boundaries; a comma is crossed only before a preposition. */
 int32_t dl_clause_actor_after(const dl_clause *c, uint32_t from, uint32_t sent_end, uint32_t window);
+/* The same; strict (for a pattern's slot) also stops at a preposition
+ * ("fly to the west on U.S. airplanes" has no object). */
+int32_t dl_clause_actor_after2(const dl_clause *c, uint32_t from, uint32_t sent_end, uint32_t window, int strict);
 
 /* The agent of a passive: an actor after "by" following the verb, or -1. */
 int32_t dl_clause_by_agent(const dl_clause *c, uint32_t v, uint32_t sent_end);

@@ -37,7 +37,7 @@ static int match_post(const struct dl_verb_dict *d, const dl_clause *c, const dl
     if (e->kind == DL_PE_SOURCE || e->kind == DL_PE_TARGET) {
         /* in a passive the object is the subject: the slot stays empty
          * (and must not take the by-agent) */
-        int32_t m = (passive && e->kind == DL_PE_TARGET) ? -1 : dl_clause_actor_after(c, pos, end, e->adjacent ? 1 : 5);
+        int32_t m = (passive && e->kind == DL_PE_TARGET) ? -1 : dl_clause_actor_after2(c, pos, end, e->adjacent ? 1 : 5, 1);
         if (m >= 0) {
             mstate save = *ms;
             const dl_actor_mention *a = &c->doc->actors->v[m];
@@ -131,11 +131,71 @@ static int is_aux_word(const dl_token *t)
     return 0;
 }
 
+static int in_words(const dl_token *t, const char *const *list)
+{
+    for (; *list; list++)
+        if ((*list)[0] == t->norm[0] && strcmp(t->norm, *list) == 0)
+            return 1;
+    return 0;
+}
+
 static const char *const PREP_NOUN[] = {"for", "of", "with", "on", "in", "at", "from", "by",
     "about", "against", "over", "into", "amid", "after", "before", "during", "without", NULL};
 
 static const char *const DET_NOUN[] = {"the", "a", "an", "its", "their", "his", "her", "our",
     "such", "any", "no", "every", "each", "another", "'s", "’s", NULL};
+
+/* Words after which a verb form is still a verb. */
+static const char *const VERB_CONTEXT[] = {"to", "will", "would", "shall", "should", "could", "can",
+    "may", "might", "must", "not", "n't", "never", "and", "or", "but", "then", "also", "they", "we",
+    "he", "she", "it", "i", "you", "who", "which", "that", "did", "does", "do", "has", "have", "had",
+    "is", "are", "was", "were", "be", "been", "being", "cannot", "dare", "dared", "jointly", "later",
+    "reportedly", "allegedly", "already", "still", "again", "now", "just", "finally", "repeatedly",
+    "yesterday", "today", "officially", "publicly", "formally", "immediately", "strongly", "quickly",
+    "swiftly", "sharply", "firmly", "openly", "separately", "recently", "previously", "only", "this",
+    "these", "those", "all", "everything", "nothing", "none", "what", "there", "here", "so", "as", NULL};
+
+/* Is the dictionary word at v used as a noun or a participle modifier
+ * rather than as the clause's verb?  "peace talks", "his second visit",
+ * "the anti-Castro exiles", "prisoners captured during the war",
+ * "keeping order", "strike back". */
+static int looks_like_noun(const dl_clause *c, uint32_t lo, uint32_t v, int forms)
+{
+    if (v <= lo)
+        return 0;
+    const dl_token *t = c->t, *p = &t[v - 1];
+    if (p->kind != DL_TOK_WORD || in_words(p, VERB_CONTEXT))
+        return 0;
+    size_t pl = p->norm_len;
+    int p_verbish = pl > 4 && (!strcmp(p->norm + pl - 3, "ing") || !strcmp(p->norm + pl - 2, "ed"));
+    int p_adverb = pl > 4 && !strcmp(p->norm + pl - 2, "ly") && !(p->flags & DL_TF_CAP);
+    if (p_adverb)
+        return 0;
+    /* right after another verb: an object noun or a particle */
+    if (p_verbish && c->covers[v - 1] < 0)
+        return 1;
+    if (c->verbs && c->covers[v - 1] < 0 && dl_verb_dict_lookup(c->verbs, p->norm, p->norm_len)
+        && !(forms & (DL_VF_PAST | DL_VF_PP)))
+        return 1;
+    /* a plural or base form after a modifier that itself follows a
+     * determiner, preposition or number ("in peace talks", "his second
+     * visit"), or after a hyphenated modifier ("six-party talks") */
+    int nounish = (forms & (DL_VF_3SG | DL_VF_BASE | DL_VF_ING)) && !(forms & (DL_VF_PAST | DL_VF_PP));
+    if (nounish && c->covers[v - 1] < 0) {
+        if (p->flags & DL_TF_HYPHEN)
+            return 1;
+        if (v - 1 > lo) {
+            const dl_token *pp = &t[v - 2];
+            if (pp->kind == DL_TOK_NUM || pp->kind == DL_TOK_POSS || in_words(pp, DET_NOUN) || in_words(pp, PREP_NOUN))
+                return 1;
+        }
+    }
+    /* a participle right after a noun that is not an actor: "prisoners captured" */
+    int participle = (forms & (DL_VF_PAST | DL_VF_PP)) && !(forms & (DL_VF_BASE | DL_VF_3SG));
+    if (participle && c->covers[v - 1] < 0 && !(p->flags & DL_TF_CAP) && pl > 2 && p->norm[pl - 1] == 's')
+        return 1;
+    return 0;
+}
 
 static int after_determiner(const dl_token *t, uint32_t lo, uint32_t v)
 {
@@ -223,6 +283,18 @@ static void code_sentence(const dl_ctx *ctx, dl_doc *doc, const dl_clause *c, ui
             continue;
         if (after_determiner(t, s->tok_start, v))
             continue;
+        /* a capitalised word inside a sentence is a name or a title
+         * ("Champions League", "Restore Hope"), unless the text is in capitals */
+        if ((t[v].flags & DL_TF_CAP) && !(t[v].flags & DL_TF_UPPER) && v > s->tok_start
+            && t[v - 1].kind != DL_TOK_QUOTE && !(t[v - 1].kind == DL_TOK_PUNCT && t[v - 1].norm[0] == ':'))
+            continue;
+        {
+            int allf = 0;
+            for (size_t h = 0; h < slot->nhit; h++)
+                allf |= (int)slot->hit[h].forms;
+            if (looks_like_noun(c, s->tok_start, v, allf))
+                continue;
+        }
         /* "prisoners held by X", "the plan proposed by X": a participle
          * modifying a noun, not the clause's verb */
         if (v > s->tok_start && v + 1 < s->tok_end && strcmp(t[v + 1].norm, "by") == 0
@@ -268,6 +340,9 @@ static void code_sentence(const dl_ctx *ctx, dl_doc *doc, const dl_clause *c, ui
                     continue;
                 if (!match_pre(d, c, p, 0, (int64_t)g - 1, s->tok_start, &ms))
                     continue;
+                /* a pattern that names words must match at least one of them */
+                if (ms.n == 0 && p->has_words)
+                    continue;
                 /* the pattern that explains most words wins; then the more
                  * specific as written; then the first */
                 size_t cl = strlen(p->code);
@@ -311,6 +386,13 @@ static void code_sentence(const dl_ctx *ctx, dl_doc *doc, const dl_clause *c, ui
             if (bestm.src >= 0)
                 how = "pattern $";
             tgt = bestm.tgt;
+            /* "X survived an Israeli assassination attempt": a source slot
+             * after the verb makes the subject the target */
+            if (bestm.src >= 0 && tgt < 0 && subj >= 0 && subj != bestm.src
+                && doc->actors->v[bestm.src].tok_start > v) {
+                tgt = subj;
+                thow = "subject (source named after the verb)";
+            }
             if (tgt >= 0)
                 thow = "pattern +";
             else {

@@ -494,6 +494,10 @@ static const char *parse_pattern(struct dl_verb_dict *d, dl_verb_pattern *p, cha
         pre[i] = pre[npre - 1 - i];
         pre[npre - 1 - i] = t;
     }
+    for (size_t i = 0; i < npre; i++)
+        p->has_words |= pre[i].kind == DL_PE_WORD || pre[i].kind == DL_PE_CLASS;
+    for (size_t i = 0; i < npost; i++)
+        p->has_words |= post[i].kind == DL_PE_WORD || post[i].kind == DL_PE_CLASS;
     p->pre = pre;
     p->npre = npre;
     p->post = post;

@@ -64,6 +64,7 @@ typedef struct dl_verb_pattern {
     size_t npost;
     unsigned flags;
     int specificity;          /* required words/classes matched: longer wins */
+    int has_words;            /* names at least one word or class (optional or not) */
 } dl_verb_pattern;
 
 typedef struct dl_word_class {
