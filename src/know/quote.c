@@ -40,7 +40,9 @@ int dl_reporting_verb(const char *norm) { return in_list(REPORTING, norm); }
 static const char *const AUX[] = {
     "has", "had", "have", "also", "later", "then", "again", "further", "once", "is",
     "was", "had", "previously", "earlier", "repeatedly", "recently", "reportedly", "only",
-    "just", "already", "publicly", "has also", NULL
+    "just", "already", "publicly", "has also",
+    /* "was about to tell", "is going to say", "wanted to stress" */
+    "to", "about", "going", "able", "want", "wants", "wanted", "plans", "planned", "were", NULL
 };
 
 /* Words that start an adjunct after a subject ("X on Friday said"). */
@@ -48,7 +50,7 @@ static const char *const ADJUNCT[] = {
     "on", "in", "at", "during", "yesterday", "today", "last", "this", "earlier", "also", "later", NULL
 };
 
-static const char *const PRONOUNS[] = { "he", "she", "they", "i", "we", NULL };
+static const char *const PRONOUNS[] = { "he", "she", "they", NULL };   /* "I", "we": the speaker as written */
 
 /* Words that end a speaker phrase read forwards ("said Heappey in a statement"). */
 static const char *const NP_END[] = {
@@ -60,7 +62,10 @@ static const char *const NP_END[] = {
 /* Words that end a speaker phrase read backwards ("... that the minister said"). */
 static const char *const NP_START_STOP[] = {
     "that", "and", "but", "as", "which", "who", "because", "while", "when", "where",
-    "if", "so", "although", "though", "after", "before", "since", "said", "says", NULL
+    "if", "so", "although", "though", "after", "before", "since", "said", "says",
+    /* verbs and particles: "I was about to tell", "my employer would call" */
+    "is", "was", "are", "were", "be", "would", "will", "can", "could", "should",
+    "may", "might", "must", "about", "wanted", "want", "did", "do", "does", "not", NULL
 };
 
 static int is_punct(const dl_token *t, const char *p) { return t->kind == DL_TOK_PUNCT && strcmp(t->norm, p) == 0; }
@@ -212,6 +217,12 @@ static size_t subject_end(const dl_doc *doc, size_t slo, size_t limit) {
 
 static void set_speaker(dl_doc *doc, size_t a, size_t b, dl_speaker *sp, const dl_quote_set *done) {
     if (b <= a) return;
+    /* a speaker has a content word: "to" or "of the" is none */
+    static const char *const FUNCTION[] = { "to", "of", "the", "a", "an", "in", "on", "at", "for", "with",
+                                            "by", "from", "whether", "if", "how", "why", "what", NULL };
+    int content = 0;
+    for (size_t k = a; k < b && !content; k++) content = !in_list(FUNCTION, doc->toks.v[k].norm);
+    if (!content) return;
     if (b == a + 1 && in_list(PRONOUNS, doc->toks.v[a].norm) && resolve_pronoun(doc, a, sp, done))
         return;
     /* skip a leading "then" / "former" is kept: it is part of the title */
@@ -339,7 +350,9 @@ static void attribute(dl_doc *doc, size_t o, size_t c, size_t slo, size_t shi, d
         /* "said the minister: “...”" -- the phrase must reach the quote,
          * else it is the start of a reported clause ("said heavy rain had") */
         e = np_forward(t, k + 1, o);
-        if (e > k + 1 && (e == o || (e + 1 == o && (is_punct(&t[e], ":") || is_punct(&t[e], ","))))) {
+        if (e > k + 1 && (e == o || (e + 1 == o && (is_punct(&t[e], ":") || is_punct(&t[e], ",")))) &&
+            strcmp(t[k + 1].norm, "whether") && strcmp(t[k + 1].norm, "if") && strcmp(t[k + 1].norm, "how") &&
+            strcmp(t[k + 1].norm, "what") && strcmp(t[k + 1].norm, "why")) {
             q->verb = t[k].norm;
             q->frame = "verb-speaker-quote";
             set_speaker(doc, k + 1, e, &q->speaker, done);
