@@ -37,6 +37,7 @@
 #include <strings.h>
 #include <stdio.h>
 #include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/uri.h>
 #include <libxml/encoding.h>
@@ -1018,6 +1019,8 @@ int dl_html_extract_cs(const char *html, size_t n, const char *url, const char *
     out->text = dl_buf_take(&text);
     return 0;
 }
+
+void dl_html_init(void) { xmlInitParser(); }
 
 int dl_html_extract(const char *html, size_t n, const char *url, dl_article *out, char **err) {
     return dl_html_extract_cs(html, n, url, NULL, out, err);

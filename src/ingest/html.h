@@ -32,6 +32,11 @@
 #include <stddef.h>
 #include "article.h"
 
+/* libxml2 sets up its global tables on first use, which is not safe to do
+ * from two threads at once: call this once from the main thread before
+ * extracting in worker threads.  Extraction itself keeps no state. */
+void dl_html_init(void);
+
 /* Fill out->text, title, published, author, site, url, language (only the
  * fields that are NULL are set, so a caller such as the WARC reader may
  * preset url/published).  url may be NULL. */

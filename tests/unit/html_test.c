@@ -6,6 +6,7 @@
 #include "ingest/charset.h"
 #include "util/buf.h"
 #include <ctype.h>
+#include <pthread.h>
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -237,6 +238,41 @@ Test(html, cp1252_conversion_maps_the_c1_range_and_survives_undefined_bytes) {
     cr_expect_eq(bad, 0);
     cr_expect(n >= 8);
     free(s);
+}
+
+/* ---- threads: no shared state, the same result in every thread ---- */
+
+static void *extract_many(void *arg) {
+    const char *want = arg;
+    long bad = 0;
+    for (int i = 0; i < 40; i++) {
+        dl_article a;
+        char *err;
+        if (extract(PAGE, sizeof PAGE - 1, "https://news.example.com/x", &a, &err) != 0 ||
+            strcmp(a.text, want) != 0)
+            bad++;
+        dl_article_clear(&a);
+        free(err);
+    }
+    return (void *)bad;
+}
+
+Test(html, extraction_in_parallel_threads_gives_the_same_text) {
+    dl_html_init();
+    dl_article a;
+    char *err;
+    cr_assert_eq(extract(PAGE, sizeof PAGE - 1, "https://news.example.com/x", &a, &err), 0);
+    pthread_t t[3];
+    for (int i = 0; i < 3; i++) pthread_create(&t[i], NULL, extract_many, a.text);
+    long bad = 0;
+    for (int i = 0; i < 3; i++) {
+        void *r;
+        pthread_join(t[i], &r);
+        bad += (long)r;
+    }
+    cr_expect_eq(bad, 0, "%ld extractions differed", bad);
+    dl_article_clear(&a);
+    free(err);
 }
 
 /* ---- inputs that once crashed or hung the extractor ---- */
