@@ -37,7 +37,7 @@ for mode in 0 1; do
 [ $mode = 0 ] && echo "exact: TEXT|CODE|HOW" || echo "code: TEXT|CODE"
 tt=0; tfp=0; tfn=0
 printf "%-34s %6s %6s %6s %9s %7s\n" file gold fp fn precision recall
-for f in tests/cases/actors-*.test tests/actors-pending.test tests/actors-heldout.test; do
+for f in tests/cases/actors-*.test tests/actors-pending.test tests/actors-heldout.test tests/actors-heldout2.test; do
     [ -r "$f" ] || continue
     g=$(gold "$f"); read fp fn < <(misses "$f" $mode)
     tp=$((g - fn))

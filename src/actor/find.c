@@ -75,7 +75,9 @@ static const char *const irregular_verbs[] = {
     "saw", "shot", "hit", "struck", "led", "fought", "sought", "brought", "bought", "ran", "rose", "set", "put",
     "cut", "let", "withdrew", "drove", "threw", "flew", "broke", "spoke", "chose", "stood", "thought", "knew",
     "found", "heard", "told", "paid", "laid", "sold", "built", "spent", "meant", "became", "overthrew", "seized",
-    "must", "cannot", "could", "might", "shall", NULL};
+    "must", "cannot", "could", "might", "shall", "froze", "forbade", "hid", "sank", "swore", "shut", "spread",
+    "upheld", "withheld", "arose", "overtook", "undertook", "forgave", "bent", "lent", "fled", "fed", "bled",
+    "dealt", "felt", "rode", "wrote", "sought", NULL};
 /* Before a capital, these make it a place or a target, not a government. */
 static const char *const city_parts[] = {"central", "northern", "southern", "eastern", "western", "downtown",
                                          "suburban", "greater", "old", "north", "south", "east", "west", NULL};
@@ -274,9 +276,16 @@ static dl_actor_kind kind_of_entry(const dl_actor_entry *e) {
 
 /* ---- context ---- */
 
-/* Country of a place entry matched somewhere in the rest of the sentence. */
+/* Country of a place entry matched somewhere in the rest of the sentence,
+ * else earlier in it (a capital used as a place is no mention, but it
+ * still says where: "Protesters in Dhaka demanded the prime minister's
+ * resignation"). */
 static const char *country_later_in_sentence(const finder *f, size_t tok) {
     for (size_t j = tok + 1; j < f->n && same_sent(f, j, tok); j++) {
+        int32_t e = (types_at(f, j) & T_PLACE) ? pick_place(f, j) : -1;
+        if (e >= 0) return f->d->e[e].country;
+    }
+    for (size_t j = tok; j-- > 0 && same_sent(f, j, tok);) {
         int32_t e = (types_at(f, j) & T_PLACE) ? pick_place(f, j) : -1;
         if (e >= 0) return f->d->e[e].country;
     }
@@ -640,6 +649,16 @@ static size_t title_person(finder *f, const np *p, const char *country) {
 
 static size_t emit_np(finder *f, np *p);
 
+/* A determiner before token i, over at most two adjectives: "a new leader". */
+static int after_determiner(const finder *f, size_t i) {
+    static const char *const dets[] = {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", NULL};
+    for (size_t k = 0; k < 3 && i > 0 && same_sent(f, i - 1, i); k++, i--) {
+        if (in_list(f->t[i - 1].norm, dets)) return 1;
+        if (!is_lowerword(f, i - 1) || in_list(f->t[i - 1].norm, not_adjectives)) return 0;
+    }
+    return 0;
+}
+
 /* "the host country's government": a coded country then 's and an agent. */
 static size_t possessor_chain(finder *f, size_t end, const char *country) {
     int poss = end < f->n && f->t[end].kind == DL_TOK_POSS;
@@ -725,8 +744,7 @@ static size_t emit_np(finder *f, np *p) {
         size_t r = title_person(f, p, p->cc);
         if (r) return r;
     }
-    if (h->type == DL_ET_TITLE && !p->cc && !p->definite &&
-        !(p->start > 0 && (is(f, p->start - 1, "a") || is(f, p->start - 1, "an"))))
+    if (h->type == DL_ET_TITLE && !p->cc && !p->definite && !after_determiner(f, p->start))
         return p->end;   /* "General" alone, "minister" in a list: not enough */
     /* "the British representative", "the secretary of the Armed Forces" */
     if (personal && p->definite) {
