@@ -150,6 +150,11 @@ void dl_know_json(const dl_doc *doc, json_t *article) {
         json_object_set_new(o, "kind", json_string(place_kind_name(p->kind)));
         json_object_set_new(o, "feature", json_string(p->feature));
         json_object_set_new(o, "metonymy", json_boolean(m->metonymy));
+        /* GDELT's geo type: 1 country, 2 US state, 3 US city, 4 world
+         * city, 5 world first-level region; named regions have none (0) */
+        int us = !strcmp(p->country, "USA");
+        int gt = p->kind == DL_PK_COUNTRY ? 1 : p->kind == DL_PK_ADM1 ? (us ? 2 : 5) : p->kind == DL_PK_CITY ? (us ? 3 : 4) : 0;
+        json_object_set_new(o, "geo_type", json_integer(gt));
         json_array_append_new(ps, o);
     }
     json_object_set_new(article, "places", ps);
