@@ -49,6 +49,8 @@ struct dl_warc {
     long long buf_off;          /* stream offset of buf[0] */
     int eof;
     char *zerr;                 /* a pending stream error (gzip damage, read error) */
+    long long ms_dec[64], ms_raw[64];   /* recent gzip member starts: stream and file offsets */
+    int ms_n;
     long long boundary;         /* after gzip damage: where the next good member's
                                    bytes start in the stream; a record never
                                    reads across it (-1: none) */
@@ -137,6 +139,10 @@ static int find_member(dl_warc *w) {
     if (skipped > 0 && nonzero)
         set_zerr(w, "skipped %lld bytes of non-gzip data at byte %lld of the compressed file",
                  skipped, from);
+    /* remember where this member starts, for messages about its records */
+    int k = w->ms_n++ % 64;
+    w->ms_dec[k] = w->buf_off + (long long)w->len;
+    w->ms_raw[k] = w->raw_off + (long long)w->raw_pos;
     return 1;
 }
 
@@ -364,6 +370,13 @@ static int record_error(dl_warc *w, dl_article *out, long long off, const char *
     va_end(ap);
     dl_buf b = DL_BUF_INIT;
     dl_buf_printf(&b, "%s: offset %lld: %s", w->name, off, msg);
+    /* in a gzip file, also the file offset of the member holding the record
+     * (what web archive indexes point at) */
+    for (int i = w->ms_n - 1; w->gz == 1 && i >= 0 && i >= w->ms_n - 64; i--)
+        if (w->ms_dec[i % 64] <= off) {
+            dl_buf_printf(&b, " (gzip member at byte %lld)", w->ms_raw[i % 64]);
+            break;
+        }
     /* add a pending stream error when it explains this one (it happened
      * at or before the point reached) */
     if (w->zerr && w->zerr_off <= w->buf_off + (long long)w->pos) {
