@@ -278,9 +278,26 @@ static void code_sentence(const dl_ctx *ctx, dl_doc *doc, const dl_clause *c, ui
     for (uint32_t v = s->tok_start; v < s->tok_end; v++) {
         if (t[v].kind != DL_TOK_WORD || c->covers[v] >= 0 || used[v - s->tok_start])
             continue;
+        /* the word's verbs: its exact form, and (TABARI) every stem it begins with */
+        const dl_form_slot *slots[8];
+        size_t nslots = 0;
         const dl_form_slot *slot = dl_verb_dict_lookup(d, t[v].norm, t[v].norm_len);
-        if (!slot)
+        if (slot)
+            slots[nslots++] = slot;
+        if (d->nstems)
+            for (size_t k = t[v].norm_len; k >= 3 && nslots < 8; k--) {
+                const dl_form_slot *st = dl_verb_dict_lookup(d, t[v].norm, k);
+                if (!st || st == slot)
+                    continue;
+                for (size_t h = 0; h < st->nhit; h++)
+                    if (st->hit[h].forms & DL_VF_STEM) {
+                        slots[nslots++] = st;
+                        break;
+                    }
+            }
+        if (!nslots)
             continue;
+        slot = slots[0];
         if (after_determiner(t, s->tok_start, v))
             continue;
         /* a capitalised word inside a sentence is a name or a title
@@ -290,8 +307,9 @@ static void code_sentence(const dl_ctx *ctx, dl_doc *doc, const dl_clause *c, ui
             continue;
         {
             int allf = 0;
-            for (size_t h = 0; h < slot->nhit; h++)
-                allf |= (int)slot->hit[h].forms;
+            for (size_t sl = 0; sl < nslots; sl++)
+                for (size_t h = 0; h < slots[sl]->nhit; h++)
+                    allf |= (int)slots[sl]->hit[h].forms;
             if (looks_like_noun(c, s->tok_start, v, allf))
                 continue;
         }
@@ -309,13 +327,17 @@ static void code_sentence(const dl_ctx *ctx, dl_doc *doc, const dl_clause *c, ui
         /* the verb group is the same for every verb of this form; work it
          * out once, when a pattern first passes the prefilter */
         int allforms = 0;
-        for (size_t h = 0; h < slot->nhit; h++)
-            allforms |= (int)slot->hit[h].forms;
+        for (size_t sl = 0; sl < nslots; sl++)
+            for (size_t h = 0; h < slots[sl]->nhit; h++)
+                allforms |= (int)slots[sl]->hit[h].forms;
         unsigned fl = 0;
         uint32_t g = v;
         int have_group = 0;
-        for (size_t h = 0; h < slot->nhit; h++) {
-            const dl_verb *vb = &d->verb[slot->hit[h].verb];
+        for (size_t sh = 0; sh < nslots * 64; sh++) {
+            size_t sl = sh / 64, h = sh % 64;
+            if (h >= slots[sl]->nhit)
+                continue;
+            const dl_verb *vb = &d->verb[slots[sl]->hit[h].verb];
             for (size_t k = 0; k < vb->npat; k++) {
                 const dl_verb_pattern *p = &d->pat[vb->pat[k]];
                 /* cheap prefilter: every required word must occur */
@@ -338,7 +360,7 @@ static void code_sentence(const dl_ctx *ctx, dl_doc *doc, const dl_clause *c, ui
                 ms.last = v + 1;
                 if (!match_post(d, c, p, 0, v + 1, s->tok_end, (fl & DL_CL_PASSIVE) != 0, &ms))
                     continue;
-                if (!match_pre(d, c, p, 0, (int64_t)g - 1, s->tok_start, &ms))
+                if (!match_pre(d, c, p, 0, (int64_t)v - 1, s->tok_start, &ms))
                     continue;
                 /* a pattern that names words must match at least one of them */
                 if (ms.n == 0 && p->has_words)

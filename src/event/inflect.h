@@ -13,7 +13,8 @@ enum dl_vform {
     DL_VF_3SG  = 1 << 1,   /* withdraws */
     DL_VF_PAST = 1 << 2,   /* withdrew */
     DL_VF_PP   = 1 << 3,   /* withdrawn */
-    DL_VF_ING  = 1 << 4    /* withdrawing */
+    DL_VF_ING  = 1 << 4,   /* withdrawing */
+    DL_VF_STEM = 1 << 5    /* a TABARI stem: any word starting with it ("RESTOR") */
 };
 
 typedef struct dl_verb_forms {

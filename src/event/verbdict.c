@@ -34,6 +34,7 @@ static uint64_t fnv(const char *s, size_t n)
 }
 
 static size_t seq_match(const char *seq, const dl_token *t, size_t i, size_t n);
+static size_t seq_match_prefix(const char *seq, const dl_token *t, size_t i, size_t n);
 #define seq_match_fwd seq_match
 
 uint64_t dl_word_hash(const char *s, size_t n)
@@ -82,6 +83,23 @@ size_t dl_elem_match_h(const struct dl_verb_dict *d, const dl_pat_elem *e, const
     if (i >= n)
         return 0;
     size_t best = 0;
+    if (e->kind == DL_PE_WORD && e->prefix) {
+        for (size_t a = 0; a < e->nalt; a++) {
+            size_t k = seq_match_prefix(e->alt[a], t, i, n);
+            if (k > best)
+                best = k;
+        }
+        return best;
+    }
+    if (e->kind == DL_PE_CLASS && d->cls[e->cls].prefix) {
+        const dl_word_class *c = &d->cls[e->cls];
+        for (size_t m = 0; m < c->n; m++) {
+            size_t k = seq_match_prefix(c->member[m], t, i, n);
+            if (k > best)
+                best = k;
+        }
+        return best;
+    }
     if (e->kind == DL_PE_WORD) {
         for (size_t a = 0; a < e->nalt; a++)
             if (e->h[a] == th[i]) {
@@ -104,6 +122,8 @@ size_t dl_elem_match_h(const struct dl_verb_dict *d, const dl_pat_elem *e, const
 int dl_elem_possible(const struct dl_verb_dict *d, const dl_pat_elem *e, const uint64_t *th, size_t lo, size_t hi,
                      uint64_t mask)
 {
+    if ((e->kind == DL_PE_WORD && e->prefix) || (e->kind == DL_PE_CLASS && d->cls[e->cls].prefix))
+        return 1;
     if (e->kind == DL_PE_WORD) {
         if (!(e->any & mask))
             return 0;
@@ -181,6 +201,21 @@ const dl_form_slot *dl_verb_dict_lookup(const struct dl_verb_dict *d, const char
         if (strncmp(s->key, norm, n) == 0 && s->key[n] == 0)
             return s;
     }
+}
+
+const dl_form_slot *dl_verb_dict_lookup_stem(const struct dl_verb_dict *d, const char *norm, size_t n)
+{
+    if (!d->nstems)
+        return NULL;
+    for (size_t k = n; k >= 3; k--) {
+        const dl_form_slot *s = dl_verb_dict_lookup(d, norm, k);
+        if (!s)
+            continue;
+        for (size_t i = 0; i < s->nhit; i++)
+            if (s->hit[i].forms & DL_VF_STEM)
+                return s;
+    }
+    return NULL;
 }
 
 static void add_form(struct dl_verb_dict *d, const char *form, int verb, int bit)
@@ -286,6 +321,28 @@ static size_t seq_match(const char *seq, const dl_token *t, size_t i, size_t n)
     return k;
 }
 
+/* TABARI matching: each word of seq begins the token's word; a word
+ * written with a final '~' (from TABARI's trailing '_') must match exactly. */
+static size_t seq_match_prefix(const char *seq, const dl_token *t, size_t i, size_t n)
+{
+    size_t k = 0;
+    const char *p = seq;
+    while (*p) {
+        const char *e = strchr(p, ' ');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        int exact = len > 0 && p[len - 1] == '~';
+        size_t wl = exact ? len - 1 : len;
+        if (i + k >= n || t[i + k].norm_len < wl || memcmp(t[i + k].norm, p, wl) != 0
+            || (exact && t[i + k].norm_len != wl))
+            return 0;
+        k++;
+        p += len;
+        if (*p == ' ')
+            p++;
+    }
+    return k;
+}
+
 size_t dl_class_match(const struct dl_verb_dict *d, int cls, const dl_token *t, size_t i, size_t n)
 {
     const dl_word_class *c = &d->cls[cls];
@@ -378,7 +435,9 @@ static const char *parse_pattern(struct dl_verb_dict *d, dl_verb_pattern *p, cha
          * verb or a slot: IN_* , SUGGESTED_+ */
         char *parts[16];
         int np = 0;
-        if (tabari) {
+        size_t tl = strlen(tok);
+        int trailing_exact = tabari == 1 && tl > 1 && tok[tl - 1] == '_';
+        if (tabari == 1 && !strchr(tok, '|')) {
             char *q = tok;
             parts[np++] = q;
             for (; *q && np < 16; q++)
@@ -435,15 +494,34 @@ static const char *parse_pattern(struct dl_verb_dict *d, dl_verb_pattern *p, cha
                 e.kind = DL_PE_CLASS;
                 e.cls = class_index(d, uname, p->id);
                 dl_word_class *u = &d->cls[e.cls];
+                if (tabari)
+                    u->prefix = 1;
                 if (!u->defined) {
                     u->defined = 1;
                     char *alts = dl_xstrdup(uname), *as = NULL;
                     for (char *a = strtok_r(alts, "|", &as); a; a = strtok_r(NULL, "|", &as)) {
                         if (*a == '&') {
-                            class_index(d, a + 1, p->id);   /* must be defined somewhere */
+                            /* "&CURRENCY_EXCHANGE": the class, then words */
+                            char *name = dl_xstrdup(a + 1);
+                            char *sep = name + strcspn(name, "_ ");
+                            char *suffix = NULL;
+                            if (*sep) {
+                                *sep = 0;
+                                suffix = sep + 1;
+                            }
+                            class_index(d, name, p->id);   /* must be defined somewhere */
                             u = &d->cls[e.cls];
                             u->merge = dl_xrealloc(u->merge, (u->nmerge + 1) * sizeof *u->merge);
-                            u->merge[u->nmerge++] = dl_xstrdup(a + 1);
+                            dl_buf mb = DL_BUF_INIT;
+                            dl_buf_adds(&mb, name);
+                            if (suffix) {
+                                char *sx = dl_xstrdup(suffix);
+                                normalise_words(sx);
+                                dl_buf_printf(&mb, "\t%s", sx);
+                                free(sx);
+                            }
+                            u->merge[u->nmerge++] = dl_buf_take(&mb);
+                            free(name);
                         } else {
                             char *x = dl_xstrdup(a);
                             normalise_words(x);
@@ -476,6 +554,15 @@ static const char *parse_pattern(struct dl_verb_dict *d, dl_verb_pattern *p, cha
             }
             if (e.kind == DL_PE_SOURCE || e.kind == DL_PE_TARGET)
                 spec += 1;
+            if (tabari && e.kind == DL_PE_WORD) {
+                e.prefix = 1;
+                if (trailing_exact && k == np - 1)
+                    for (size_t a = 0; a < e.nalt; a++) {
+                        size_t al = strlen(e.alt[a]);
+                        e.alt[a] = dl_xrealloc(e.alt[a], al + 2);
+                        memcpy(e.alt[a] + al, "~", 2);
+                    }
+            }
             if (seen_verb)
                 elem_push(&post, &npost, e);
             else
@@ -682,14 +769,39 @@ int dl_verb_dict_add_file(struct dl_verb_dict *d, const char *path, const char *
     return 0;
 }
 
+/* Fill union classes ("&A|&B|word") from their parts; a part may carry
+ * words after the class ("name\tsuffix"). */
+static void merge_unions(struct dl_verb_dict *d)
+{
+    for (size_t i = 0; i < d->ncls; i++) {
+        for (size_t k = 0; k < d->cls[i].nmerge; k++) {
+            char *name = dl_xstrdup(d->cls[i].merge[k]);
+            char *tab = strchr(name, '\t');
+            if (tab)
+                *tab++ = 0;
+            int j = class_index(d, name, d->cls[i].where);
+            if (d->cls[j].prefix)
+                d->cls[i].prefix = 1;
+            for (size_t m = 0; m < d->cls[j].n; m++) {
+                if (!tab) {
+                    class_add(&d->cls[i], d->cls[j].member[m]);
+                    continue;
+                }
+                dl_buf b = DL_BUF_INIT;
+                dl_buf_printf(&b, "%s %s", d->cls[j].member[m], tab);
+                class_add(&d->cls[i], b.p);
+                dl_buf_free(&b);
+            }
+            free(name);
+            free(d->cls[i].merge[k]);
+        }
+        d->cls[i].nmerge = 0;
+    }
+}
+
 int dl_verb_dict_finish(struct dl_verb_dict *d, char **err)
 {
-    for (size_t i = 0; i < d->ncls; i++)
-        for (size_t k = 0; k < d->cls[i].nmerge; k++) {
-            int j = class_index(d, d->cls[i].merge[k], d->cls[i].where);
-            for (size_t m = 0; m < d->cls[j].n; m++)
-                class_add(&d->cls[i], d->cls[j].member[m]);
-        }
+    merge_unions(d);
     for (size_t i = 0; i < d->ncls; i++)
         if (!d->cls[i].defined) {
             *err = errf(d->cls[i].where, 0, "undefined word class &%s", d->cls[i].name);
@@ -879,6 +991,25 @@ static int take_code(char *s, char *code, size_t cap)
     return 1;
 }
 
+/* TABARI words: '_' joins words; a word ending in '_' takes no suffix,
+ * which we write as a final '~' (see seq_match_prefix). */
+static char *tabari_words(const char *in)
+{
+    size_t n = strlen(in);
+    char *out = dl_xmalloc(2 * n + 2), *w = out;
+    for (size_t i = 0; i < n; i++) {
+        char ch = in[i];
+        if (ch == '_' && (i + 1 == n || in[i + 1] == '_' || in[i + 1] == ' ' || in[i + 1] == '\t')) {
+            *w++ = '~';
+            continue;
+        }
+        *w++ = ch;
+    }
+    *w = 0;
+    normalise_words(out);
+    return out;
+}
+
 int dl_verb_dict_add_tabari(struct dl_verb_dict *d, const char *path, char **err)
 {
     FILE *f = fopen(path, "r");
@@ -892,6 +1023,7 @@ int dl_verb_dict_add_tabari(struct dl_verb_dict *d, const char *path, char **err
     int lineno = 0, verb = -1, section = 0;   /* 1 synsets, 2 time */
     int cls = -1;
     char verbcode[16] = "";
+    char phrase[256] = "";   /* words after the verb on its line ("CALLED_ON"): part of every pattern */
     while (fgets(line, sizeof line, f)) {
         lineno++;
         line[strcspn(line, "\r\n")] = 0;
@@ -925,11 +1057,9 @@ int dl_verb_dict_add_tabari(struct dl_verb_dict *d, const char *path, char **err
             continue;
         }
         if (*s == '+' && cls >= 0) {
-            char *m = dl_xstrdup(s + 1);
-            /* members referring to other synsets are kept as literal words;
-             * trailing '_' (TABARI: no suffix) is dropped */
-            normalise_words(m);
+            char *m = tabari_words(s + 1);
             class_add(&d->cls[cls], m);
+            d->cls[cls].prefix = 1;
             free(m);
             continue;
         }
@@ -944,6 +1074,7 @@ int dl_verb_dict_add_tabari(struct dl_verb_dict *d, const char *path, char **err
             normalise_words(name);
             verb = name[0] ? verb_index(d, name) : -1;
             cls = -1;
+            phrase[0] = 0;
             continue;
         }
         if (*s == '{') {
@@ -983,7 +1114,19 @@ int dl_verb_dict_add_tabari(struct dl_verb_dict *d, const char *path, char **err
             while (*body == ' ')
                 body++;
             p->text = dl_xstrdup(body);
-            char *tmp = dl_xstrdup(body);
+            char *tmp;
+            if (phrase[0]) {
+                /* put the phrase words right after the verb: "$ *" -> "$ * =on" */
+                dl_buf b = DL_BUF_INIT;
+                const char *star = strchr(body, '*');
+                if (star) {
+                    dl_buf_add(&b, body, (size_t)(star - body + 1));
+                    dl_buf_printf(&b, " %s %s", phrase, star + 1);
+                } else
+                    dl_buf_adds(&b, body);
+                tmp = dl_buf_take(&b);
+            } else
+                tmp = dl_xstrdup(body);
             const char *e = parse_pattern(d, p, tmp, 1);
             free(tmp);
             if (e) {
@@ -1011,16 +1154,45 @@ int dl_verb_dict_add_tabari(struct dl_verb_dict *d, const char *path, char **err
         }
         cls = -1;
         verbcode[0] = 0;
-        /* TABARI writes a trailing '_' for "no regular forms" */
-        int exact = name[strlen(name) - 1] == ' ' || strchr(s, '_') != NULL;
-        char *space = strchr(name, ' ');
+        /* "RESTOR [064]": a stem matching any word it begins; "ACT_": that
+         * word only; "REESTABLISH DIPLOMATIC [064]": the verb and a word */
+        char *words = tabari_words(s);
+        char *space = strchr(words, ' ');
         if (space)
             *space = 0;
-        verb = verb_index(d, name);
+        size_t wl = strlen(words);
+        int exact = wl > 0 && words[wl - 1] == '~';
         if (exact)
-            add_form(d, name, verb, DL_VF_BASE);
-        else
-            add_verb_forms(d, verb, name, NULL, NULL);
+            words[--wl] = 0;
+        if (!wl) {
+            free(words);
+            continue;
+        }
+        verb = verb_index(d, words);
+        if (exact)
+            add_form(d, words, verb, DL_VF_BASE | DL_VF_PAST | DL_VF_PP);
+        else {
+            add_form(d, words, verb, DL_VF_STEM | DL_VF_BASE | DL_VF_PAST | DL_VF_PP | DL_VF_3SG | DL_VF_ING);
+            d->nstems++;
+        }
+        char rest[512] = "*";
+        phrase[0] = 0;
+        if (space) {
+            /* the other words of the line follow the verb, adjacent */
+            dl_buf pb = DL_BUF_INIT;
+            char *save2 = NULL;
+            for (char *w = strtok_r(space + 1, " ", &save2); w; w = strtok_r(NULL, " ", &save2))
+                dl_buf_printf(&pb, "%s=%s_", pb.len ? " " : "", w);
+            /* '_' after each word keeps our TABARI parser from splitting
+             * it; strip it back to words */
+            snprintf(phrase, sizeof phrase, "%s", pb.p ? pb.p : "");
+            dl_buf_free(&pb);
+            for (char *r = phrase; *r; r++)
+                if (*r == '_')
+                    *r = ' ';
+            snprintf(rest, sizeof rest, "* %s", phrase);
+        }
+        free(words);
         if (has) {
             int pi = add_pattern_slot(d);
             dl_verb_pattern *p = &d->pat[pi];
@@ -1030,9 +1202,10 @@ int dl_verb_dict_add_tabari(struct dl_verb_dict *d, const char *path, char **err
             if (strcmp(code, "---") == 0)
                 p->flags |= DL_PF_NOEVENT;
             snprintf(p->code, sizeof p->code, "%s", code);
-            p->text = dl_xstrdup("*");
-            char star[] = "*";
-            parse_pattern(d, p, star, 1);
+            p->text = dl_xstrdup(rest);
+            /* the words were already normalised: '~' marks an exact word,
+             * and spaces separate words that may have others between them */
+            parse_pattern(d, p, rest, 2);
             verb_add_pattern(d, verb, pi);
         }
     }
@@ -1047,6 +1220,7 @@ int dl_verb_dict_add_tabari(struct dl_verb_dict *d, const char *path, char **err
             *err = errf(d->cls[i].where, 0, "undefined synset &%s", d->cls[i].name);
             return -1;
         }
+    merge_unions(d);
     dl_verb_dict_index(d);
     return 0;
 }

@@ -38,6 +38,7 @@ typedef struct dl_pat_elem {
     uint8_t kind;        /* dl_pe_kind */
     uint8_t optional;
     uint8_t adjacent;    /* no gap allowed before this element */
+    uint8_t prefix;      /* TABARI: each word matches any word it begins */
     uint16_t nalt;
     char **alt;          /* DL_PE_WORD: alternatives (each may hold spaces: a word sequence) */
     uint64_t *h;         /* hash of each alternative's first word (dl_word_hash) */
@@ -74,6 +75,7 @@ typedef struct dl_word_class {
     uint64_t any;             /* bit (h & 63) of every member */
     size_t n, cap;
     int defined;
+    int prefix;               /* TABARI synset: members match as word beginnings */
     char *where;
     char **merge;             /* a union ("&A|&B|word"): classes merged in at finish */
     size_t nmerge;              /* first use, for "undefined class" errors */
@@ -110,6 +112,7 @@ struct dl_verb_dict {
     char **files;             /* files loaded, for lint */
     size_t nfiles;
     int lenient;              /* unknown codes are kept, not an error */
+    size_t nstems;            /* TABARI stems in the hash (then lookups also try prefixes) */
 };
 
 /* The hash used to compare words quickly (64-bit FNV-1a of the bytes). */
@@ -125,6 +128,10 @@ size_t dl_elem_match_h(const struct dl_verb_dict *d, const dl_pat_elem *e, const
  * mask: OR of 1 << (th[i] & 63) over the range, or ~0 when unknown) */
 int dl_elem_possible(const struct dl_verb_dict *d, const dl_pat_elem *e, const uint64_t *th, size_t lo, size_t hi,
                      uint64_t mask);
+
+/* Look up a token as a TABARI stem: the longest prefix (>= 3 bytes) that is
+ * a stem in the hash, or NULL. */
+const dl_form_slot *dl_verb_dict_lookup_stem(const struct dl_verb_dict *d, const char *norm, size_t n);
 
 /* Look up a (folded, lower-case) token: the verbs it is a form of. */
 const dl_form_slot *dl_verb_dict_lookup(const struct dl_verb_dict *d, const char *norm, size_t n);
