@@ -42,6 +42,11 @@ typedef struct finder {
     dl_actor_mention *m; size_t nm, capm;
     const char **surname;    /* per mention: folded last name of persons */
     const char **forename;   /* per mention: folded first name of persons */
+    int32_t *persons; size_t npersons, cappersons;   /* first mentions of people */
+    uint16_t *named;         /* per country slot AAA..ZZZ: bare mentions so far */
+    const char *most_named;  /* the country named most so far */
+    const char *only_state;  /* the first state any actor belonged to */
+    int several_states;      /* ... and whether another one followed */
 } finder;
 
 #define TBIT(x) (1u << (x))
@@ -249,6 +254,33 @@ static int add_mention(finder *f, size_t ts, size_t te, const char *country, con
     m->entry = entry ? entry : "";
     m->antecedent = ante;
     f->surname[f->nm] = f->forename[f->nm] = NULL;
+    if (kind == DL_AK_PERSON && ante < 0) {
+        if (f->npersons == f->cappersons) {
+            size_t cap = f->cappersons ? f->cappersons * 2 : 16;
+            int32_t *v = dl_arena_alloc(f->doc->arena, cap * sizeof *v);
+            if (f->npersons) memcpy(v, f->persons, f->npersons * sizeof *v);
+            f->persons = v;
+            f->cappersons = cap;
+        }
+        f->persons[f->npersons++] = (int32_t)f->nm;
+    }
+    if (is_state(m->country)) {
+        if (!f->only_state) f->only_state = m->country;
+        else if (strcmp(f->only_state, m->country)) f->several_states = 1;
+        const char *c = m->country;
+        int az = c[0] >= 'A' && c[0] <= 'Z' && c[1] >= 'A' && c[1] <= 'Z' && c[2] >= 'A' && c[2] <= 'Z';
+        int slot = az ? (c[0] - 'A') * 676 + (c[1] - 'A') * 26 + (c[2] - 'A') : -1;
+        if (kind == DL_AK_COUNTRY && slot >= 0) {
+            if (!f->named) f->named = dl_arena_calloc(f->doc->arena, 17576 * sizeof *f->named);
+            if (f->named[slot] < UINT16_MAX) f->named[slot]++;
+            if (!f->most_named) f->most_named = m->country;
+            else {
+                const char *b = f->most_named;
+                int bs = (b[0] - 'A') * 676 + (b[1] - 'A') * 26 + (b[2] - 'A');
+                if (f->named[slot] > f->named[bs]) f->most_named = m->country;
+            }
+        }
+    }
     if (kind == DL_AK_PERSON) {
         const char *nm = m->name, *sp = strrchr(nm, ' ');
         f->surname[f->nm] = fold_word(f, sp ? sp + 1 : nm, strlen(sp ? sp + 1 : nm));
@@ -298,7 +330,7 @@ enum { CTX_PERSON, CTX_STATE, CTX_REBEL };
 /* A country named bare (not an agent's) in the sentence, before or after. */
 static const char *bare_country_in_sentence(const finder *f, size_t tok) {
     uint32_t s = f->sent[tok];
-    for (size_t k = f->nm; k-- > 0;) {
+    for (size_t k = f->nm, seen = 0; k-- > 0 && seen < 64; seen++) {
         if (f->m[k].sent != s) break;
         if (f->m[k].kind == DL_AK_COUNTRY && is_state(f->m[k].country)) return f->m[k].country;
     }
@@ -314,29 +346,18 @@ static const char *context_country_ex(const finder *f, size_t tok, int mode) {
         if (c) return c;
         /* else the country the story is about: the most named so far, or
          * the only state any earlier actor belongs to */
-        const char *best = NULL, *only = NULL;
-        int bestn = 0, several = 0;
-        for (size_t k = 0; k < f->nm; k++) {
-            const char *ck = f->m[k].country;
-            if (!is_state(ck)) continue;
-            if (only && strcmp(only, ck)) several = 1;
-            if (!only) only = ck;
-            if (f->m[k].kind != DL_AK_COUNTRY) continue;
-            int n = 0;
-            for (size_t q = 0; q < f->nm; q++) n += f->m[q].kind == DL_AK_COUNTRY && !strcmp(f->m[q].country, ck);
-            if (n > bestn) { bestn = n; best = ck; }
-        }
-        if (best) return best;
-        return only && !several ? only : "";
+        if (f->most_named) return f->most_named;
+        return f->only_state && !f->several_states ? f->only_state : "";
     }
     int look_ahead = mode == CTX_STATE;
     /* an earlier state actor with a role: this sentence, then up to 6 back */
-    for (size_t k = f->nm; k-- > 0;) {
+    /* (looks at most 64 mentions back: long articles stay linear) */
+    for (size_t k = f->nm, seen = 0; k-- > 0 && seen < 64; seen++) {
         const dl_actor_mention *m = &f->m[k];
         if (s - m->sent > 6) break;
         if (is_state(m->country) && m->roles[0]) return m->country;
     }
-    for (size_t k = f->nm; k-- > 0;) {
+    for (size_t k = f->nm, seen = 0; k-- > 0 && seen < 64; seen++) {
         if (f->m[k].sent != s) break;
         if (is_state(f->m[k].country)) return f->m[k].country;
     }
@@ -359,7 +380,7 @@ static int region_matches(const finder *f, const char *country, int32_t region) 
 /* Most recent state mention (bare countries first) matching the region. */
 static int32_t country_antecedent(const finder *f, int32_t region) {
     for (int pass = 0; pass < 2; pass++)
-        for (size_t k = f->nm; k-- > 0;) {
+        for (size_t k = f->nm, seen = 0; k-- > 0 && seen < 256; seen++) {
             const dl_actor_mention *m = &f->m[k];
             if (pass == 0 && m->kind != DL_AK_COUNTRY) continue;
             if (is_state(m->country) && region_matches(f, m->country, region)) return (int32_t)k;
@@ -369,24 +390,41 @@ static int32_t country_antecedent(const finder *f, int32_t region) {
 
 /* Most recent person with this country (if given) and these roles. */
 static int32_t person_antecedent(const finder *f, size_t tok, const char *country, const char *roles) {
-    for (size_t k = f->nm; k-- > 0;) {
+    for (size_t p = f->npersons; p-- > 0;) {
+        size_t k = (size_t)f->persons[p];
         const dl_actor_mention *m = &f->m[k];
-        if (m->kind != DL_AK_PERSON || m->sent == f->sent[tok]) continue;   /* "X met the envoy": two people */
-        if (country && *country && strcmp(country, m->country)) continue;
+        if (m->sent == f->sent[tok]) continue;   /* "X met the envoy": two people */
+        /* a person whose country was unknown may be "the British representative" */
+        if (country && *country && m->country[0] && strcmp(country, m->country)) continue;
         if (roles_within(roles, m->roles)) return (int32_t)k;
     }
     return -1;
 }
 
+/* Coreferent mentions point at the entity's first mention, so this is O(1). */
 static int32_t root_of(const finder *f, int32_t k) {
-    while (k >= 0 && f->m[k].antecedent >= 0) k = f->m[k].antecedent;
-    return k;
+    return k >= 0 && f->m[k].antecedent >= 0 ? f->m[k].antecedent : k;
+}
+
+/* A person first coded without a country learns it from a later definite
+ * description ("James Heappey ... the British representative"): the first
+ * mention and every mention referring to it get the country. */
+static void fill_country(finder *f, int32_t root, const char *country) {
+    for (size_t k = (size_t)root; k < f->nm; k++) {
+        dl_actor_mention *m = &f->m[k];
+        if ((int32_t)k != root && m->antecedent != root) continue;
+        char code[64];
+        snprintf(code, sizeof code, "%s%s", country, m->roles);
+        m->roles = dl_arena_strdup(f->doc->arena, m->roles);
+        m->code = dl_arena_strdup(f->doc->arena, code);
+        m->country = dl_arena_strdup(f->doc->arena, country);
+    }
 }
 
 static int add_coref(finder *f, size_t ts, size_t te, int32_t ante) {
     int32_t r = root_of(f, ante);
     const dl_actor_mention *a = &f->m[ante];
-    return add_mention(f, ts, te, a->country, a->roles, f->m[r].kind, DL_AH_COREF, a->name, a->entry, ante);
+    return add_mention(f, ts, te, a->country, a->roles, f->m[r].kind, DL_AH_COREF, a->name, a->entry, r);
 }
 
 /* ---- names ---- */
@@ -425,8 +463,9 @@ static size_t name_end(const finder *f, size_t i) {
  * name when one is given. */
 static int32_t person_by_name(const finder *f, size_t ns, size_t ne) {
     const char *last = f->t[ne - 1].norm;
-    for (size_t k = f->nm; k-- > 0;) {
-        if (f->m[k].kind != DL_AK_PERSON || !f->surname[k] || strcmp(f->surname[k], last)) continue;
+    for (size_t p = f->npersons; p-- > 0;) {
+        size_t k = (size_t)f->persons[p];
+        if (!f->surname[k] || strcmp(f->surname[k], last)) continue;
         if (ne - ns > 1 && f->forename[k] && strcmp(f->forename[k], f->t[ns].norm)) continue;
         return (int32_t)k;
     }
@@ -750,6 +789,7 @@ static size_t emit_np(finder *f, np *p) {
     if (personal && p->definite) {
         int32_t ante = person_antecedent(f, p->start, p->cc, p->roles);
         if (ante >= 0) {
+            if (p->cc && !f->m[ante].country[0]) fill_country(f, ante, p->cc);
             add_coref(f, p->start - 1, p->end, ante);
             return p->end;
         }
@@ -917,7 +957,7 @@ static void quoted_agents_take_the_speakers_country(finder *f) {
         if (j < f->n && in_list(f->t[j].norm, speech)) j++;
         if (is(f, j, "the")) j++;
         const dl_actor_mention *sp = NULL;   /* the first actor within a few words: "said British minister X" */
-        for (size_t q = 0; q < f->nm && !sp; q++)
+        for (size_t q = k; q < f->nm && !sp; q++)
             if (f->m[q].tok_end > j && f->m[q].tok_start <= j + 6 && same_sent(f, j, f->m[q].tok_start)) sp = &f->m[q];
         if (sp && is_state(sp->country)) {
             for (; k < f->nm && f->m[k].tok_start < i; k++) {

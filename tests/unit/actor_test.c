@@ -171,7 +171,10 @@ Test(actor_find, mentions_are_ordered_and_inside_the_text) {
             snprintf(both, sizeof both, "%s%s", m->country, m->roles);
             cr_assert_str_eq(both, m->code, "country + roles must spell the code");
             if (i) cr_assert_leq(s->v[i - 1].start, m->start);
-            if (m->how == DL_AH_COREF) cr_assert(m->antecedent >= 0 && (size_t)m->antecedent < i);
+            if (m->how == DL_AH_COREF) {
+                cr_assert(m->antecedent >= 0 && (size_t)m->antecedent < i);
+                cr_assert_neq(s->v[m->antecedent].how, DL_AH_COREF, "antecedents are first mentions");
+            }
             else cr_assert_eq(m->antecedent, -1);
         }
         dl_arena_free(doc.arena);
@@ -238,5 +241,36 @@ Test(actor_tabari, bad_line_is_named) {
     cr_assert_eq(dl_actor_dict_add_tabari(d, "tests/data/actors/no-such-file", 0, &err), -1);
     cr_assert(err && strstr(err, "no-such-file"));
     free(err);
+    dl_actor_dict_free(d);
+}
+
+Test(actor_find, long_repetitive_article) {
+    /* 3000 repetitions: every later "Heappey" and "the British
+     * representative" refers to the first mention, not to a chain. */
+    struct dl_actor_dict *d = load_repo_dict();
+    const char *unit = "The Secretary of State for the Armed Forces, James Heappey, spoke in London. "
+                       "Heappey said the British contingent would leave. The British representative agreed. ";
+    size_t ul = strlen(unit), reps = 3000;
+    char *text = malloc(ul * reps + 1);
+    for (size_t r = 0; r < reps; r++) memcpy(text + r * ul, unit, ul);
+    text[ul * reps] = 0;
+    dl_doc doc;
+    dl_ctx ctx;
+    dl_article art;
+    analyse(d, text, "2022-11-14", &doc, &ctx, &art);
+    const dl_actor_set *s = doc.actors;
+    size_t corefs = 0;
+    int32_t first = -1;
+    for (size_t i = 0; i < s->n; i++) {
+        if (s->v[i].kind == DL_AK_PERSON && s->v[i].how == DL_AH_TITLE && first < 0) first = (int32_t)i;
+        if (s->v[i].how == DL_AH_COREF && s->v[i].kind == DL_AK_PERSON) {
+            corefs++;
+            cr_assert_eq(s->v[i].antecedent, first);
+            cr_assert_str_eq(s->v[i].code, "GBRGOVMIL");
+        }
+    }
+    cr_assert_geq(corefs, reps, "each repetition refers back (got %zu)", corefs);
+    dl_arena_free(doc.arena);
+    free(text);
     dl_actor_dict_free(d);
 }
