@@ -298,7 +298,13 @@ static void code_sentence(const dl_ctx *ctx, dl_doc *doc, const dl_clause *c, ui
         if (!nslots)
             continue;
         slot = slots[0];
-        if (after_determiner(t, s->tok_start, v))
+        int foreign = 1;   /* every verb of this word comes from a TABARI/PETRARCH file */
+        for (size_t sl = 0; sl < nslots; sl++)
+            for (size_t h = 0; h < slots[sl]->nhit; h++)
+                foreign &= d->verb[slots[sl]->hit[h].verb].foreign;
+        if (foreign ? (v > s->tok_start && (!strcmp(t[v - 1].norm, "the") || !strcmp(t[v - 1].norm, "a")
+                                            || !strcmp(t[v - 1].norm, "an")))
+                    : after_determiner(t, s->tok_start, v))
             continue;
         /* a capitalised word inside a sentence is a name or a title
          * ("Champions League", "Restore Hope"), unless the text is in capitals */
@@ -310,7 +316,7 @@ static void code_sentence(const dl_ctx *ctx, dl_doc *doc, const dl_clause *c, ui
             for (size_t sl = 0; sl < nslots; sl++)
                 for (size_t h = 0; h < slots[sl]->nhit; h++)
                     allf |= (int)slots[sl]->hit[h].forms;
-            if (looks_like_noun(c, s->tok_start, v, allf))
+            if (!foreign && looks_like_noun(c, s->tok_start, v, allf))
                 continue;
         }
         /* "prisoners held by X", "the plan proposed by X": a participle

@@ -470,7 +470,11 @@ static const char *parse_pattern(struct dl_verb_dict *d, dl_verb_pattern *p, cha
                 seen_verb = 1;
                 continue;
             }
-            if (tabari && (strcmp(w, "%") == 0 || strcmp(w, "^") == 0))
+            if (tabari && strcmp(w, "%") == 0) {
+                p->flags |= DL_PF_RECIPROCAL;   /* TABARI: a compound actor codes both ways */
+                continue;
+            }
+            if (tabari && strcmp(w, "^") == 0)
                 continue;
             if (strcmp(w, "$") == 0)
                 e.kind = DL_PE_SOURCE;
@@ -1073,6 +1077,8 @@ int dl_verb_dict_add_tabari(struct dl_verb_dict *d, const char *path, char **err
             name[strcspn(name, " -")] = 0;
             normalise_words(name);
             verb = name[0] ? verb_index(d, name) : -1;
+            if (verb >= 0)
+                d->verb[verb].foreign = 1;
             cls = -1;
             phrase[0] = 0;
             continue;
@@ -1169,6 +1175,7 @@ int dl_verb_dict_add_tabari(struct dl_verb_dict *d, const char *path, char **err
             continue;
         }
         verb = verb_index(d, words);
+        d->verb[verb].foreign = 1;
         if (exact)
             add_form(d, words, verb, DL_VF_BASE | DL_VF_PAST | DL_VF_PP);
         else {

@@ -83,6 +83,7 @@ typedef struct dl_word_class {
 
 typedef struct dl_verb {
     char *lemma;
+    int foreign;              /* from a TABARI/PETRARCH file: its own noun rules */
     uint32_t *pat;            /* pattern indices, file order */
     size_t npat, cap;
 } dl_verb;

@@ -298,7 +298,7 @@ Test(coder, tabari_and_petrarch_files)
  * coding improves. */
 
 #define TABARI_DIR "../shared/suites/tabari"
-#define TABARI_FLOOR 148
+#define TABARI_FLOOR 163
 
 typedef struct trip { char s[32], t[32], c[16]; } trip;
 
@@ -342,7 +342,8 @@ static int has_trip(const trip *v, int n, const char *s, const char *t, const ch
 
 /* The actor stage's TABARI loader reads one-line entries; rewrite the
  * suite's multi-line blocks (NAME, +synonyms, tab-indented dated codes) as
- * one line per name with the block's last code, into a scratch file. */
+ * one line per name with the block's first code (the oldest: most
+ * suite records predate the later ones), into a scratch file. */
 static const char *flatten_actors(const char *path)
 {
     static char out[64];
@@ -359,7 +360,7 @@ static const char *flatten_actors(const char *path)
                 snprintf(names[nn], sizeof names[nn], "%s", line + 1);
                 names[nn][strcspn(names[nn], " ;\r\n")] = 0;
                 nn++;
-            } else if (line[0] == '\t' && strchr(line, '[')) {
+            } else if (line[0] == '\t' && strchr(line, '[') && !code[0]) {
                 char *b = strchr(line, '['), *sp = b + 1;
                 size_t k = strcspn(sp, " <>]");
                 snprintf(code, sizeof code, "%.*s", (int)k, sp);
