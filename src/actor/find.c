@@ -45,8 +45,6 @@ typedef struct finder {
     int32_t *persons; size_t npersons, cappersons;   /* first mentions of people */
     uint16_t *named;         /* per country slot AAA..ZZZ: bare mentions so far */
     const char *most_named;  /* the country named most so far */
-    const char *only_state;  /* the first state any actor belonged to */
-    int several_states;      /* ... and whether another one followed */
 } finder;
 
 #define TBIT(x) (1u << (x))
@@ -265,8 +263,6 @@ static int add_mention(finder *f, size_t ts, size_t te, const char *country, con
         f->persons[f->npersons++] = (int32_t)f->nm;
     }
     if (is_state(m->country)) {
-        if (!f->only_state) f->only_state = m->country;
-        else if (strcmp(f->only_state, m->country)) f->several_states = 1;
         const char *c = m->country;
         int az = c[0] >= 'A' && c[0] <= 'Z' && c[1] >= 'A' && c[1] <= 'Z' && c[2] >= 'A' && c[2] <= 'Z';
         int slot = az ? (c[0] - 'A') * 676 + (c[1] - 'A') * 26 + (c[2] - 'A') : -1;
@@ -317,8 +313,8 @@ static const char *country_later_in_sentence(const finder *f, size_t tok) {
         int32_t e = (types_at(f, j) & T_PLACE) ? pick_place(f, j) : -1;
         if (e >= 0) return f->d->e[e].country;
     }
-    for (size_t j = tok; j-- > 0 && same_sent(f, j, tok);) {
-        int32_t e = (types_at(f, j) & T_PLACE) ? pick_place(f, j) : -1;
+    for (size_t j = tok; j-- > 0 && same_sent(f, j, tok);) {   /* earlier countries are mentions already */
+        int32_t e = types_at(f, j) == TBIT(DL_ET_SEAT) ? pick(f, j, TBIT(DL_ET_SEAT)) : -1;
         if (e >= 0) return f->d->e[e].country;
     }
     return NULL;
@@ -346,8 +342,7 @@ static const char *context_country_ex(const finder *f, size_t tok, int mode) {
         if (c) return c;
         /* else the country the story is about: the most named so far, or
          * the only state any earlier actor belongs to */
-        if (f->most_named) return f->most_named;
-        return f->only_state && !f->several_states ? f->only_state : "";
+        return f->most_named ? f->most_named : "";
     }
     int look_ahead = mode == CTX_STATE;
     /* an earlier state actor with a role: this sentence, then up to 6 back */
@@ -722,6 +717,8 @@ static size_t emit_np(finder *f, np *p) {
             size_t q = p->start;
             if (q > 0 && is(f, q - 1, "the")) q--;
             if (!p->poss && q > 0 && same_sent(f, q - 1, q) && in_list(f->t[q - 1].norm, locatives)) return p->c_e;
+            /* "the Argentine capital, Buenos Aires": an apposition to a place */
+            if (q > 1 && is(f, q - 1, ",") && (is(f, q - 2, "capital") || is(f, q - 2, "city"))) return p->c_e;
             /* "central Baghdad", "shelled Kyiv": the city as a target stands
              * for its country, not its government */
             if (!p->poss && q > 0 && same_sent(f, q - 1, q) &&
