@@ -6,7 +6,7 @@
 #include <string.h>
 
 static int in_list(const char *const *list, const char *w) {
-    for (; *list; list++) if (strcmp(*list, w) == 0) return 1;
+    for (; *list; list++) if ((*list)[0] == w[0] && strcmp(*list, w) == 0) return 1;
     return 0;
 }
 
@@ -32,7 +32,7 @@ static const word_value VAGUE[] = {
 };
 
 static int lookup(const word_value *t, const char *w, double *v) {
-    for (; t->w; t++) if (strcmp(t->w, w) == 0) { *v = t->v; return 1; }
+    for (; t->w; t++) if (t->w[0] == w[0] && strcmp(t->w, w) == 0) { *v = t->v; return 1; }
     return 0;
 }
 
@@ -95,7 +95,9 @@ size_t dl_number_at(const dl_token *t, size_t n, size_t i, double *value, int *v
     double v;
     *vague = 0;
     if (i >= n) return 0;
-    if (t[i].kind == DL_TOK_WORD && !may_start_number(t[i].norm)) return 0;
+    if (t[i].kind == DL_TOK_WORD &&
+        (t[i].norm_len > 13 || !strchr("abdefhmnost", t[i].norm[0]) || !may_start_number(t[i].norm)))
+        return 0;
     if (digits_value(&t[i], &v)) {
         size_t j = i + 1;
         double s;
@@ -115,10 +117,16 @@ size_t dl_number_at(const dl_token *t, size_t n, size_t i, double *value, int *v
     double total = 0, cur = 0;
     size_t j = i;
     int any = 0;
-    if ((strcmp(t[j].norm, "a") == 0 || strcmp(t[j].norm, "an") == 0) && j + 1 < n &&
-        (lookup(SCALES, t[j + 1].norm, &v) || strcmp(t[j + 1].norm, "dozen") == 0)) {
-        cur = 1;
-        j++;
+    if (t[j].norm_len <= 2 && t[j].norm[0] == 'a') {
+        /* "a dozen", "a hundred", "a million" -- and nothing else starting with "a" */
+        if (j + 1 < n && (!strcmp(t[j + 1].norm, "dozen") || !strcmp(t[j + 1].norm, "hundred") ||
+                          !strcmp(t[j + 1].norm, "thousand") || !strcmp(t[j + 1].norm, "million") ||
+                          !strcmp(t[j + 1].norm, "billion"))) {
+            cur = 1;
+            j++;
+        } else {
+            return 0;
+        }
     }
     while (j < n && t[j].kind == DL_TOK_WORD) {
         if (lookup(UNITS, t[j].norm, &v) || hyphen_number(t[j].norm, &v)) {
@@ -229,12 +237,12 @@ static const currency_word CURRENCY_BEFORE[] = {
 };
 
 static const char *currency_of(const currency_word *t, const char *w) {
-    for (; t->w; t++) if (strcmp(t->w, w) == 0) return t->iso;
+    for (; t->w; t++) if (t->w[0] == w[0] && strcmp(t->w, w) == 0) return t->iso;
     return NULL;
 }
 
 static const char *noun_type_of(const noun_type *t, const char *w) {
-    for (; t->noun; t++) if (strcmp(t->noun, w) == 0) return t->type;
+    for (; t->noun; t++) if (t->noun[0] == w[0] && strcmp(t->noun, w) == 0) return t->type;
     return NULL;
 }
 

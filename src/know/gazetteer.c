@@ -68,6 +68,43 @@ void dl_strtab_free(dl_strtab *t) {
     memset(t, 0, sizeof *t);
 }
 
+/* Capitalised words that are also everyday words or name parts: taken as
+ * single-word places only after a locative cue. */
+static const char *const COMMON_WORDS[] = {
+    "police", "army", "union", "state", "states", "president", "minister",
+    "government", "university", "city", "church", "mission", "national",
+    "democratic", "republic", "people", "party", "justice", "liberty", "hope",
+    "independence", "mobile", "reading", "bath", "nice", "split", "most", "male",
+    "sale", "young", "progress", "concord", "unity", "march", "may", "june",
+    "august", "april", "january", "july", "of", "as", "do", "man", "bar", "deal",
+    "van", "mission", "bloc", "media", "post", "orange", "guard", "marine",
+    "defence", "defense", "force", "forces", "council", "assembly", "court",
+    "prime", "general", "secretary", "king", "queen", "prince", "lord", "sir",
+    "mayor", "governor", "chancellor", "premier", "news", "new", "old", "even",
+    "over", "middle", "victoria", "independence", "freedom", "paradise", "eagle",
+    "la", "le", "el", "al", "de", "san", "santa", "saint",
+    "st", "st.", "ma", "wa", "ha", "ba", "da", "na", "pa", "ka", "ta", "sa",
+    "tu", "su", "bo", "ho", "ye", "mai", "anglophone",
+    /* pronouns and function words that start sentences ("We", "Man") */
+    "we", "us", "it", "he", "she", "they", "you", "i", "the", "a", "an", "in", "on",
+    "at", "by", "to", "for", "is", "be", "are", "was", "has", "have", "had",
+    "not", "no", "yes", "all", "any", "so", "but", "or", "and", "if", "then",
+    "than", "that", "this", "these", "those", "there", "here", "who", "what",
+    "when", "where", "why", "how", "which", "one", "two", "can", "will", "would",
+    "men", "women", "good", "bad", "best", "big", "long", "little", "more",
+    "much", "many", "some", "such", "only", "also", "just", "still", "after",
+    "before", "under", "between", "during", "since", "until", "about", "against",
+    "among", "into", "through", "without", "within", "along", "across", "up",
+    "down", "out", "off", "again", "once", "now", "today", "north", "south",
+    "east", "west", "central", "western", "eastern", "northern", "southern",
+    "delta", "arab", "nato", "centre", "center", "capital", "coast", "island",
+    "islands", "lake", "river", "valley", "mountain", "border", "frontier", NULL
+};
+
+int dl_gazetteer_common(const dl_gazetteer *g, const char *norm, size_t n) {
+    return dl_strtab_find(&g->common, norm, n) != (size_t)-1;
+}
+
 /* ---- loading ---- */
 
 typedef struct key_ref { const char *key; uint32_t place; } key_ref;
@@ -262,6 +299,11 @@ dl_gazetteer *dl_gazetteer_load(const char *path, char **err) {
         }
     }
     free(full);
+    dl_strtab_init(&g->countries, 256);
+    for (size_t i = 0; i < g->nplaces; i++)
+        if (g->places[i].kind == DL_PK_COUNTRY) dl_strtab_put(&g->countries, g->places[i].country, (uint32_t)i, 1);
+    dl_strtab_init(&g->common, sizeof COMMON_WORDS / sizeof *COMMON_WORDS);
+    for (const char *const *w = COMMON_WORDS; *w; w++) dl_strtab_put(&g->common, *w, 0, 1);
     return g;
 }
 
@@ -269,6 +311,8 @@ void dl_gazetteer_free(dl_gazetteer *g) {
     if (!g) return;
     dl_tone_lex_free(g->tone);
     dl_strtab_free(&g->keys);
+    dl_strtab_free(&g->common);
+    dl_strtab_free(&g->countries);
     free(g->prefix_buf);
     free(g->postings);
     free(g->places);
@@ -292,7 +336,6 @@ size_t dl_gazetteer_probe(const dl_gazetteer *g, const char *key, size_t n, cons
 }
 
 const dl_gaz_place *dl_gazetteer_country(const dl_gazetteer *g, const char *iso3) {
-    for (size_t i = 0; i < g->nplaces && g->places[i].kind == DL_PK_COUNTRY; i++)
-        if (strcmp(g->places[i].country, iso3) == 0) return &g->places[i];
-    return NULL;
+    size_t slot = dl_strtab_find(&g->countries, iso3, strlen(iso3));
+    return slot == (size_t)-1 ? NULL : &g->places[g->countries.first[slot]];
 }

@@ -59,6 +59,8 @@ typedef struct dl_gazetteer {
     dl_strtab keys;
     int max_words;             /* longest key in words */
     char *prefix_buf;          /* the word prefixes of multi-word keys */
+    dl_strtab common;          /* everyday words that are also place names ("Nice", "March") */
+    dl_strtab countries;       /* ISO3 -> index of the country's entry */
     /* The tone lexicon rides along: dl_ctx has one slot for the knowledge
      * stage's read-only data (see know.h). */
     struct dl_tone_lex *tone;
@@ -76,6 +78,10 @@ size_t dl_gazetteer_lookup(const dl_gazetteer *g, const char *key, size_t n, con
 /* The same, and *prefix = 1 when key is also the first words of a longer
  * key (so a matcher reading a name word by word knows whether to go on). */
 size_t dl_gazetteer_probe(const dl_gazetteer *g, const char *key, size_t n, const uint32_t **out, int *prefix);
+
+/* Is norm[0..n) an everyday word that a place name must not be taken for
+ * without a locative cue ("Nice weather", "We", "Police")? */
+int dl_gazetteer_common(const dl_gazetteer *g, const char *norm, size_t n);
 
 /* In dl_strtab.count of the gazetteer: the key starts a longer key. */
 #define DL_GAZ_PREFIX 0x80000000u

@@ -8,7 +8,7 @@
 #define MAX_COUNTRIES 64
 
 static int in_list(const char *const *list, const char *w) {
-    for (; *list; list++) if (strcmp(*list, w) == 0) return 1;
+    for (; *list; list++) if ((*list)[0] == w[0] && strcmp(*list, w) == 0) return 1;
     return 0;
 }
 
@@ -28,38 +28,6 @@ static const char *const DIRECTION[] = {
     "neighbouring", "neighboring", "occupied", "war-torn", NULL
 };
 
-/* Capitalised words that are also everyday words or name parts: taken as
- * single-word places only after a locative cue. */
-static const char *const COMMON[] = {
-    "police", "army", "union", "state", "states", "president", "minister",
-    "government", "university", "city", "church", "mission", "national",
-    "democratic", "republic", "people", "party", "justice", "liberty", "hope",
-    "independence", "mobile", "reading", "bath", "nice", "split", "most", "male",
-    "sale", "young", "progress", "concord", "unity", "march", "may", "june",
-    "august", "april", "january", "july", "of", "as", "do", "man", "bar", "deal",
-    "van", "mission", "bloc", "media", "post", "orange", "guard", "marine",
-    "defence", "defense", "force", "forces", "council", "assembly", "court",
-    "prime", "general", "secretary", "king", "queen", "prince", "lord", "sir",
-    "mayor", "governor", "chancellor", "premier", "news", "new", "old", "even",
-    "over", "middle", "victoria", "independence", "freedom", "paradise", "eagle",
-    "la", "le", "el", "al", "de", "san", "santa", "saint",
-    "st", "st.", "ma", "wa", "ha", "ba", "da", "na", "pa", "ka", "ta", "sa",
-    "tu", "su", "bo", "ho", "ye", "mai", "anglophone",
-    /* pronouns and function words that start sentences ("We", "Man") */
-    "we", "us", "it", "he", "she", "they", "you", "i", "the", "a", "an", "in", "on",
-    "at", "by", "to", "for", "is", "be", "are", "was", "has", "have", "had",
-    "not", "no", "yes", "all", "any", "so", "but", "or", "and", "if", "then",
-    "than", "that", "this", "these", "those", "there", "here", "who", "what",
-    "when", "where", "why", "how", "which", "one", "two", "can", "will", "would",
-    "men", "women", "good", "bad", "best", "big", "long", "little", "more",
-    "much", "many", "some", "such", "only", "also", "just", "still", "after",
-    "before", "under", "between", "during", "since", "until", "about", "against",
-    "among", "into", "through", "without", "within", "along", "across", "up",
-    "down", "out", "off", "again", "once", "now", "today", "north", "south",
-    "east", "west", "central", "western", "eastern", "northern", "southern",
-    "delta", "arab", "nato", "centre", "center", "capital", "coast", "island",
-    "islands", "lake", "river", "valley", "mountain", "border", "frontier", NULL
-};
 
 /* Buildings that stand for governments: "White House" (a town in
  * Tennessee for GeoNames). */
@@ -441,7 +409,7 @@ void dl_places_find(const dl_gazetteer *g, dl_doc *doc, dl_place_set *out) {
         if (used == 1 && (dl_month_from_name(t[i].norm, t[i].norm_len) || dl_weekday_from_name(t[i].norm, t[i].norm_len) >= 0))
             continue;
         int common = used == 1 && !((t[i].flags & DL_TF_UPPER) && best->kind == DL_PK_COUNTRY) &&   /* "US" is no "us" */
-                     (in_list(COMMON, t[i].norm) ||
+                     (dl_gazetteer_common(g, t[i].norm, t[i].norm_len) ||
                      (g->tone && dl_tone_valence(g->tone, t[i].norm, t[i].norm_len)));
         /* an everyday word is a place only right after a locative word
          * ("in Nice"; not "in the Western response") */

@@ -5,7 +5,7 @@
 #include <string.h>
 
 static int in_list(const char *const *list, const char *w) {
-    for (; *list; list++) if (strcmp(*list, w) == 0) return 1;
+    for (; *list; list++) if ((*list)[0] == w[0] && strcmp(*list, w) == 0) return 1;
     return 0;
 }
 
@@ -146,6 +146,12 @@ void dl_when_find(dl_doc *doc, dl_date ref, dl_when_set *out) {
     size_t end_off = doc->body_end ? doc->body_end : doc->len;
     for (size_t i = 0; i < n && t[i].start < end_off; i++) {
         if (t[i].start < doc->body_start) continue;
+        /* most tokens are lower-case words no date starts with */
+        if (t[i].kind == DL_TOK_WORD && !(t[i].flags & DL_TF_CAP) && !strchr("ytlnpm", t[i].norm[0]) &&
+            !(t[i].norm[0] >= '0' && t[i].norm[0] <= '9') &&
+            !(i + 2 < n && t[i + 2].norm_len == 3 && !strcmp(t[i + 2].norm, "ago")))
+            continue;
+        if (t[i].kind != DL_TOK_WORD && t[i].kind != DL_TOK_NUM && t[i].kind != DL_TOK_ABBR) continue;
         dl_when w;
         memset(&w, 0, sizeof w);
         size_t used = 0;
@@ -223,7 +229,8 @@ void dl_when_find(dl_doc *doc, dl_date ref, dl_when_set *out) {
             used = 1;
             w.date = mk((int)y, 0, 0);
             w.res = DL_WR_YEAR;
-        } else if (is_word(&t[i]) && (t[i].flags & DL_TF_CAP) && in_list(WEEKDAYS, t[i].norm)) {
+        } else if (is_word(&t[i]) && (t[i].flags & DL_TF_CAP) && t[i].norm_len >= 6 &&
+                   !strcmp(t[i].norm + t[i].norm_len - 3, "day") && in_list(WEEKDAYS, t[i].norm)) {
             /* full weekday names only: "Sun" is a newspaper, "Wed" a verb */
             int wd = dl_weekday_from_name(t[i].norm, t[i].norm_len);
             used = 1;
@@ -243,14 +250,15 @@ void dl_when_find(dl_doc *doc, dl_date ref, dl_when_set *out) {
                 }
                 w.date = add_days(ref, delta);
             }
-        } else if (t[i].kind == DL_TOK_WORD && (!strcmp(t[i].norm, "yesterday") || !strcmp(t[i].norm, "today") ||
+        } else if (t[i].kind == DL_TOK_WORD && t[i].norm_len >= 5 && t[i].norm_len <= 9 &&
+                   (!strcmp(t[i].norm, "yesterday") || !strcmp(t[i].norm, "today") ||
                                                !strcmp(t[i].norm, "tomorrow") || !strcmp(t[i].norm, "tonight"))) {
             used = 1;
             w.relative = 1;
             w.res = DL_WR_DAY;
             long delta = !strcmp(t[i].norm, "yesterday") ? -1 : !strcmp(t[i].norm, "tomorrow") ? 1 : 0;
             if (have_ref) w.date = add_days(ref, delta);
-        } else if (t[i].kind == DL_TOK_WORD && i + 1 < n &&
+        } else if (t[i].kind == DL_TOK_WORD && i + 1 < n && t[i].norm_len == 4 &&
                    (!strcmp(t[i].norm, "last") || !strcmp(t[i].norm, "this") || !strcmp(t[i].norm, "next") ||
                     !strcmp(t[i].norm, "past")) &&
                    (!strcmp(t[i + 1].norm, "week") || !strcmp(t[i + 1].norm, "month") || !strcmp(t[i + 1].norm, "year") ||
