@@ -461,7 +461,7 @@ static double block_score(const block *b) {
     double ld = lw / w;
     if (ld > 0.5) return -0.5 * w - 0.5;
     if (b->heading) return -0.25 * w;
-    if (w >= 12 || (w >= 6 && b->sentences > 0)) return (w - 2 * lw);
+    if (w >= 8 || (w >= 6 && b->sentences > 0)) return (w - 2 * lw);
     return -0.5 * w;
 }
 
