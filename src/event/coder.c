@@ -272,6 +272,7 @@ static void code_sentence(const dl_ctx *ctx, dl_doc *doc, const dl_clause *c, ui
     size_t first = set->n;
     /* words an earlier pattern matched ("pledged aid to") are not verbs */
     uint8_t *used = dl_arena_calloc(doc->arena, s->tok_end - s->tok_start + 1);
+    int foreign_done = 0;   /* TABARI codes the first verb of a sentence that matches */
     uint64_t mask = 0;   /* Bloom bits of the sentence's words, for the prefilter */
     for (uint32_t i = s->tok_start; i < s->tok_end; i++)
         mask |= 1ULL << (c->th[i] & 63);
@@ -302,6 +303,8 @@ static void code_sentence(const dl_ctx *ctx, dl_doc *doc, const dl_clause *c, ui
         for (size_t sl = 0; sl < nslots; sl++)
             for (size_t h = 0; h < slots[sl]->nhit; h++)
                 foreign &= d->verb[slots[sl]->hit[h].verb].foreign;
+        if (foreign && foreign_done)
+            continue;
         if (foreign ? (v > s->tok_start && (!strcmp(t[v - 1].norm, "the") || !strcmp(t[v - 1].norm, "a")
                                             || !strcmp(t[v - 1].norm, "an")))
                     : after_determiner(t, s->tok_start, v))
@@ -499,6 +502,8 @@ static void code_sentence(const dl_ctx *ctx, dl_doc *doc, const dl_clause *c, ui
                 e.source_code = a->code;
                 e.target_code = b->code;
                 set_add(doc, set, &e);
+                if (foreign)
+                    foreign_done = 1;
             }
     }
     /* a bare statement ("X said") counts only when nothing else is coded;

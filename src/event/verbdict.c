@@ -289,18 +289,39 @@ static void normalise_words(char *s)
     *w = 0;
 }
 
-static void class_add(dl_word_class *c, const char *member)
+/* The tokenizer splits "didn't" into "did" + "n't": so do we, in a new
+ * string. */
+static char *split_contractions(const char *s)
 {
-    if (!member[0])
+    size_t n = strlen(s);
+    char *out = dl_xmalloc(2 * n + 2), *o = out;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == 'n' && i + 2 < n && s[i + 1] == '\'' && s[i + 2] == 't' && i > 0 && s[i - 1] != ' '
+            && (i + 3 == n || s[i + 3] == ' ' || s[i + 3] == '~'))
+            *o++ = ' ';
+        *o++ = s[i];
+    }
+    *o = 0;
+    return out;
+}
+
+static void class_add(dl_word_class *c, const char *member_in)
+{
+    char *member = split_contractions(member_in);
+    if (!member[0]) {
+        free(member);
         return;
+    }
     for (size_t i = 0; i < c->n; i++)
-        if (strcmp(c->member[i], member) == 0)
+        if (strcmp(c->member[i], member) == 0) {
+            free(member);
             return;
+        }
     if (c->n == c->cap) {
         c->cap = c->cap ? c->cap * 2 : 8;
         c->member = dl_xrealloc(c->member, c->cap * sizeof *c->member);
     }
-    c->member[c->n++] = dl_xstrdup(member);
+    c->member[c->n++] = member;
 }
 
 /* Match the word sequence seq ("peacekeeping forces") at t[i..n). */
@@ -541,8 +562,10 @@ static const char *parse_pattern(struct dl_verb_dict *d, dl_verb_pattern *p, cha
                 e.kind = DL_PE_WORD;
                 char *alts = dl_xstrdup(w), *as = NULL;
                 for (char *a = strtok_r(alts, "|", &as); a; a = strtok_r(NULL, "|", &as)) {
-                    char *x = dl_xstrdup(a);
-                    normalise_words(x);
+                    char *x0 = dl_xstrdup(a);
+                    normalise_words(x0);
+                    char *x = split_contractions(x0);
+                    free(x0);
                     if (!*x) {
                         free(x);
                         continue;
@@ -1177,7 +1200,7 @@ int dl_verb_dict_add_tabari(struct dl_verb_dict *d, const char *path, char **err
         verb = verb_index(d, words);
         d->verb[verb].foreign = 1;
         if (exact)
-            add_form(d, words, verb, DL_VF_BASE | DL_VF_PAST | DL_VF_PP);
+            add_verb_forms(d, verb, words, NULL, NULL);   /* "DEPART_": the word and its regular endings */
         else {
             add_form(d, words, verb, DL_VF_STEM | DL_VF_BASE | DL_VF_PAST | DL_VF_PP | DL_VF_3SG | DL_VF_ING);
             d->nstems++;
