@@ -266,10 +266,10 @@ static const struct { const char *name; int type; } kind_names[] = {
     {"country", DL_ET_COUNTRY}, {"demonym", DL_ET_DEMONYM}, {"seat", DL_ET_SEAT},
     {"person", DL_ET_PERSON}, {"org", DL_ET_ORG}, {"group", DL_ET_GROUP},
     {"agent", DL_ET_AGENT}, {"title", DL_ET_TITLE}, {"domain", DL_ET_DOMAIN},
-    {"region", DL_ET_REGION}, {"ignore", DL_ET_IGNORE}, {NULL, 0}};
+    {"region", DL_ET_REGION}, {"ignore", DL_ET_IGNORE}, {"block", DL_ET_BLOCK}, {NULL, 0}};
 static const struct { const char *name; int flag; } flag_names[] = {
     {"weak", DL_EF_WEAK}, {"personal", DL_EF_PERSONAL}, {"honorific", DL_EF_HONORIFIC},
-    {"modifier", DL_EF_MODIFIER}, {"land", DL_EF_LAND}, {"adjective", DL_EF_ADJECTIVE}, {NULL, 0}};
+    {"modifier", DL_EF_MODIFIER}, {"land", DL_EF_LAND}, {"adjective", DL_EF_ADJECTIVE}, {"building", DL_EF_BUILDING}, {NULL, 0}};
 
 
 /* One line of a dict/actors file:  CODE KIND[/FLAG...] NAME | ALIAS ... [FROM..TO] # comment */
@@ -366,6 +366,7 @@ static int parse_line(dl_actor_dict *d, char *line, const char *file, size_t lin
         }
         return 0;
     }
+    if (p.type == DL_ET_BLOCK && !strcmp(code, "-")) code = "";
     if (*code == '~') code++;   /* agents: roles only */
     for (char *q = code; *q; q++)
         if (!isupper((unsigned char)*q) && !isdigit((unsigned char)*q))

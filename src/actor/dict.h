@@ -31,7 +31,8 @@ typedef enum dl_entry_type {
     DL_ET_TITLE,        /* title that can precede a name: "president" -> ~GOV */
     DL_ET_DOMAIN,       /* portfolio after "minister of": "defence" -> ~MIL */
     DL_ET_REGION,       /* region adjective: "African" -> region Africa */
-    DL_ET_IGNORE        /* suppress a generated alias (countries.tsv) */
+    DL_ET_IGNORE,       /* suppress a generated alias (countries.tsv) */
+    DL_ET_BLOCK         /* a name that contains an actor's but is none: "New England" */
 } dl_entry_type;
 
 enum {
@@ -42,7 +43,8 @@ enum {
     DL_EF_MODIFIER  = 1 << 3,  /* only as a modifier: "peacekeeping" */
     DL_EF_LAND      = 1 << 4,  /* "country", "nation": refers back to a state */
     DL_EF_PREFIX    = 1 << 5,  /* TABARI "[NGM~]": the code is a prefix */
-    DL_EF_ADJECTIVE = 1 << 6   /* also an adjective: "military" in "military aid" */
+    DL_EF_ADJECTIVE = 1 << 6,  /* also an adjective: "military" in "military aid" */
+    DL_EF_BUILDING  = 1 << 7   /* a seat that is a building: "the Kremlin" (cities take no "the") */
 };
 
 typedef struct dl_actor_entry {

@@ -71,7 +71,9 @@ static const char *const not_adjectives[] = {
     "might", "can", "not", "that", "which", "who", "whose", "it", "its", "their", "his", "her", "also", "then",
     "now", "than", "more", "most", "the", "a", "an", "this", "these", "those", "did", "does", "do", "after",
     "before", "while", "when", "if", "into", "against", "about", "over", "under", "told", "called", "despite",
-    "our", "my", "your", "we", "they", "he", "she", "i", "you", "there", "here", "yet", "so", "however", NULL};
+    "our", "my", "your", "we", "they", "he", "she", "i", "you", "there", "here", "yet", "so", "however",
+    "overnight", "yesterday", "today", "tonight", "again", "already", "too", "first", "last", "later", "earlier",
+    "instead", "alone", "together", "once", "twice", "still", "never", "recently", "now", "then", "soon", NULL};
 /* Past tenses that do not end in -ed: after "military" they make it a noun. */
 static const char *const irregular_verbs[] = {
     "fell", "lost", "took", "made", "sent", "won", "began", "came", "went", "left", "met", "held", "gave", "kept",
@@ -715,6 +717,9 @@ static size_t emit_np(finder *f, np *p) {
         const dl_actor_entry *c = &f->d->e[p->c_entry];
         if (p->c_type == DL_ET_SEAT) {
             size_t q = p->start;
+            /* "the London talks": a city after "the" is an adjective */
+            if (!(c->flags & DL_EF_BUILDING) && !p->poss && q > 0 && is(f, q - 1, "the") && same_sent(f, q - 1, q))
+                return p->c_e;
             if (q > 0 && is(f, q - 1, "the")) q--;
             if (!p->poss && q > 0 && same_sent(f, q - 1, q) && in_list(f->t[q - 1].norm, locatives)) return p->c_e;
             /* "the Argentine capital, Buenos Aires": an apposition to a place */
@@ -727,6 +732,16 @@ static size_t emit_np(finder *f, np *p) {
                 add_mention(f, p->c_s, p->c_e, c->country, "", DL_AK_COUNTRY, DL_AH_METONYMY, ce ? ce->name : c->name,
                             c->id, -1);
                 return p->c_e;
+            }
+            /* "the London talks", "its Washington embassy": a place used as
+             * an adjective (a verb in -ed/-s or a function word after it
+             * keeps the government reading: "London follows") */
+            if (!p->poss && is_lowerword(f, p->c_e) && !types_at(f, p->c_e) && !in_list(f->t[p->c_e].norm, not_adjectives)) {
+                const char *w = f->t[p->c_e].norm;
+                size_t wl = f->t[p->c_e].norm_len;
+                int verbish = (wl > 3 && !strcmp(w + wl - 2, "ed")) || (wl > 2 && w[wl - 1] == 's' && w[wl - 2] != 's') ||
+                              in_list(w, irregular_verbs);
+                if (!verbish) return p->c_e;
             }
             add_entry_mention(f, p->c_s, p->c_e, c, DL_AK_COUNTRY, DL_AH_METONYMY);
             return p->c_e;
@@ -865,6 +880,7 @@ static size_t step(finder *f, size_t i) {
         return i + 1;
     }
     unsigned ty = types_at(f, i);
+    if (ty == TBIT(DL_ET_BLOCK)) return f->lm[i].end;   /* "New England", "London Stock Exchange" */
     if (ty & TBIT(DL_ET_PERSON)) {
         int32_t e = pick(f, i, TBIT(DL_ET_PERSON));
         add_entry_mention(f, i, f->lm[i].end, &f->d->e[e], DL_AK_PERSON, DL_AH_DICTIONARY);
