@@ -201,7 +201,8 @@ static const char *const junk_strong[] = {
     "print", "toolbar", "tooltip", "reply", "replies", "respond", "shoutbox",
     "skyscraper", "masthead", "banner", "rss", "most-read", "mostread", "facebook",
     "twitter", "pinterest", "linkedin", "email-this", "tags", "tagcloud", "categories",
-    "navbar", "navigation", "menu", "widget", "carousel", NULL};
+    "navbar", "navigation", "menu", "widget", "carousel",
+    "comentario", "kommentar", "reacties", "leserbrief", NULL};
 static const char *const junk_exact[] = {
     "ad", "ads", "nav", "hidden", "hide", "meta", "extra", "tools", "utility",
     "topics", "header", "top", "links", "share", "author-bio", "bio", "about", NULL};
@@ -741,7 +742,8 @@ static int comment_heading(const char *t, size_t n, int words) {
         "readers comments", "leave a comment", "leave a reply", "post a comment",
         "add a comment", "add your comment", "add new comment", "join the discussion",
         "discussion", "your comments", "what do you think", "thoughts on", "trackbacks", "trackback",
-        "have your say", "reactions", "comments are closed", NULL};
+        "have your say", "reactions", "comments are closed",
+        "commentaires", "kommentare", "comentarios", "reacties", "reacciones", NULL};
     if (words > 8 || n > 80) return 0;
     char s[96];
     size_t k = 0;
@@ -759,10 +761,11 @@ static int comment_heading(const char *t, size_t n, int words) {
     for (int i = 0; heads[i]; i++) {
         size_t hn = strlen(heads[i]);
         if (!strncmp(p, heads[i], hn) && (p[hn] == 0 || p[hn] == ' ')) {
-            /* "comments" alone or followed by a count or "on TITLE" */
             const char *r = p + hn;
             while (*r == ' ') r++;
-            if (!*r || !strncmp(r, "on ", 3) || !strncmp(r, "to ", 3) || i >= 7) return 1;
+            /* a single word only alone or before "on"/"to" ("Discussion of
+             * the results" is a heading of the story); phrases as they come */
+            if (!*r || !strncmp(r, "on ", 3) || !strncmp(r, "to ", 3) || strchr(heads[i], ' ')) return 1;
         }
     }
     /* the boxes that follow a story: only as a short line of its own
