@@ -528,6 +528,7 @@ static int payload(dl_warc *w, warc_head *h, long long off, dl_article *out) {
     if (is_response && !http) return -1;   /* dns:, ftp and other non-HTTP responses */
     int status = 0;
     if (http) {
+    again:;
         /* status line and headers, CRLF or LF-only */
         size_t i = 0;
         const char *te = NULL, *ce = NULL, *ct = NULL;
@@ -558,6 +559,12 @@ static int payload(dl_warc *w, warc_head *h, long long off, dl_article *out) {
             else if (kn == 12 && !strncasecmp(p + s, "Content-Type", 12)) { ct = v; ct_n = vn; }
         }
         if (!ended) return record_error(w, out, off, "HTTP headers without an end (no blank line)");
+        if (status == 100 && n - i >= 5 && !memcmp(p + i, "HTTP/", 5)) {
+            /* "100 Continue" followed by the real response */
+            p += i;
+            n -= i;
+            goto again;
+        }
         if (status < 200 || status > 299) return -1;   /* redirects, errors: no page */
         parse_ctype(ct, ct_n, mt, cs);
         p += i;

@@ -145,6 +145,18 @@ Test(warc, response_conversion_and_skipped_records) {
     dl_buf_free(&b);
 }
 
+Test(warc, continue_100_before_the_response) {
+    dl_buf b = DL_BUF_INIT;
+    const char http[] = "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nThe body after the interim response.\n";
+    add_record(&b, "response", "WARC-Target-URI: http://example.org/c\r\n", http, sizeof http - 1);
+    result r;
+    long rec, skip, errs;
+    read_all(b.p, b.len, 0, &r, &rec, &skip, &errs);
+    cr_assert_eq(r.ok, 1, "ok %d err %d %s", r.ok, r.err, r.errors[0]);
+    cr_expect_str_eq(r.texts[0], "The body after the interim response.\n");
+    dl_buf_free(&b);
+}
+
 Test(warc, gzip_per_record_and_whole_file_gzip_read_the_same) {
     dl_buf plain = DL_BUF_INIT, members = DL_BUF_INIT;
     build_archive(&plain);
