@@ -23,7 +23,7 @@ if [ -r "$AG" ] && command -v valgrind >/dev/null && command -v callgrind_annota
     tmp2=$(mktemp -d)
     zcat "$AG" | head -300 >"$tmp2/ag300.jsonl"
     valgrind --tool=callgrind --callgrind-out-file="$tmp2/cg.out" build/bench/know-bench . "$tmp2/ag300.jsonl" 1 >/dev/null 2>&1
-    callgrind_annotate --inclusive=yes "$tmp2/cg.out" 2>/dev/null | awk '
+    callgrind_annotate --inclusive=yes --threshold=100 "$tmp2/cg.out" 2>/dev/null | awk '
         /dl_doc_analyse \[/ { gsub(",", "", $1); all = $1 }
         /dl_know_run \[/    { gsub(",", "", $1); know = $1 }
         END { if (all && know) { ev = (all - know) / 2;

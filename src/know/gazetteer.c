@@ -16,15 +16,21 @@ static uint64_t hash_bytes(const char *s, size_t n) {
     return h;
 }
 
+/* A 128 KB bit filter in front of the 1 MB table: most capitalised words
+ * are no place, and the filter says so from the L2 cache. */
+#define FILTER_BITS (1u << 20)
+static size_t filter_bit(uint64_t h) { return (size_t)(h >> 40) & (FILTER_BITS - 1); }
+
 void dl_strtab_init(dl_strtab *t, size_t expected) {
     size_t cap = 16;
     while (cap < expected * 2) cap <<= 1;
     t->cap = cap;
     t->n = 0;
+    t->hash = calloc(cap, sizeof *t->hash);
     t->keys = calloc(cap, sizeof *t->keys);
     t->first = calloc(cap, sizeof *t->first);
     t->count = calloc(cap, sizeof *t->count);
-    if (!t->keys || !t->first || !t->count) { fprintf(stderr, "dateline: out of memory\n"); exit(3); }
+    if (!t->hash || !t->keys || !t->first || !t->count) { fprintf(stderr, "dateline: out of memory\n"); exit(3); }
 }
 
 static void strtab_grow(dl_strtab *t) {
@@ -36,32 +42,45 @@ static void strtab_grow(dl_strtab *t) {
     *t = bigger;
 }
 
+static uint32_t fingerprint(uint64_t h) { return (uint32_t)(h >> 32) | 1u; }
+
 size_t dl_strtab_put(dl_strtab *t, const char *key, uint32_t first, uint32_t count) {
     if ((t->n + 1) * 2 > t->cap) strtab_grow(t);
     size_t n = strlen(key);
-    size_t i = (size_t)hash_bytes(key, n) & (t->cap - 1);
-    while (t->keys[i]) {
-        if (strcmp(t->keys[i], key) == 0) break;
+    uint64_t h = hash_bytes(key, n);
+    uint32_t fp = fingerprint(h);
+    size_t i = (size_t)h & (t->cap - 1);
+    while (t->hash[i]) {
+        if (t->hash[i] == fp && strcmp(t->keys[i], key) == 0) break;
         i = (i + 1) & (t->cap - 1);
     }
-    if (!t->keys[i]) t->n++;
+    if (!t->hash[i]) t->n++;
+    t->hash[i] = fp;
     t->keys[i] = key;
     t->first[i] = first;
     t->count[i] = count;
     return i;
 }
 
+static size_t strtab_find_hashed(const dl_strtab *t, const char *key, size_t n, uint64_t h);
+
 size_t dl_strtab_find(const dl_strtab *t, const char *key, size_t n) {
     if (!t->cap) return (size_t)-1;
-    size_t i = (size_t)hash_bytes(key, n) & (t->cap - 1);
-    while (t->keys[i]) {
-        if (strncmp(t->keys[i], key, n) == 0 && t->keys[i][n] == '\0') return i;
+    return strtab_find_hashed(t, key, n, hash_bytes(key, n));
+}
+
+static size_t strtab_find_hashed(const dl_strtab *t, const char *key, size_t n, uint64_t h) {
+    uint32_t fp = fingerprint(h);
+    size_t i = (size_t)h & (t->cap - 1);
+    while (t->hash[i]) {
+        if (t->hash[i] == fp && strncmp(t->keys[i], key, n) == 0 && t->keys[i][n] == '\0') return i;
         i = (i + 1) & (t->cap - 1);
     }
     return (size_t)-1;
 }
 
 void dl_strtab_free(dl_strtab *t) {
+    free(t->hash);
     free(t->keys);
     free(t->first);
     free(t->count);
@@ -299,6 +318,13 @@ dl_gazetteer *dl_gazetteer_load(const char *path, char **err) {
         }
     }
     free(full);
+    g->filter = calloc(FILTER_BITS / 64, sizeof *g->filter);
+    if (!g->filter) { fprintf(stderr, "dateline: out of memory\n"); exit(3); }
+    for (size_t i = 0; i < g->keys.cap; i++) {
+        if (!g->keys.hash[i]) continue;
+        size_t b = filter_bit(hash_bytes(g->keys.keys[i], strlen(g->keys.keys[i])));
+        g->filter[b >> 6] |= 1ull << (b & 63);
+    }
     dl_strtab_init(&g->countries, 256);
     for (size_t i = 0; i < g->nplaces; i++)
         if (g->places[i].kind == DL_PK_COUNTRY) dl_strtab_put(&g->countries, g->places[i].country, (uint32_t)i, 1);
@@ -313,6 +339,7 @@ void dl_gazetteer_free(dl_gazetteer *g) {
     dl_strtab_free(&g->keys);
     dl_strtab_free(&g->common);
     dl_strtab_free(&g->countries);
+    free(g->filter);
     free(g->prefix_buf);
     free(g->postings);
     free(g->places);
@@ -326,8 +353,11 @@ size_t dl_gazetteer_lookup(const dl_gazetteer *g, const char *key, size_t n, con
 }
 
 size_t dl_gazetteer_probe(const dl_gazetteer *g, const char *key, size_t n, const uint32_t **out, int *prefix) {
-    size_t slot = dl_strtab_find(&g->keys, key, n);
     *prefix = 0;
+    uint64_t h = hash_bytes(key, n);
+    size_t b = filter_bit(h);
+    if (!(g->filter[b >> 6] & (1ull << (b & 63)))) return 0;
+    size_t slot = strtab_find_hashed(&g->keys, key, n, h);
     if (slot == (size_t)-1) return 0;
     uint32_t c = g->keys.count[slot];
     *prefix = (c & DL_GAZ_PREFIX) != 0;

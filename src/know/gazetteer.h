@@ -37,6 +37,8 @@ typedef struct dl_gaz_place {
 
 /* A string -> (first, count) table over a postings array; open addressing. */
 typedef struct dl_strtab {
+    uint32_t *hash;        /* per slot: 32 bits of the key's hash, never 0; 0 = empty.
+                              A probe reads only this array until a hash agrees. */
     const char **keys;     /* NUL-terminated, not owned */
     uint32_t *first, *count;
     size_t cap, n;
@@ -61,6 +63,7 @@ typedef struct dl_gazetteer {
     char *prefix_buf;          /* the word prefixes of multi-word keys */
     dl_strtab common;          /* everyday words that are also place names ("Nice", "March") */
     dl_strtab countries;       /* ISO3 -> index of the country's entry */
+    uint64_t *filter;          /* bit filter of the keys' hashes (see dl_gazetteer_probe) */
     /* The tone lexicon rides along: dl_ctx has one slot for the knowledge
      * stage's read-only data (see know.h). */
     struct dl_tone_lex *tone;
