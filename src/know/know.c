@@ -175,9 +175,23 @@ void dl_know_json(const dl_doc *doc, json_t *article) {
     }
     json_object_set_new(article, "dates", ds);
 
+    /* per sentence, compactly, in GDELT's V1.5TONE order: [tone, positive,
+     * negative, polarity, activity, self_group, words] -- an object per
+     * sentence made tone the largest key of the output */
     json_t *tone = tone_json(&k->tone);
     json_t *st = json_array();
-    for (size_t s = 0; s < doc->sents.n; s++) json_array_append_new(st, tone_json(&k->sent_tone[s]));
+    for (size_t s = 0; s < doc->sents.n; s++) {
+        const dl_tone *t = &k->sent_tone[s];
+        json_t *a = json_array();
+        json_array_append_new(a, num3(t->tone));
+        json_array_append_new(a, num3(t->positive));
+        json_array_append_new(a, num3(t->negative));
+        json_array_append_new(a, num3(t->polarity));
+        json_array_append_new(a, num3(t->activity));
+        json_array_append_new(a, num3(t->self_group));
+        json_array_append_new(a, json_integer(t->words));
+        json_array_append_new(st, a);
+    }
     json_object_set_new(tone, "sentences", st);
     json_object_set_new(article, "tone", tone);
 }
