@@ -90,6 +90,25 @@ check "dedup: c is a near copy of a" test "$(sed -n 3p "$tmp/out" | jq -r '.dupl
 check "dedup: d is no copy" test "$(sed -n 4p "$tmp/out" | jq -r '.duplicate_of')" = null
 grep -q "(2 marked as duplicates)" "$tmp/err"; check "dedup: summary counts copies" test $? -eq 0
 
+# --actors, --agents, --verbs: user dictionaries in TABARI format (ours, fictional)
+cat >"$tmp/t.actors" <<'DICT'
+QUARNIA  [QRN]
+VELDORIA [VLD]
+DICT
+printf 'HARBOUR_WARDENS_  [~COP]\n' >"$tmp/t.agents"
+printf 'JUGGLE  [---]\n- * WITH + [062]\n' >"$tmp/t.verbs"
+printf 'Quarnia juggled with Veldoria on Monday.\n' >"$tmp/q.txt"
+"$DL" code --actors "$tmp/t.actors" --verbs "$tmp/t.verbs" "$tmp/q.txt" >"$tmp/out" 2>/dev/null
+check "--actors codes a new country" test "$(jq -r '[.actors[].code] | join(" ")' "$tmp/out")" = "QRN VLD"
+check "--verbs codes a new verb" test "$(jq -r '[.events[] | .source.code + " " + .cameo + " " + .target.code] | join(",")' "$tmp/out")" = "QRN 062 VLD"
+printf "Quarnia's harbour wardens arrived.\n" >"$tmp/w.txt"
+"$DL" code --actors "$tmp/t.actors" --agents "$tmp/t.agents" "$tmp/w.txt" >"$tmp/out" 2>/dev/null
+check "--agents composes with a country" test "$(jq -r '[.actors[].code] | join(" ")' "$tmp/out")" = "QRN QRNCOP"
+printf 'QUARNIA  [QRN\n' >"$tmp/bad.actors"
+"$DL" code --actors "$tmp/bad.actors" "$tmp/q.txt" >/dev/null 2>"$tmp/err"; rc=$?
+check "bad --actors file exits 1" test $rc -eq 1
+grep -q "bad.actors:1" "$tmp/err"; check "bad --actors file: FILE:LINE" test $? -eq 0
+
 # the bundled examples code without errors
 "$DL" code examples/ >"$tmp/out" 2>"$tmp/err"; check "examples/ exit 0" test $? -eq 0
 want=$(( $(find examples -name '*.txt' | wc -l) + $(cat examples/*.jsonl | wc -l) ))

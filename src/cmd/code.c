@@ -35,6 +35,7 @@ static const char *const code_help =
     "  -j, --jobs N        analyse with N threads (default: number of cores)\n"
     "  --no-summary        do not print the summary line on stderr\n"
     "  --discard           analyse but write nothing (for benchmarks)\n"
+    DL_DICT_HELP
     "  --dedup             mark copies of one story: \"duplicate_of\" (the first\n"
     "                      copy's id) and \"duplicate\" {of, kind, group_size so far}\n"
     "  -h, --help          this help\n"
@@ -93,11 +94,13 @@ int cmd_code(int argc, char **argv) {
         {"no-summary", no_argument, NULL, 'q'},
         {"discard", no_argument, NULL, 'D'},
         {"dedup", no_argument, NULL, 'U'},
+        DL_DICT_OPTIONS,
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     int sentence_text = 0, summary = 1, jobs = ncores(), discard = 0, dedup = 0;
     const char *format = NULL, *today = NULL;
+    dl_dict_files dicts = {.n = 0};
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "j:h", opts, NULL)) != -1) {
@@ -118,6 +121,9 @@ int cmd_code(int argc, char **argv) {
         case 'q': summary = 0; break;
         case 'D': discard = 1; break;
         case 'U': dedup = 1; break;
+        case 'A': case 'G': case 'V':
+            if (dl_dict_option(c, optarg, &dicts) < 0) { dl_die_usage("code", "too many dictionary files"); return 2; }
+            break;
         case 'h': fputs(code_help, stdout); return 0;
         default: dl_die_usage("code", "bad option"); return 2;
         }
@@ -129,6 +135,10 @@ int cmd_code(int argc, char **argv) {
         fprintf(stderr, "dateline: %s\n", err);
         free(err);
         return 3;
+    }
+    if (dl_dict_load_all(&ctx, &dicts) != 0) {
+        dl_ctx_free(&ctx);
+        return 1;
     }
     if (today) {
         if (!dl_date_parse(today, strlen(today), &ctx.today)) {

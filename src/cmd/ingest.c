@@ -41,6 +41,7 @@ static const char *const ingest_help =
     "  --today YYYY-MM-DD  latest date the weekday rule may pick (default: today)\n"
     "  -j, --jobs N        analyse with N threads (default: number of cores)\n"
     "  --batch N           articles per transaction (default: 256)\n"
+    DL_DICT_HELP
     "  -q, --quiet         no progress bar and no summary line\n"
     "  -h, --help          this help\n"
     "\n"
@@ -181,12 +182,14 @@ int cmd_ingest(int argc, char **argv) {
         {"batch", required_argument, NULL, 'b'},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
+        DL_DICT_OPTIONS,
         {NULL, 0, NULL, 0},
     };
     const char *db_path = "dateline.db", *format = NULL, *today = NULL;
     int jobs = (int)sysconf(_SC_NPROCESSORS_ONLN), quiet = 0;
     if (jobs < 1) jobs = 1;
     long batch_size = 256;
+    dl_dict_files dicts = {.n = 0};
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "j:qh", opts, NULL)) != -1) {
@@ -213,6 +216,9 @@ int cmd_ingest(int argc, char **argv) {
             break;
         case 'q': quiet = 1; break;
         case 'h': fputs(ingest_help, stdout); return 0;
+        case 'A': case 'G': case 'V':
+            if (dl_dict_option(c, optarg, &dicts) < 0) { dl_die_usage("ingest", "too many dictionary files"); return 2; }
+            break;
         default: dl_die_usage("ingest", "bad option"); return 2;
         }
     }
@@ -239,6 +245,11 @@ int cmd_ingest(int argc, char **argv) {
         return 3;
     }
     if (today) dl_date_parse(today, strlen(today), &ctx.today);
+    if (dl_dict_load_all(&ctx, &dicts) != 0) {
+        dl_ctx_free(&ctx);
+        dl_store_close(st);
+        return 1;
+    }
 
     const char *stdin_only[] = {"-"};
     const char *const *paths = optind < argc ? (const char *const *)argv + optind : stdin_only;

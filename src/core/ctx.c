@@ -70,3 +70,18 @@ void dl_ctx_free(dl_ctx *ctx) {
     dl_verb_dict_free(ctx->verbs);
     memset(ctx, 0, sizeof *ctx);
 }
+
+int dl_ctx_add_file(dl_ctx *ctx, const char *kind, const char *path, char **err) {
+    *err = NULL;
+    int agents = !strcmp(kind, "agents");
+    if (agents || !strcmp(kind, "actors")) {
+        if (!ctx->actors) { *err = dl_xstrdup("no actor dictionary loaded"); return -1; }
+        return dl_actor_dict_add_tabari(ctx->actors, path, agents, err);
+    }
+    if (!strcmp(kind, "verbs")) {
+        if (!ctx->verbs) { *err = dl_xstrdup("no verb dictionary loaded"); return -1; }
+        return dl_verb_dict_add_tabari(ctx->verbs, path, err);
+    }
+    *err = dl_xstrdup("unknown dictionary kind");
+    return -1;
+}

@@ -95,6 +95,10 @@ void dl_content_id(const char *text, size_t n, char out[18]);
  * dict/ and data/; see dl_home()).  Returns 0, or -1 with *err (malloc'd). */
 int dl_ctx_load(dl_ctx *ctx, const char *home, char **err);
 void dl_ctx_free(dl_ctx *ctx);
+/* Add a user dictionary after dl_ctx_load: kind "actors" or "agents" (TABARI
+ * or PETRARCH actor/agent files), "verbs" (TABARI .verbs or PETRARCH
+ * CAMEO.*.txt).  Returns 0, or -1 with *err (malloc'd) naming file and line. */
+int dl_ctx_add_file(dl_ctx *ctx, const char *kind, const char *path, char **err);
 /* Where dict/ and data/ live: $DATELINE_HOME, else the directory above the
  * executable's (build/dateline -> the repo), else the compiled-in
  * DL_DATADIR.  Returns a static-lifetime string owned by the caller's buf. */
