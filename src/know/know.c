@@ -87,9 +87,45 @@ static json_t *tone_json(const dl_tone *t) {
     return o;
 }
 
+/* Give each event object already in the output (the event stage writes
+ * "sentence", "start", "end") a "location": the place dl_place_for_span()
+ * picks, or null, and "location_rule": clause, sentence or none.  An event
+ * stage that writes its own "location" keeps it. */
+static void locate_events(const dl_doc *doc, json_t *article) {
+    json_t *evs = json_object_get(article, "events");
+    size_t i;
+    json_t *ev;
+    json_array_foreach(evs, i, ev) {
+        if (!json_is_object(ev) || json_object_get(ev, "location")) continue;
+        json_t *js = json_object_get(ev, "sentence"), *jb = json_object_get(ev, "start"), *je = json_object_get(ev, "end");
+        if (!json_is_integer(js) || !json_is_integer(jb) || !json_is_integer(je)) continue;
+        const char *rule = "none";
+        const dl_place_mention *m = dl_place_for_span(doc, (size_t)json_integer_value(js), (size_t)json_integer_value(jb),
+                                                      (size_t)json_integer_value(je), &rule);
+        if (m) {
+            const dl_gaz_place *p = m->place;
+            json_t *o = json_object();
+            json_object_set_new(o, "text", json_stringn(doc->text + m->start, m->end - m->start));
+            json_object_set_new(o, "start", json_integer(m->start));
+            json_object_set_new(o, "end", json_integer(m->end));
+            json_object_set_new(o, "name", json_string(p->name));
+            json_object_set_new(o, "country", json_string(p->country));
+            json_object_set_new(o, "region", json_string(p->adm1));
+            json_object_set_new(o, "lat", json_real(p->lat));
+            json_object_set_new(o, "lon", json_real(p->lon));
+            json_object_set_new(o, "geonameid", p->geonameid ? json_integer(p->geonameid) : json_null());
+            json_object_set_new(ev, "location", o);
+        } else {
+            json_object_set_new(ev, "location", json_null());
+        }
+        json_object_set_new(ev, "location_rule", json_string(rule));
+    }
+}
+
 void dl_know_json(const dl_doc *doc, json_t *article) {
     const dl_know *k = doc->know;
     if (!k) return;
+    locate_events(doc, article);
     json_t *qs = json_array();
     for (size_t i = 0; i < k->quotes.n; i++) {
         const dl_quote *q = &k->quotes.v[i];

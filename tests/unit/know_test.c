@@ -340,3 +340,29 @@ Test(know, huge_sentence_stays_linear, .timeout = 60) {
     dl_arena_free(doc.arena);
     free(text);
 }
+
+/* dl_know_json gives each event object in the output a location. */
+Test(know, events_in_output_get_locations) {
+    cr_assert(ctx_ok);
+    dl_doc doc;
+    dl_article art;
+    analyse(&doc, &art, "Militants attacked a base near Gao. Nobody was hurt.");
+    uint32_t s, e, s2, e2;
+    span_of(&doc, "attacked", 0, &s, &e);
+    span_of(&doc, "hurt", 0, &s2, &e2);
+    json_t *article = json_object();
+    json_t *evs = json_array();
+    json_array_append_new(evs, json_pack("{s:i, s:i, s:i}", "sentence", 0, "start", (int)s, "end", (int)e));
+    json_array_append_new(evs, json_pack("{s:i, s:i, s:i}", "sentence", 1, "start", (int)s2, "end", (int)e2));
+    json_object_set_new(article, "events", evs);
+    dl_know_json(&doc, article);
+    json_t *l0 = json_object_get(json_array_get(evs, 0), "location");
+    cr_assert(json_is_object(l0));
+    cr_expect_str_eq(json_string_value(json_object_get(l0, "name")), "Gao");
+    cr_expect_str_eq(json_string_value(json_object_get(json_array_get(evs, 0), "location_rule")), "clause");
+    cr_expect(json_is_null(json_object_get(json_array_get(evs, 1), "location")));
+    cr_expect_str_eq(json_string_value(json_object_get(json_array_get(evs, 1), "location_rule")), "none");
+    cr_expect(json_is_array(json_object_get(article, "places")));
+    json_decref(article);
+    dl_arena_free(doc.arena);
+}
