@@ -488,6 +488,13 @@ static int32_t person_by_surname(const finder *f, size_t i, const char *roles, i
             if (!sp || (size_t)(sp - e->name) != fl || strncasecmp(e->name, fn, fl)) continue;
         }
         if (roles[0] && strncmp(roles, "GOV", 3) == 0 && !strstr(e->roles, "GOV") && !strstr(e->code, "IGO")) continue;
+        /* After a bare honorific ("Mr. Smith") a surname alone says too
+         * little: take the dictionary person only when the article around
+         * it is about that person's country. */
+        if (!roles[0] && first_tok < 0) {
+            const char *cc = person_context(f, i);
+            if (!cc || !e->country[0] || strcmp(cc, e->country)) continue;
+        }
         long long s = date_score(f, e, i);
         if (s > bs) { bs = s; best = (int32_t)al->entry; tie = 0; }
         else if (s == bs && best >= 0 && strcmp(f->d->e[best].name, e->name)) tie = 1;
