@@ -43,7 +43,9 @@ typedef struct finder {
     const char **surname;    /* per mention: folded last name of persons */
     const char **forename;   /* per mention: folded first name of persons */
     int32_t *persons; size_t npersons, cappersons;   /* first mentions of people */
-    uint16_t *named;         /* per country slot AAA..ZZZ: bare mentions so far */
+    struct { const char *country; uint32_t n; } named[32];  /* bare mentions so far per country */
+    size_t nnamed;           /* (an article names few countries: a short list beats a
+                                17,576-slot table that must be cleared per article) */
     const char *most_named;  /* the country named most so far */
 } finder;
 
@@ -266,16 +268,20 @@ static int add_mention(finder *f, size_t ts, size_t te, const char *country, con
     }
     if (is_state(m->country)) {
         const char *c = m->country;
-        int az = c[0] >= 'A' && c[0] <= 'Z' && c[1] >= 'A' && c[1] <= 'Z' && c[2] >= 'A' && c[2] <= 'Z';
-        int slot = az ? (c[0] - 'A') * 676 + (c[1] - 'A') * 26 + (c[2] - 'A') : -1;
-        if (kind == DL_AK_COUNTRY && slot >= 0) {
-            if (!f->named) f->named = dl_arena_calloc(f->doc->arena, 17576 * sizeof *f->named);
-            if (f->named[slot] < UINT16_MAX) f->named[slot]++;
-            if (!f->most_named) f->most_named = m->country;
-            else {
-                const char *b = f->most_named;
-                int bs = (b[0] - 'A') * 676 + (b[1] - 'A') * 26 + (b[2] - 'A');
-                if (f->named[slot] > f->named[bs]) f->most_named = m->country;
+        if (kind == DL_AK_COUNTRY) {
+            size_t k = 0;
+            while (k < f->nnamed && strcmp(f->named[k].country, c)) k++;
+            if (k == f->nnamed && k < sizeof f->named / sizeof *f->named) {
+                f->named[k].country = m->country;
+                f->named[k].n = 0;
+                f->nnamed++;
+            }
+            if (k < f->nnamed) {
+                f->named[k].n++;
+                uint32_t best = 0;
+                for (size_t j = 0; j < f->nnamed; j++)
+                    if (f->most_named && !strcmp(f->named[j].country, f->most_named)) best = f->named[j].n;
+                if (!f->most_named || f->named[k].n > best) f->most_named = f->named[k].country;
             }
         }
     }
