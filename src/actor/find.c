@@ -58,7 +58,8 @@ typedef struct finder {
 static int is(const finder *f, size_t i, const char *w) { return i < f->n && !strcmp(f->t[i].norm, w); }
 
 static int in_list(const char *s, const char *const *list) {
-    for (size_t i = 0; list[i]; i++) if (!strcmp(s, list[i])) return 1;
+    /* called for most tokens: compare the first byte before strcmp */
+    for (size_t i = 0; list[i]; i++) if (s[0] == list[i][0] && !strcmp(s, list[i])) return 1;
     return 0;
 }
 
