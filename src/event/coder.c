@@ -164,6 +164,8 @@ static int looks_like_noun(const dl_clause *c, uint32_t lo, uint32_t v, int form
     if (v <= lo)
         return 0;
     const dl_token *t = c->t, *p = &t[v - 1];
+    if (p->kind == DL_TOK_NUM && (forms & (DL_VF_3SG | DL_VF_BASE | DL_VF_ING)))
+        return 1;   /* "the August 13 slaughter" */
     if (p->kind != DL_TOK_WORD || in_words(p, VERB_CONTEXT))
         return 0;
     size_t pl = p->norm_len;
@@ -182,7 +184,7 @@ static int looks_like_noun(const dl_clause *c, uint32_t lo, uint32_t v, int form
      * visit"), or after a hyphenated modifier ("six-party talks") */
     int nounish = (forms & (DL_VF_3SG | DL_VF_BASE | DL_VF_ING)) && !(forms & (DL_VF_PAST | DL_VF_PP));
     if (nounish && c->covers[v - 1] < 0) {
-        if (p->flags & DL_TF_HYPHEN)
+        if ((p->flags & DL_TF_HYPHEN) || p->kind == DL_TOK_NUM)
             return 1;
         if (v - 1 > lo) {
             const dl_token *pp = &t[v - 2];

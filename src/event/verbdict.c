@@ -416,10 +416,29 @@ static void elem_push(dl_pat_elem **v, size_t *n, dl_pat_elem e)
 /* Parse the pattern words of one line (after the code) into p.  Syntax:
  * ours or TABARI's (`{a | b}`, `_` joins, `%`/`^` ignored).  Returns NULL
  * or an error text (static). */
+static void free_elems(dl_pat_elem *e, size_t n);
+
+static const char *parse_pattern_elems(struct dl_verb_dict *d, dl_verb_pattern *p, char *s, int tabari,
+                                       dl_pat_elem **pre_out, size_t *npre_out, dl_pat_elem **post_out, size_t *npost_out);
+
 static const char *parse_pattern(struct dl_verb_dict *d, dl_verb_pattern *p, char *s, int tabari)
 {
     dl_pat_elem *pre = NULL, *post = NULL;
     size_t npre = 0, npost = 0;
+    const char *e = parse_pattern_elems(d, p, s, tabari, &pre, &npre, &post, &npost);
+    if (e) {
+        free_elems(pre, npre);
+        free_elems(post, npost);
+    }
+    return e;
+}
+
+static const char *parse_pattern_elems(struct dl_verb_dict *d, dl_verb_pattern *p, char *s, int tabari,
+                                       dl_pat_elem **pre_out, size_t *npre_out, dl_pat_elem **post_out, size_t *npost_out)
+{
+    dl_pat_elem *pre = NULL, *post = NULL;
+    size_t npre = 0, npost = 0;
+#define RETURN_ERR(msg) do { *pre_out = pre; *npre_out = npre; *post_out = post; *npost_out = npost; return (msg); } while (0)
     int seen_verb = 0, spec = 0;
     char *save = NULL;
     /* TABARI alternatives { a | b } are rewritten to a|b tokens first */
@@ -428,7 +447,7 @@ static const char *parse_pattern(struct dl_verb_dict *d, dl_verb_pattern *p, cha
             if (*q == '{') {
                 char *end = strchr(q, '}');
                 if (!end)
-                    return "unclosed '{'";
+                    RETURN_ERR("unclosed '{'");
                 *q = ' ';
                 *end = ' ';
                 for (char *r = q; r < end; r++) {
@@ -487,7 +506,7 @@ static const char *parse_pattern(struct dl_verb_dict *d, dl_verb_pattern *p, cha
             }
             if (strcmp(w, "*") == 0) {
                 if (seen_verb)
-                    return "two '*' in one pattern";
+                    RETURN_ERR("two '*' in one pattern");
                 seen_verb = 1;
                 continue;
             }
@@ -503,7 +522,7 @@ static const char *parse_pattern(struct dl_verb_dict *d, dl_verb_pattern *p, cha
                 e.kind = DL_PE_TARGET;
             else if (w[0] == '&' && !strchr(w, '|')) {
                 if (!w[1])
-                    return "empty class name";
+                    RETURN_ERR("empty class name");
                 e.kind = DL_PE_CLASS;
                 for (char *c = w + 1; *c; c++)
                     *c = (char)toupper((unsigned char)*c);
@@ -575,7 +594,7 @@ static const char *parse_pattern(struct dl_verb_dict *d, dl_verb_pattern *p, cha
                 }
                 free(alts);
                 if (e.nalt == 0)
-                    return "empty word";
+                    RETURN_ERR("empty word");
                 if (!e.optional)
                     spec += 2;
             }
@@ -596,11 +615,8 @@ static const char *parse_pattern(struct dl_verb_dict *d, dl_verb_pattern *p, cha
                 elem_push(&pre, &npre, e);
         }
     }
-    if (!seen_verb) {
-        free(pre);
-        free(post);
-        return "pattern has no '*' (the verb)";
-    }
+    if (!seen_verb)
+        RETURN_ERR("pattern has no '*' (the verb)");
     /* pre elements are matched from the verb backwards: reverse them, and
      * move the adjacency mark to the element it now follows */
     for (size_t i = 0; i < npre / 2; i++) {
@@ -617,7 +633,11 @@ static const char *parse_pattern(struct dl_verb_dict *d, dl_verb_pattern *p, cha
     p->post = post;
     p->npost = npost;
     p->specificity = spec;
+    *pre_out = NULL;
+    *post_out = NULL;
+    *npre_out = *npost_out = 0;
     return NULL;
+#undef RETURN_ERR
 }
 
 /* Parse the code field: "1661", "040~", "074@AID/peacekeeping", "---". */

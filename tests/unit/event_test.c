@@ -391,7 +391,7 @@ static const char *flatten_actors(const char *path)
     return out;
 }
 
-Test(tabari, validation_suite, .timeout = 120)
+Test(tabari, validation_suite)
 {
     if (access(TABARI_DIR "/Validate.text", R_OK) != 0) {
         cr_log_warn("tabari: " TABARI_DIR " not found; skipped");
