@@ -374,7 +374,7 @@ static void code_sentence(const dl_ctx *ctx, dl_doc *doc, const dl_clause *c, ui
                 if (!match_pre(d, c, p, 0, (int64_t)v - 1, s->tok_start, &ms))
                     continue;
                 /* a pattern that names words must match at least one of them */
-                if (ms.n == 0 && p->has_words)
+                if (p->has_words && ms.n == 0)
                     continue;
                 /* the pattern that explains most words wins; then the more
                  * specific as written; then the first */

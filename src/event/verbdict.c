@@ -418,6 +418,17 @@ static void elem_push(dl_pat_elem **v, size_t *n, dl_pat_elem e)
  * or an error text (static). */
 static void free_elems(dl_pat_elem *e, size_t n);
 
+int dl_is_function_word(const char *w)
+{
+    static const char *const fw[] = {"to", "for", "of", "in", "on", "with", "at", "from", "by", "the", "a",
+        "an", "its", "their", "his", "her", "into", "over", "against", "about", "and", "as", "that", "up",
+        "out", "down", "back", "off", "away", "upon", "toward", "towards", "through", NULL};
+    for (int i = 0; fw[i]; i++)
+        if (strcmp(w, fw[i]) == 0)
+            return 1;
+    return 0;
+}
+
 static const char *parse_pattern_elems(struct dl_verb_dict *d, dl_verb_pattern *p, char *s, int tabari,
                                        dl_pat_elem **pre_out, size_t *npre_out, dl_pat_elem **post_out, size_t *npost_out);
 
@@ -624,10 +635,15 @@ static const char *parse_pattern_elems(struct dl_verb_dict *d, dl_verb_pattern *
         pre[i] = pre[npre - 1 - i];
         pre[npre - 1 - i] = t;
     }
-    for (size_t i = 0; i < npre; i++)
-        p->has_words |= pre[i].kind == DL_PE_WORD || pre[i].kind == DL_PE_CLASS;
-    for (size_t i = 0; i < npost; i++)
-        p->has_words |= post[i].kind == DL_PE_WORD || post[i].kind == DL_PE_CLASS;
+    for (size_t i = 0; i < npre + npost; i++) {
+        const dl_pat_elem *x = i < npre ? &pre[i] : &post[i - npre];
+        int w = x->kind == DL_PE_WORD || x->kind == DL_PE_CLASS;
+        p->has_words |= w;
+        int content = x->kind == DL_PE_CLASS;
+        for (size_t a = 0; x->kind == DL_PE_WORD && a < x->nalt && !content; a++)
+            content = !dl_is_function_word(x->alt[a]);
+        p->content_elems += content;
+    }
     p->pre = pre;
     p->npre = npre;
     p->post = post;

@@ -66,6 +66,7 @@ typedef struct dl_verb_pattern {
     unsigned flags;
     int specificity;          /* required words/classes matched: longer wins */
     int has_words;            /* names at least one word or class (optional or not) */
+    int content_elems;        /* elements naming a content word (not only to/of/the...) */
 } dl_verb_pattern;
 
 typedef struct dl_word_class {
@@ -115,6 +116,10 @@ struct dl_verb_dict {
     int lenient;              /* unknown codes are kept, not an error */
     size_t nstems;            /* TABARI stems in the hash (then lookups also try prefixes) */
 };
+
+/* Is w a function word ("to", "of", "the", ...) that alone does not say
+ * what a pattern is about? */
+int dl_is_function_word(const char *w);
 
 /* The hash used to compare words quickly (64-bit FNV-1a of the bytes). */
 uint64_t dl_word_hash(const char *s, size_t n);
