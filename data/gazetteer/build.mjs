@@ -147,7 +147,10 @@ const ARTICLE = /^(al|ar|as|ad|an|at|az|ash|el|ed|en|es|et)[ -]/i;
 let kept = 0;
 for (const c of cities) {
   const ex = exonyms.get(+c.cityId) || [];
-  if (c.population < MIN_POP && !SEATS.has(c.featureCode) && !ex.length) continue;
+  /* district seats whose population GeoNames does not know (many in
+   * Africa and Asia: Niono, Bourem, Abeibara in Mali) are kept too */
+  const unknownSeat = c.featureCode === 'PPLA2' && !c.population;
+  if (c.population < MIN_POP && !SEATS.has(c.featureCode) && !ex.length && !unknownSeat) continue;
   const variants = [c.name, ...ex];
   if (c.population >= 50000 && ARTICLE.test(c.name)) variants.push(c.name.replace(ARTICLE, ''));
   if (/['‘’ʼ`]/.test(c.name)) variants.push(c.name.replace(/['‘’ʼ`]/g, ''));
@@ -159,4 +162,4 @@ for (const c of cities) {
   kept++;
 }
 process.stdout.write(out.join('\n') + '\n');
-process.stderr.write(`gazetteer: ${out.length - 2} entries (${kept} populated places >= ${MIN_POP} or seats)\n`);
+process.stderr.write(`gazetteer: ${out.length - 2} entries (${kept} populated places >= ${MIN_POP}, seats, district seats of unknown population)\n`);

@@ -324,8 +324,23 @@ void dl_places_find(const dl_gazetteer *g, dl_doc *doc, dl_place_set *out) {
         size_t np = dl_gazetteer_lookup(g, key, len, &p);
         const dl_gaz_place *best = NULL;
         double best_s = -1e9;
+        /* a dateline names a well-known place: no bonus for the countries
+         * the story mentions ("GENEVA" in a story about the US is Genève),
+         * only for the region the dateline itself gives ("PARIS, Texas") */
+        const char *dl_country = NULL;
+        if (doc->dateline.region[0]) {
+            char rk[64];
+            size_t rl = 0;
+            for (const char *c = doc->dateline.region; *c && rl + 1 < sizeof rk; c++)
+                rk[rl++] = (char)((*c >= 'A' && *c <= 'Z') ? *c + 32 : *c);
+            const uint32_t *rp;
+            size_t nr = dl_gazetteer_lookup(g, rk, rl, &rp);
+            for (size_t k = 0; k < nr && !dl_country; k++)
+                if (g->places[rp[k]].kind == DL_PK_COUNTRY || g->places[rp[k]].kind == DL_PK_ADM1)
+                    dl_country = g->places[rp[k]].country;
+        }
         for (size_t k = 0; k < np; k++) {
-            double s = score_of(&g->places[p[k]], cs, ncs, NULL);
+            double s = score_of(&g->places[p[k]], NULL, 0, dl_country);
             if (s > best_s) { best_s = s; best = &g->places[p[k]]; }
         }
         if (best) {
@@ -427,7 +442,10 @@ void dl_places_find(const dl_gazetteer *g, dl_doc *doc, dl_place_set *out) {
             else if (in_dateline || ctxc || cued) ok = 1;
             else if (best->population >= 1000000) ok = 1;
             else if (initial) ok = seat && known_country;     /* "Clinton met ...": a surname */
-            else ok = seat || (known_country && best->population >= 50000) || best->population >= 100000;
+            else ok = seat || (known_country && best->population >= 50000) || best->population >= 100000 ||
+                      /* a district seat in the article's country -- but not the
+                       * US's 3,000 county seats, often named like words ("Liberal") */
+                      (known_country && !strcmp(best->feature, "PPLA2") && strcmp(best->country, "USA"));
             break;
         }
         }
