@@ -126,7 +126,8 @@ int dl_clause_boundary(const dl_token *t)
         return t->norm_len == 1 && strchr(";:.!?", t->norm[0]) != NULL;
     if (t->kind == DL_TOK_QUOTE || t->kind == DL_TOK_OPEN || t->kind == DL_TOK_CLOSE)
         return 1;
-    if (t->kind == DL_TOK_DASH && t->norm_len >= 1)
+    /* a dash set off by a space ends a clause; "anti- Gondor" does not */
+    if (t->kind == DL_TOK_DASH && (t->flags & DL_TF_SPACE))
         return 1;
     return t->kind == DL_TOK_WORD && in_list(t, SUBORD);
 }
