@@ -1150,7 +1150,11 @@ int dl_verb_dict_add_tabari(struct dl_verb_dict *d, const char *path, char **err
             for (char *w = strtok_r(s, "{} \t", &save); w; w = strtok_r(NULL, "{} \t", &save)) {
                 char *x = dl_xstrdup(w);
                 normalise_words(x);
-                add_form(d, x, verb, DL_VF_PAST | DL_VF_PP | DL_VF_3SG | DL_VF_ING);
+                size_t xl = strlen(x);
+                int kind = xl > 3 && !strcmp(x + xl - 3, "ing") ? DL_VF_ING
+                         : xl > 2 && !strcmp(x + xl - 2, "ed") ? DL_VF_PAST | DL_VF_PP
+                         : DL_VF_BASE | DL_VF_3SG;
+                add_form(d, x, verb, kind);
                 free(x);
             }
             continue;
@@ -1235,8 +1239,16 @@ int dl_verb_dict_add_tabari(struct dl_verb_dict *d, const char *path, char **err
         }
         verb = verb_index(d, words);
         d->verb[verb].foreign = 1;
-        if (exact)
-            add_verb_forms(d, verb, words, NULL, NULL);   /* "DEPART_": the word and its regular endings */
+        if (exact) {
+            /* "DEPART_": the word and the endings TABARI allows it */
+            add_verb_forms(d, verb, words, NULL, NULL);
+            static const char *const endings[] = {"s", "es", "d", "ed", "en", "ing", NULL};
+            for (int k = 0; endings[k]; k++) {
+                char f[96];
+                snprintf(f, sizeof f, "%s%s", words, endings[k]);
+                add_form(d, f, verb, k >= 2 && k <= 4 ? DL_VF_PAST | DL_VF_PP : k == 5 ? DL_VF_ING : DL_VF_3SG);
+            }
+        }
         else {
             add_form(d, words, verb, DL_VF_STEM | DL_VF_BASE | DL_VF_PAST | DL_VF_PP | DL_VF_3SG | DL_VF_ING);
             d->nstems++;
