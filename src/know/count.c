@@ -76,7 +76,32 @@ static const char *const NUMBER_STARTS[] = {
 
 static int cmp_str(const void *a, const void *b) { return strcmp(*(const char *const *)a, *(const char *const *)b); }
 
+/* A quick no for most words: the first two letters and the length of every
+ * word in NUMBER_STARTS (hyphenated forms: the part before the hyphen). */
+static int number_shape(const char *w) {
+    size_t n = 0;
+    while (w[n] && w[n] != '-') n++;
+    if (n == 0 || n > 9) return 0;
+    char a = w[0], b = n > 1 ? w[1] : 0;
+    switch (a) {
+    case 'a': return n <= 2;
+    case 'b': return b == 'i' && n == 8;
+    case 'd': return b == 'o' && (n == 5 || n == 6);
+    case 'e': return (b == 'i' && (n == 5 || n == 6 || n == 8)) || (b == 'l' && n == 6);
+    case 'f': return (b == 'i' || b == 'o') && n >= 4 && n <= 8;
+    case 'h': return b == 'u' && (n == 7 || n == 8);
+    case 'm': return b == 'i' && n == 8;
+    case 'n': return b == 'i' && (n == 4 || n == 6 || n == 8);
+    case 'o': return b == 'n' && n == 3;
+    case 's': return (b == 'c' && n == 6) || (b == 'e' && (n == 5 || n == 7 || n == 9)) || (b == 'i' && (n == 3 || n == 5 || n == 7));
+    case 't': return (b == 'e' && (n == 3 || n == 4)) || (b == 'h' && (n == 5 || n == 6 || n == 8 || n == 9)) ||
+                     (b == 'w' && (n == 3 || n == 6));
+    default: return 0;
+    }
+}
+
 static int may_start_number(const char *w) {
+    if (!number_shape(w)) return 0;
     const char *dash = strchr(w, '-');
     char head[16];
     if (dash) {
@@ -95,9 +120,7 @@ size_t dl_number_at(const dl_token *t, size_t n, size_t i, double *value, int *v
     double v;
     *vague = 0;
     if (i >= n) return 0;
-    if (t[i].kind == DL_TOK_WORD &&
-        (t[i].norm_len > 13 || !strchr("abdefhmnost", t[i].norm[0]) || !may_start_number(t[i].norm)))
-        return 0;
+    if (t[i].kind == DL_TOK_WORD && !may_start_number(t[i].norm)) return 0;
     if (digits_value(&t[i], &v)) {
         size_t j = i + 1;
         double s;
@@ -294,6 +317,13 @@ void dl_counts_find(dl_doc *doc, dl_count_set *out) {
     while (hi < n && t[hi].start < end_off) hi++;
     for (size_t i = 0; i < hi; i++) {
         if (t[i].start < doc->body_start) continue;
+        /* only numbers, currency signs and codes, and words a number can
+         * start with begin a count */
+        int k0 = t[i].kind;
+        if (k0 != DL_TOK_NUM && k0 != DL_TOK_SYM &&
+            !((k0 == DL_TOK_WORD || k0 == DL_TOK_ABBR) && (t[i].flags & DL_TF_UPPER) && t[i].norm_len <= 3) &&
+            !(k0 == DL_TOK_WORD && may_start_number(t[i].norm)))
+            continue;
         dl_count c;
         memset(&c, 0, sizeof c);
         c.type = c.object = c.currency = c.actor = "";

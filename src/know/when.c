@@ -154,6 +154,8 @@ void dl_when_find(dl_doc *doc, dl_date ref, dl_when_set *out) {
         if (t[i].kind != DL_TOK_WORD && t[i].kind != DL_TOK_NUM && t[i].kind != DL_TOK_ABBR) continue;
         dl_when w;
         memset(&w, 0, sizeof w);
+        int starts_digit = t[i].norm[0] >= '0' && t[i].norm[0] <= '9';
+        int day_tok = 0;
         size_t used = 0;
         const char *prev = i > 0 ? t[i - 1].norm : "";
         long y, d;
@@ -171,7 +173,8 @@ void dl_when_find(dl_doc *doc, dl_date ref, dl_when_set *out) {
             w.date = mk(atoi(t[i].norm + 4), 0, 0);
             w.res = DL_WR_YEAR;
             used = 1;
-        } else if (is_day(&t[i], &d) && i + 2 < n && !strcmp(t[i + 1].norm, "of") && (m = month_at(&t[i + 2])) != 0) {
+        } else if ((day_tok = starts_digit && is_day(&t[i], &d)) && i + 2 < n && !strcmp(t[i + 1].norm, "of") &&
+                   (m = month_at(&t[i + 2])) != 0) {
             /* the 6th of November [2022] */
             used = 3;
             if (i + 3 < n && is_year(&t[i + 3], &y)) used = 4;
@@ -212,7 +215,7 @@ void dl_when_find(dl_doc *doc, dl_date ref, dl_when_set *out) {
                     w.start = t[i - 1].start;
                 }
             }
-        } else if (is_day(&t[i], &d) && i + 1 < n && (m = month_at(&t[i + 1])) != 0) {
+        } else if (day_tok && i + 1 < n && (m = month_at(&t[i + 1])) != 0) {
             /* 14 November [2022] */
             used = 2;
             if (i + 2 < n && is_year(&t[i + 2], &y)) used = 3;
@@ -221,7 +224,7 @@ void dl_when_find(dl_doc *doc, dl_date ref, dl_when_set *out) {
             if (!y) w.relative = 1;
             if (yy && !dl_date_valid(yy, m, (int)d)) used = 0;
             else { w.date = mk(yy, m, (int)d); w.res = DL_WR_DAY; }
-        } else if (is_year(&t[i], &y) && i > 0 && in_list(TIME_CUE, prev) &&
+        } else if (t[i].kind == DL_TOK_NUM && is_year(&t[i], &y) && i > 0 && in_list(TIME_CUE, prev) &&
                    strcmp(prev, "last") && strcmp(prev, "next") && strcmp(prev, "this") &&
                    !(in_list(WEAK_CUE, prev) && i + 1 < n && t[i + 1].kind == DL_TOK_WORD &&
                      !(t[i + 1].flags & DL_TF_CAP) && strcmp(t[i + 1].norm, "and") && strcmp(t[i + 1].norm, "to"))) {
