@@ -305,7 +305,7 @@ static void code_sentence(const dl_ctx *ctx, dl_doc *doc, const dl_clause *c, ui
         for (size_t sl = 0; sl < nslots; sl++)
             for (size_t h = 0; h < slots[sl]->nhit; h++)
                 foreign &= d->verb[slots[sl]->hit[h].verb].foreign;
-        if (foreign && foreign_done)
+        if (foreign && (foreign_done & 2))
             continue;
         if (foreign ? (v > s->tok_start && (!strcmp(t[v - 1].norm, "the") || !strcmp(t[v - 1].norm, "a")
                                             || !strcmp(t[v - 1].norm, "an")))
@@ -392,6 +392,8 @@ static void code_sentence(const dl_ctx *ctx, dl_doc *doc, const dl_clause *c, ui
             }
         }
         if (!best)
+            continue;
+        if (foreign && (foreign_done & 1) && !best->has_words)
             continue;
         for (uint32_t k = 0; k < bestm.n; k++)
             if (bestm.tok[k] >= s->tok_start && bestm.tok[k] < s->tok_end)
@@ -504,16 +506,28 @@ static void code_sentence(const dl_ctx *ctx, dl_doc *doc, const dl_clause *c, ui
                 e.source_code = a->code;
                 e.target_code = b->code;
                 set_add(doc, set, &e);
+                /* TABARI: the first verb that matches a pattern of its own
+                 * (not just the verb) ends the sentence's coding */
                 if (foreign)
-                    foreign_done = 1;
+                    foreign_done |= best->has_words ? 2 : 1;
             }
     }
     /* a bare statement ("X said") counts only when nothing else is coded;
      * drop repeats of the same source, target and code */
-    int other = 0;
-    for (size_t i = first; i < set->n; i++)
+    int other = 0, foreign_specific = 0;
+    for (size_t i = first; i < set->n; i++) {
         if (strcmp(set->v[i].code, "010") != 0)
             other = 1;
+        if ((set->v[i].pattern->flags & DL_PF_FOREIGN) && set->v[i].pattern->has_words)
+            foreign_specific = 1;
+    }
+    if (foreign_specific) {
+        size_t w2 = first;
+        for (size_t i = first; i < set->n; i++)
+            if (!((set->v[i].pattern->flags & DL_PF_FOREIGN) && !set->v[i].pattern->has_words))
+                set->v[w2++] = set->v[i];
+        set->n = w2;
+    }
     size_t w = first;
     for (size_t i = first; i < set->n; i++) {
         dl_event *e = &set->v[i];
