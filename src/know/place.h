@@ -8,9 +8,14 @@
  *   + a bonus when its country is one the article mentions (as a place or
  *     through an actor), and a larger one when the text says so right after
  *     ("Gao, in eastern Mali", "Paris, Texas").
- * So `Gao` in an article about Mali is Gao, Mali.  Small places abroad
- * need a locative cue ("in", "near", ...) before them, and names that are
- * also common words ("Nice", "Split") need one too, to keep false hits down.
+ * So `Gao` in an article about Mali is Gao, Mali.  The article's countries
+ * are those named in it, carried by actor mentions, given by the dateline,
+ * and those of places a first pass is sure of.  A small town needs more
+ * than its name -- a locative cue ("in", "near", a list going on from a
+ * place), the article's country with 50,000 people or as a district seat,
+ * a capital or first-level seat, or 100,000 people -- and names that are
+ * also everyday words ("Nice", "We", "March") need the cue right before
+ * them, to keep false hits down.  Months and weekdays are never places.
  *
  * A capital standing for its government (an actor mention with how ==
  * DL_AH_METONYMY: "London follows steps") is kept, flagged `metonymy`, so a

@@ -13,18 +13,26 @@
  * (`linked to “massive human rights abuses”`) -- single quoted words
  * (`to “balance”`) are kept and flagged partial.
  *
- * Attribution looks for a reporting frame in the quotation's sentence, in
- * this order:
- *   “...,” SPEAKER VERB        “...,” the British representative said.
- *   “...,” VERB SPEAKER        “...,” said Heappey.
- *   SPEAKER VERB [that|:|,] “...”   Heappey stressed that ... “...”
- *   VERB by SPEAKER ... “...”  hailed by Boris Johnson as ... a “force for good”
- *   according to SPEAKER       For SPEAKER, ... “...”
- * and otherwise inherits the speaker of the quotation just before it in the
- * same or previous paragraph (a quote continued by the same speaker).  The
- * speaker expression is resolved through doc->actors: a coreferent mention
- * (`the British representative`) gives the name of its antecedent (James
- * Heappey); a pronoun takes the latest person mentioned before it.
+ * Attribution looks for a reporting frame around the quotation (the frame
+ * name is kept in dl_quote.frame), first after it, then before it in its
+ * sentence (at most 80 tokens back):
+ *   quote-speaker-verb   “...,” the British representative said.
+ *   quote-verb-speaker   “...,” said Heappey.
+ *   according-to         According to the mayor, ... “...”   “...,” according to X.
+ *   for-speaker          For Heappey, ... “...”
+ *   verb-by-speaker      hailed by Boris Johnson as ... a “force for good”
+ *   subject-participle   The minister denied it, calling it “...”
+ *   speaker-verb-quote   Heappey stressed that ... “...”   X told reporters: “...”
+ *   verb-speaker-quote   said the spokesman: “...”
+ * and otherwise takes the speaker of the quotation just before it
+ * (previous-quote, within two sentences), or, for a quotation left open at
+ * a paragraph's end, of the one continuing it (next-quote).  A speaker
+ * phrase read backwards skips an appositive (`X, who ..., said`), stops
+ * before an adjunct (`X on Friday said`) and must hold a content word.  It
+ * is resolved through doc->actors: a person mention inside it wins, then a
+ * coreferent one (`the British representative` -> the name of its
+ * antecedent, James Heappey); he/she/they take the latest person mentioned
+ * before, or the previous quotation's speaker; "I" and "we" stay as written.
  */
 #ifndef DL_QUOTE_H
 #define DL_QUOTE_H
