@@ -19,7 +19,8 @@ static const char dict_help[] =
     "      failure and \"N passed, N failed\".  Exit 1 if any case failed.\n"
     "lint  reports unknown CAMEO codes, duplicate patterns, patterns that share\n"
     "      their words with another of a different code (the later one never\n"
-    "      wins), and patterns no case exercises (CASES default to\n"
+    "      wins), loose patterns (every content word optional: they match on\n"
+    "      function words alone), and patterns no case exercises (CASES default to\n"
     "      tests/cases/events-*.test under the dateline home).  --all lists\n"
     "      every untested pattern instead of the first 25.\n";
 
@@ -137,6 +138,28 @@ static int run_lint(int argc, char **argv, const char *argv0)
                 }
             }
     }
+    /* loose patterns: every word that says what the event is about is optional */
+    long loose = 0;
+    for (size_t i = 0; i < d->npat; i++) {
+        const dl_verb_pattern *p = &d->pat[i];
+        if (p->flags & DL_PF_FOREIGN)
+            continue;
+        int has_opt_content = 0, has_req_content = 0;
+        for (size_t k = 0; k < p->npre + p->npost; k++) {
+            const dl_pat_elem *e = k < p->npre ? &p->pre[k] : &p->post[k - p->npre];
+            int content = e->kind == DL_PE_CLASS;
+            for (size_t a = 0; e->kind == DL_PE_WORD && a < e->nalt && !content; a++)
+                content = !dl_is_function_word(e->alt[a]);
+            if (content && e->optional)
+                has_opt_content = 1;
+            if (content && !e->optional)
+                has_req_content = 1;
+        }
+        if (has_opt_content && !has_req_content && p->content_elems > 1) {
+            printf("%s: loose pattern (all its content words are optional): %s\n", p->id, p->text);
+            loose++;
+        }
+    }
     problems += dups + conflicts;
     /* which patterns do the cases exercise? */
     dl_ctx ctx;
@@ -199,9 +222,9 @@ static int run_lint(int argc, char **argv, const char *argv0)
         nroots += roots[r];
     printf("lint: %zu verbs, %zu patterns, %zu classes; %ld roots and %ld of %zu codes have patterns, "
            "%ld codes coded by >= 2 cases; cases %ld passed, %ld failed; %ld unknown-code/duplicate/shadowed, "
-           "%ld patterns without a case\n",
+           "%ld loose, %ld patterns without a case\n",
            ctx.verbs->nverb, ctx.verbs->npat, ctx.verbs->ncls, nroots, codes, ncode, tested2, st.passed, st.failed,
-           problems, untested);
+           problems, loose, untested);
     free(per_code);
     free(has_pat);
     free(s.hits);
