@@ -49,6 +49,18 @@ static int match_post(const struct dl_verb_dict *d, const dl_clause *c, const dl
                 return 1;
             *ms = save;
         }
+        /* "accused each other": the target is the other member of the
+         * subject (the coder pairs them) */
+        if (m < 0 && e->kind == DL_PE_TARGET && pos + 1 < end
+            && ((!strcmp(t[pos].norm, "each") && !strcmp(t[pos + 1].norm, "other"))
+                || (!strcmp(t[pos].norm, "one") && !strcmp(t[pos + 1].norm, "another")))) {
+            mstate save = *ms;
+            ms->tgt = -2;
+            push_tok(ms, pos, pos + 2);
+            if (match_post(d, c, p, k + 1, pos + 2, end, passive, ms))
+                return 1;
+            *ms = save;
+        }
         if (e->optional || (passive && e->kind == DL_PE_TARGET))
             return match_post(d, c, p, k + 1, pos, end, passive, ms);
         return 0;
@@ -420,7 +432,7 @@ static void code_sentence(const dl_ctx *ctx, dl_doc *doc, const dl_clause *c, ui
             src = bestm.src >= 0 ? bestm.src : subj;
             if (bestm.src >= 0)
                 how = "pattern $";
-            tgt = bestm.tgt;
+            tgt = bestm.tgt >= 0 ? bestm.tgt : -1;
             /* "X survived an Israeli assassination attempt": a source slot
              * after the verb makes the subject the target */
             if (bestm.src >= 0 && tgt < 0 && subj >= 0 && subj != bestm.src
@@ -430,6 +442,8 @@ static void code_sentence(const dl_ctx *ctx, dl_doc *doc, const dl_clause *c, ui
             }
             if (tgt >= 0)
                 thow = "pattern +";
+            else if (bestm.tgt == -2)
+                thow = "each other";
             else {
                 tgt = dl_clause_actor_after(c, bestm.last > v + 1 ? bestm.last : v + 1, s->tok_end, 8);
                 if (tgt < 0 && bestm.last > v + 1)
@@ -455,7 +469,16 @@ static void code_sentence(const dl_ctx *ctx, dl_doc *doc, const dl_clause *c, ui
         int32_t srcs[8], tgts[8];
         size_t ns = dl_clause_compound(c, src, (bestfl & DL_CL_PASSIVE) ? 1 : -1, srcs, 8);
         size_t nt = tgt >= 0 ? dl_clause_compound(c, tgt, (bestfl & DL_CL_PASSIVE) ? -1 : 1, tgts, 8) : 0;
-        if (nt == 0 && (best->flags & DL_PF_RECIPROCAL) && ns >= 2) {
+        /* "France and Germany accused each other": every pair, both ways */
+        int each_other = bestm.tgt == -2;
+        for (uint32_t k = v + 1; k + 1 < s->tok_end && k < v + 8 && !each_other; k++) {
+            if ((!strcmp(t[k].norm, "each") && !strcmp(t[k + 1].norm, "other"))
+                || (!strcmp(t[k].norm, "one") && !strcmp(t[k + 1].norm, "another")))
+                each_other = 1;
+            if (c->tf[k] & DL_TK_BOUND)
+                break;
+        }
+        if (nt == 0 && ((best->flags & DL_PF_RECIPROCAL) || each_other) && ns >= 2) {
             memcpy(tgts, srcs, ns * sizeof *srcs);
             nt = ns;
         }
