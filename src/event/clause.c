@@ -452,6 +452,25 @@ int32_t dl_clause_subject(const dl_clause *c, uint32_t lo, uint32_t gstart, cons
                 i = k;
                 continue;
             }
+            /* an appositive after an actor: "Straw, the foreign secretary, said" */
+            k = j;
+            while (k > lim) {
+                k--;
+                if (is_punct(&t[k], ',')) {
+                    if (k + 1 < j && in_list(&t[k + 1], DET) && k > lo && c->covers[k - 1] >= 0) {
+                        int verbish = 0;
+                        for (uint32_t q = k + 1; q < j; q++)
+                            verbish |= is_verb_like(&t[q]) || (c->tf[q] & DL_TK_BOUND);
+                        if (!verbish)
+                            found = 1;
+                    }
+                    break;
+                }
+            }
+            if (found) {
+                i = k;
+                continue;
+            }
         }
         if (c->covers[j] >= 0) {
             int32_t m = c->covers[j];
