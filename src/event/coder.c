@@ -287,16 +287,16 @@ static void code_sentence(const dl_ctx *ctx, dl_doc *doc, const dl_clause *c, ui
     /* words an earlier pattern matched ("pledged aid to") are not verbs */
     uint8_t *used = dl_arena_calloc(doc->arena, s->tok_end - s->tok_start + 1);
     int foreign_done = 0;   /* TABARI codes the first verb of a sentence that matches */
-    uint64_t mask = 0;   /* Bloom bits of the sentence's words, for the prefilter */
+    uint64_t mask[4] = {0, 0, 0, 0};   /* Bloom bits of the sentence's words, for the prefilter */
     for (uint32_t i = s->tok_start; i < s->tok_end; i++)
-        mask |= 1ULL << (c->th[i] & 63);
+        DL_BLOOM_SET(mask, c->th[i]);
     for (uint32_t v = s->tok_start; v < s->tok_end; v++) {
         if (t[v].kind != DL_TOK_WORD || c->covers[v] >= 0 || used[v - s->tok_start])
             continue;
         /* the word's verbs: its exact form, and (TABARI) every stem it begins with */
         const dl_form_slot *slots[8];
         size_t nslots = 0;
-        const dl_form_slot *slot = dl_verb_dict_lookup(d, t[v].norm, t[v].norm_len);
+        const dl_form_slot *slot = dl_verb_dict_lookup_h(d, t[v].norm, t[v].norm_len, c->th[v]);
         if (slot)
             slots[nslots++] = slot;
         if (d->nstems)

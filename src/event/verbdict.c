@@ -53,10 +53,10 @@ void dl_verb_dict_index(struct dl_verb_dict *d)
         dl_word_class *c = &d->cls[i];
         free(c->h);
         c->h = dl_xmalloc((c->n + 1) * sizeof *c->h);
-        c->any = 0;
+        memset(c->any, 0, sizeof c->any);
         for (size_t m = 0; m < c->n; m++) {
             c->h[m] = first_word_hash(c->member[m]);
-            c->any |= 1ULL << (c->h[m] & 63);
+            DL_BLOOM_SET(c->any, c->h[m]);
         }
     }
     for (size_t i = 0; i < d->npat; i++) {
@@ -67,10 +67,10 @@ void dl_verb_dict_index(struct dl_verb_dict *d)
             for (size_t k = 0; k < ne; k++) {
                 free(e[k].h);
                 e[k].h = dl_xmalloc((e[k].nalt + 1) * sizeof *e[k].h);
-                e[k].any = 0;
+                memset(e[k].any, 0, sizeof e[k].any);
                 for (size_t a = 0; a < e[k].nalt; a++) {
                     e[k].h[a] = first_word_hash(e[k].alt[a]);
-                    e[k].any |= 1ULL << (e[k].h[a] & 63);
+                    DL_BLOOM_SET(e[k].any, e[k].h[a]);
                 }
             }
         }
@@ -120,12 +120,12 @@ size_t dl_elem_match_h(const struct dl_verb_dict *d, const dl_pat_elem *e, const
 }
 
 int dl_elem_possible(const struct dl_verb_dict *d, const dl_pat_elem *e, const uint64_t *th, size_t lo, size_t hi,
-                     uint64_t mask)
+                     const uint64_t mask[4])
 {
     if ((e->kind == DL_PE_WORD && e->prefix) || (e->kind == DL_PE_CLASS && d->cls[e->cls].prefix))
         return 1;
     if (e->kind == DL_PE_WORD) {
-        if (!(e->any & mask))
+        if (!((e->any[0] & mask[0]) | (e->any[1] & mask[1]) | (e->any[2] & mask[2]) | (e->any[3] & mask[3])))
             return 0;
         for (size_t i = lo; i < hi; i++)
             for (size_t a = 0; a < e->nalt; a++)
@@ -135,7 +135,7 @@ int dl_elem_possible(const struct dl_verb_dict *d, const dl_pat_elem *e, const u
     }
     if (e->kind == DL_PE_CLASS) {
         const dl_word_class *c = &d->cls[e->cls];
-        if (!(c->any & mask))
+        if (!((c->any[0] & mask[0]) | (c->any[1] & mask[1]) | (c->any[2] & mask[2]) | (c->any[3] & mask[3])))
             return 0;
         for (size_t i = lo; i < hi; i++)
             for (size_t m = 0; m < c->n; m++)
@@ -191,10 +191,15 @@ static void grow_slots(struct dl_verb_dict *d)
 
 const dl_form_slot *dl_verb_dict_lookup(const struct dl_verb_dict *d, const char *norm, size_t n)
 {
+    return dl_verb_dict_lookup_h(d, norm, n, fnv(norm, n));
+}
+
+const dl_form_slot *dl_verb_dict_lookup_h(const struct dl_verb_dict *d, const char *norm, size_t n, uint64_t h)
+{
     if (!d->nslot || n == 0)
         return NULL;
     size_t mask = d->nslot - 1;
-    for (size_t i = fnv(norm, n) & mask;; i = (i + 1) & mask) {
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
         const dl_form_slot *s = &d->slot[i];
         if (!s->key)
             return NULL;

@@ -42,7 +42,7 @@ typedef struct dl_pat_elem {
     uint16_t nalt;
     char **alt;          /* DL_PE_WORD: alternatives (each may hold spaces: a word sequence) */
     uint64_t *h;         /* hash of each alternative's first word (dl_word_hash) */
-    uint64_t any;        /* bit (h & 63) of every alternative: a one-word Bloom filter */
+    uint64_t any[4];     /* bit (h >> 8 & 255) of every alternative: a 256-bit Bloom filter */
     int cls;             /* DL_PE_CLASS: index into dict->classes */
 } dl_pat_elem;
 
@@ -73,7 +73,7 @@ typedef struct dl_word_class {
     char *name;               /* "TROOPS" (without &) */
     char **member;            /* word sequences, words separated by one space */
     uint64_t *h;              /* hash of each member's first word */
-    uint64_t any;             /* bit (h & 63) of every member */
+    uint64_t any[4];          /* bit (h >> 8 & 255) of every member */
     size_t n, cap;
     int defined;
     int prefix;               /* TABARI synset: members match as word beginnings */
@@ -131,9 +131,13 @@ void dl_verb_dict_index(struct dl_verb_dict *d);
 size_t dl_elem_match_h(const struct dl_verb_dict *d, const dl_pat_elem *e, const struct dl_token *t,
                        const uint64_t *th, size_t i, size_t n);
 /* Could element e match anywhere in th[lo..hi)?  (a cheap prefilter;
- * mask: OR of 1 << (th[i] & 63) over the range, or ~0 when unknown) */
+ * mask: the Bloom bits DL_BLOOM_SET of the range's tokens) */
+#define DL_BLOOM_BIT(h) ((unsigned)((h) >> 8) & 255u)
+#define DL_BLOOM_SET(m, h) ((m)[DL_BLOOM_BIT(h) >> 6] |= 1ULL << (DL_BLOOM_BIT(h) & 63))
 int dl_elem_possible(const struct dl_verb_dict *d, const dl_pat_elem *e, const uint64_t *th, size_t lo, size_t hi,
-                     uint64_t mask);
+                     const uint64_t mask[4]);
+/* Lookup with the token's dl_word_hash already known. */
+const dl_form_slot *dl_verb_dict_lookup_h(const struct dl_verb_dict *d, const char *norm, size_t n, uint64_t h);
 
 /* Look up a token as a TABARI stem: the longest prefix (>= 3 bytes) that is
  * a stem in the hash, or NULL. */
