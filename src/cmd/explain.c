@@ -104,12 +104,14 @@ int cmd_explain(int argc, char **argv)
     while ((st = dl_reader_next(r, &art)) != DL_READ_EOF) {
         if (st == DL_READ_ERROR) {
             fprintf(stderr, "dateline explain: %s\n", art.error ? art.error : "read error");
+            dl_article_clear(&art);
             rc = 1;
             continue;
         }
         doc.arena = arena;
         dl_doc_analyse(&ctx, &doc, &art);
         explain_doc(&doc, art.origin ? art.origin : "-");
+        dl_article_clear(&art);
     }
     dl_reader_free(r);
     dl_arena_free(arena);
