@@ -407,6 +407,14 @@ static int32_t resolve_pronoun(const dl_clause *c, uint32_t pron_tok)
     return fallback;
 }
 
+int32_t dl_clause_pronoun(const dl_clause *c, uint32_t i)
+{
+    static const char *const personal[] = {"he", "she", "it", "they", "we", "i", NULL};
+    if (i >= c->ntok || !in_list(&c->t[i], personal))
+        return -1;
+    return resolve_pronoun(c, i);
+}
+
 int32_t dl_clause_subject(const dl_clause *c, uint32_t lo, uint32_t gstart, const char **how)
 {
     const dl_token *t = c->t;

@@ -75,6 +75,10 @@ size_t dl_clause_compound(const dl_clause *c, int32_t m, int dir, int32_t *out, 
  * article date.  Returns 1 and fills *out, else 0. */
 int dl_clause_date(const dl_clause *c, uint32_t sent, uint32_t v, dl_date *out);
 
+/* If token i is a personal pronoun (he, she, it, they, we, I), the actor
+ * it refers to, else -1. */
+int32_t dl_clause_pronoun(const dl_clause *c, uint32_t i);
+
 /* Is the token a word that ends a clause for subject/object search? */
 int dl_clause_boundary(const dl_token *t);
 

@@ -96,6 +96,18 @@ static int match_pre(const struct dl_verb_dict *d, const dl_clause *c, const dl_
     if (e->kind == DL_PE_SOURCE || e->kind == DL_PE_TARGET) {
         for (int64_t q = pos; q >= (int64_t)lo && q > pos - 5; q--) {
             int32_t m = c->covers[q];
+            if (m < 0 && e->kind == DL_PE_SOURCE) {
+                /* "said he regretted": the pronoun's actor */
+                int32_t r = dl_clause_pronoun(c, (uint32_t)q);
+                if (r >= 0) {
+                    mstate save = *ms;
+                    ms->src = r;
+                    if (match_pre(d, c, p, k + 1, q - 1, lo, ms))
+                        return 1;
+                    *ms = save;
+                    break;
+                }
+            }
             if (m >= 0) {
                 mstate save = *ms;
                 if (e->kind == DL_PE_SOURCE)

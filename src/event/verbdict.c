@@ -544,7 +544,7 @@ static const char *parse_pattern_elems(struct dl_verb_dict *d, dl_verb_pattern *
                     *c = (char)toupper((unsigned char)*c);
                 e.cls = class_index(d, w + 1, p->id);
                 if (!e.optional)
-                    spec += 2;
+                    spec += 1;   /* a literal word is more specific than a class */
             } else if (strchr(w, '&')) {
                 /* a union of classes and words: one synthetic class */
                 char uname[256];
@@ -865,6 +865,47 @@ static void merge_unions(struct dl_verb_dict *d)
         }
         d->cls[i].nmerge = 0;
     }
+}
+
+/* TABARI synset members may name other synsets ("+&TIETYPES_MEMOS",
+ * "+MEMOS_ON_&TIETYPES"): replace each such member by every combination
+ * with the named synset's members (two levels deep). */
+static void expand_class_refs(struct dl_verb_dict *d)
+{
+    for (int round = 0; round < 2; round++)
+        for (size_t i = 0; i < d->ncls; i++) {
+            dl_word_class *c = &d->cls[i];
+            size_t n0 = c->n;
+            for (size_t m = 0; m < n0; m++) {
+                char *amp = strchr(c->member[m], '&');
+                if (!amp || (amp != c->member[m] && amp[-1] != ' '))
+                    continue;
+                size_t nl = strcspn(amp + 1, " ");
+                char name[128];
+                snprintf(name, sizeof name, "%.*s", (int)nl, amp + 1);
+                for (char *q = name; *q; q++)
+                    *q = (char)toupper((unsigned char)*q);
+                int j = -1;
+                for (size_t k = 0; k < d->ncls; k++)
+                    if (strcmp(d->cls[k].name, name) == 0)
+                        j = (int)k;
+                if (j < 0 || (size_t)j == i)
+                    continue;
+                char *tmpl = dl_xstrdup(c->member[m]);
+                size_t pre = (size_t)(amp - c->member[m]);
+                for (size_t r = 0; r < d->cls[j].n; r++) {
+                    dl_buf b = DL_BUF_INIT;
+                    dl_buf_add(&b, tmpl, pre);
+                    dl_buf_adds(&b, d->cls[j].member[r]);
+                    dl_buf_adds(&b, tmpl + pre + 1 + nl);
+                    class_add(&d->cls[i], b.p);
+                    c = &d->cls[i];
+                    dl_buf_free(&b);
+                }
+                free(tmpl);
+                c->member[m][0] = 0;   /* the reference itself matches nothing */
+            }
+        }
 }
 
 int dl_verb_dict_finish(struct dl_verb_dict *d, char **err)
@@ -1303,6 +1344,7 @@ int dl_verb_dict_add_tabari(struct dl_verb_dict *d, const char *path, char **err
             *err = errf(d->cls[i].where, 0, "undefined synset &%s", d->cls[i].name);
             return -1;
         }
+    expand_class_refs(d);
     merge_unions(d);
     dl_verb_dict_index(d);
     return 0;
