@@ -329,7 +329,7 @@ static int parse(const char *text, size_t n, dl_dateline *d) {
         skip_spaces(&c);
     }
     /* TASS style: "MOSCOW, November 14. /TASS/." */
-    if (c.i < n && text[c.i] == '.' && d->day) { c.i++; skip_spaces(&c); }
+    if (c.i + 2 < n && text[c.i] == '.' && d->day && text[c.i + 1] == ' ' && text[c.i + 2] == '/') c.i += 2;
     if (c.i < n && text[c.i] == '/') {
         size_t b = c.i + 1, e = b;
         while (e < n && e - b < 24 && (isalpha((unsigned char)text[e]) || text[e] == ' ' || text[e] == '-')) e++;
@@ -341,11 +341,16 @@ static int parse(const char *text, size_t n, dl_dateline *d) {
         }
     }
     int has_agency = scan_agencies(&c, d) || d->nagencies > 0;
+    size_t sep_at = c.i;
     int has_sep = scan_separator(&c);
+    /* was the separator a dash (not just the end of the line)? */
+    int dash_sep = has_sep && c.i > sep_at && text[sep_at] != '\n' && text[sep_at] != '\r';
     if (!has_agency && !has_sep) return 0;
     /* A title-case place needs stronger evidence: an agency, or a month
      * and day before the separator ("Toronto, Feb 26 -"). */
-    if (!upper && !has_agency && !d->month) return 0;
+    /* ... and, without an agency, a comma after the place and a dash:
+     * "The deal was signed on November 14." is a sentence, not a dateline. */
+    if (!upper && !has_agency && (!d->month || !dash_sep || text[pe] != ',')) return 0;
     /* Upper-case place with neither date nor agency and a separator that is
      * only a line end: a heading, not a dateline. */
     if (!has_agency && !d->month && !d->day && !d->region[0]) {
