@@ -212,7 +212,8 @@ static int looks_like_noun(const dl_clause *c, uint32_t lo, uint32_t v, int form
             return 1;
         if (v - 1 > lo) {
             const dl_token *pp = &t[v - 2];
-            if (pp->kind == DL_TOK_NUM || pp->kind == DL_TOK_POSS || in_words(pp, DET_NOUN) || in_words(pp, PREP_NOUN))
+            if (pp->kind == DL_TOK_NUM || pp->kind == DL_TOK_POSS || in_words(pp, DET_NOUN) || in_words(pp, PREP_NOUN)
+                || (pp->flags & DL_TF_HYPHEN))
                 return 1;
         }
     }
