@@ -829,6 +829,8 @@ int dl_verb_dict_add_file(struct dl_verb_dict *d, const char *path, const char *
             d->npat--;
             free(p->id);
             free(p->text);
+            free(p->plover_type);
+            free(p->plover_mode);
             return -1;
         }
         verb_add_pattern(d, verb, pi);
