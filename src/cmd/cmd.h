@@ -34,6 +34,23 @@ int dl_dict_option(int c, const char *arg, dl_dict_files *f);
 /* Load the recorded files into ctx; on error prints "dateline: FILE:LINE: ..." and returns -1. */
 int dl_dict_load_all(struct dl_ctx *ctx, const dl_dict_files *f);
 
+/* Event filters shared by `query` and `export` (common.c): the getopt
+ * entries and their values (>= DL_OPT_FILTER), the help lines, and a
+ * handler that fills a dl_query (store/query.h). */
+enum { DL_OPT_SOURCE = 400, DL_OPT_TARGET, DL_OPT_ACTOR, DL_OPT_CODE, DL_OPT_ROOT, DL_OPT_QUAD, DL_OPT_PLOVER,
+       DL_OPT_SINCE, DL_OPT_UNTIL, DL_OPT_PLACE, DL_OPT_TEXT };
+#define DL_FILTER_OPTIONS \
+    {"source", required_argument, NULL, DL_OPT_SOURCE}, {"target", required_argument, NULL, DL_OPT_TARGET}, \
+    {"actor", required_argument, NULL, DL_OPT_ACTOR},   {"code", required_argument, NULL, DL_OPT_CODE}, \
+    {"root", required_argument, NULL, DL_OPT_ROOT},     {"quad", required_argument, NULL, DL_OPT_QUAD}, \
+    {"plover", required_argument, NULL, DL_OPT_PLOVER}, {"since", required_argument, NULL, DL_OPT_SINCE}, \
+    {"until", required_argument, NULL, DL_OPT_UNTIL},   {"place", required_argument, NULL, DL_OPT_PLACE}, \
+    {"text", required_argument, NULL, DL_OPT_TEXT}
+struct dl_query;
+/* Returns 1 if c was a filter option (stored in q), 0 if not, -1 after
+ * printing a usage error for a bad value. */
+int dl_filter_option(const char *cmd, int c, const char *arg, struct dl_query *q);
+
 /* Print "dateline: " + message to stderr. */
 void dl_die_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

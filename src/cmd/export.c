@@ -28,30 +28,18 @@ static const char *const export_help =
     "GDELT files have no header line; see docs/export.md for how each column is filled.\n";
 
 int cmd_export(int argc, char **argv) {
-    enum { O_SOURCE = 256, O_TARGET, O_ACTOR, O_CODE, O_ROOT, O_QUAD, O_PLOVER, O_SINCE, O_UNTIL, O_PLACE, O_TEXT,
-           O_FORMAT, O_DB };
+    enum { O_FORMAT = 256, O_DB };
     static const struct option opts[] = {
         {"db", required_argument, NULL, O_DB},
         {"format", required_argument, NULL, O_FORMAT},
         {"output", required_argument, NULL, 'o'},
-        {"source", required_argument, NULL, O_SOURCE},
-        {"target", required_argument, NULL, O_TARGET},
-        {"actor", required_argument, NULL, O_ACTOR},
-        {"code", required_argument, NULL, O_CODE},
-        {"root", required_argument, NULL, O_ROOT},
-        {"quad", required_argument, NULL, O_QUAD},
-        {"plover", required_argument, NULL, O_PLOVER},
-        {"since", required_argument, NULL, O_SINCE},
-        {"until", required_argument, NULL, O_UNTIL},
-        {"place", required_argument, NULL, O_PLACE},
-        {"text", required_argument, NULL, O_TEXT},
+        DL_FILTER_OPTIONS,
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     dl_query q = {0};
     const char *db_path = "dateline.db", *output = NULL;
     int format = -1, c;
-    char *end;
     optind = 1;
     while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
         switch (c) {
@@ -65,28 +53,13 @@ int cmd_export(int argc, char **argv) {
                 return 2;
             }
             break;
-        case O_SOURCE: q.source = optarg; break;
-        case O_TARGET: q.target = optarg; break;
-        case O_ACTOR: q.actor = optarg; break;
-        case O_CODE: q.code = optarg; break;
-        case O_ROOT:
-            if (strtol(optarg, &end, 10) < 1 || strtol(optarg, NULL, 10) > 20 || *end) {
-                dl_die_usage("export", "bad --root '%s' (01 to 20)", optarg);
-                return 2;
-            }
-            q.root = optarg;
-            break;
-        case O_QUAD:
-            q.quad = (int)strtol(optarg, &end, 10);
-            if (q.quad < 1 || q.quad > 4 || *end) { dl_die_usage("export", "bad --quad '%s' (1 to 4)", optarg); return 2; }
-            break;
-        case O_PLOVER: q.plover = optarg; break;
-        case O_SINCE: q.since = optarg; break;
-        case O_UNTIL: q.until = optarg; break;
-        case O_PLACE: q.place = optarg; break;
-        case O_TEXT: q.text = optarg; break;
         case 'h': fputs(export_help, stdout); return 0;
-        default: dl_die_usage("export", "bad option"); return 2;
+        default: {
+            int r = dl_filter_option("export", c, optarg, &q);
+            if (r == 1) break;
+            if (r == 0) dl_die_usage("export", "bad option");
+            return 2;
+        }
         }
     }
     if (format < 0) { dl_die_usage("export", "--format is required"); return 2; }

@@ -37,21 +37,10 @@ static const char *const query_help =
     "  -h, --help         this help\n";
 
 int cmd_query(int argc, char **argv) {
-    enum { O_SOURCE = 256, O_TARGET, O_ACTOR, O_CODE, O_ROOT, O_QUAD, O_PLOVER, O_SINCE, O_UNTIL, O_PLACE, O_TEXT,
-           O_LIMIT, O_FORMAT, O_DB, O_NOSUM };
+    enum { O_LIMIT = 256, O_FORMAT, O_DB, O_NOSUM };
     static const struct option opts[] = {
         {"db", required_argument, NULL, O_DB},
-        {"source", required_argument, NULL, O_SOURCE},
-        {"target", required_argument, NULL, O_TARGET},
-        {"actor", required_argument, NULL, O_ACTOR},
-        {"code", required_argument, NULL, O_CODE},
-        {"root", required_argument, NULL, O_ROOT},
-        {"quad", required_argument, NULL, O_QUAD},
-        {"plover", required_argument, NULL, O_PLOVER},
-        {"since", required_argument, NULL, O_SINCE},
-        {"until", required_argument, NULL, O_UNTIL},
-        {"place", required_argument, NULL, O_PLACE},
-        {"text", required_argument, NULL, O_TEXT},
+        DL_FILTER_OPTIONS,
         {"limit", required_argument, NULL, O_LIMIT},
         {"format", required_argument, NULL, O_FORMAT},
         {"no-summary", no_argument, NULL, O_NOSUM},
@@ -66,26 +55,6 @@ int cmd_query(int argc, char **argv) {
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         switch (c) {
         case O_DB: db_path = optarg; break;
-        case O_SOURCE: q.source = optarg; break;
-        case O_TARGET: q.target = optarg; break;
-        case O_ACTOR: q.actor = optarg; break;
-        case O_CODE: q.code = optarg; break;
-        case O_ROOT:
-            if (strtol(optarg, &end, 10) < 1 || strtol(optarg, NULL, 10) > 20 || *end) {
-                dl_die_usage("query", "bad --root '%s' (01 to 20)", optarg);
-                return 2;
-            }
-            q.root = optarg;
-            break;
-        case O_QUAD:
-            q.quad = (int)strtol(optarg, &end, 10);
-            if (q.quad < 1 || q.quad > 4 || *end) { dl_die_usage("query", "bad --quad '%s' (1 to 4)", optarg); return 2; }
-            break;
-        case O_PLOVER: q.plover = optarg; break;
-        case O_SINCE: q.since = optarg; break;
-        case O_UNTIL: q.until = optarg; break;
-        case O_PLACE: q.place = optarg; break;
-        case O_TEXT: q.text = optarg; break;
         case O_LIMIT:
             q.limit = strtol(optarg, &end, 10);
             if (q.limit < 1 || *end) { dl_die_usage("query", "bad --limit '%s'", optarg); return 2; }
@@ -99,7 +68,12 @@ int cmd_query(int argc, char **argv) {
             break;
         case O_NOSUM: summary = 0; break;
         case 'h': fputs(query_help, stdout); return 0;
-        default: dl_die_usage("query", "bad option"); return 2;
+        default: {
+            int r = dl_filter_option("query", c, optarg, &q);
+            if (r == 1) break;
+            if (r == 0) dl_die_usage("query", "bad option");
+            return 2;
+        }
         }
     }
     if (optind < argc) { dl_die_usage("query", "unexpected argument '%s'", argv[optind]); return 2; }
