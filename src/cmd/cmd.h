@@ -34,6 +34,27 @@ int dl_dict_option(int c, const char *arg, dl_dict_files *f);
 /* Load the recorded files into ctx; on error prints "dateline: FILE:LINE: ..." and returns -1. */
 int dl_dict_load_all(struct dl_ctx *ctx, const dl_dict_files *f);
 
+/* Options of the commands that run the pipeline (`code`, `ingest`):
+ * --format, --today, -j, and the dictionary options; then one call that
+ * loads the context and opens the reader on the remaining arguments. */
+typedef struct dl_run_args {
+    const char *format;   /* --format, or NULL for detection by name */
+    const char *today;    /* --today, or NULL */
+    int jobs;             /* -j, default: the number of cores */
+    dl_dict_files dicts;
+} dl_run_args;
+#define DL_RUN_OPTIONS \
+    {"format", required_argument, NULL, 'f'}, {"today", required_argument, NULL, 't'}, \
+    {"jobs", required_argument, NULL, 'j'}, DL_DICT_OPTIONS
+void dl_run_args_init(dl_run_args *a);
+/* Returns 1 if c was one of these options, 0 if not, -1 after a usage error. */
+int dl_run_option(const char *cmd, int c, const char *arg, dl_run_args *a);
+struct dl_reader;
+/* Load ctx (dictionaries included) and open a reader on argv[first..argc)
+ * (stdin when none).  Returns 0, or the exit code after printing why. */
+int dl_run_setup(const char *cmd, char **argv, int first, int argc, const dl_run_args *a, struct dl_ctx *ctx,
+                 struct dl_reader **reader);
+
 /* Event filters shared by `query` and `export` (common.c): the getopt
  * entries and their values (>= DL_OPT_FILTER), the help lines, and a
  * handler that fills a dl_query (store/query.h). */

@@ -80,87 +80,48 @@ static void report_error(void *user, const dl_article *art) {
     fprintf(stderr, "dateline: %s\n", art->error);
 }
 
-static int ncores(void) {
-    long n = sysconf(_SC_NPROCESSORS_ONLN);
-    return n > 0 ? (int)n : 1;
-}
-
 int cmd_code(int argc, char **argv) {
     static const struct option opts[] = {
         {"sentences", no_argument, NULL, 's'},
-        {"format", required_argument, NULL, 'f'},
-        {"today", required_argument, NULL, 't'},
-        {"jobs", required_argument, NULL, 'j'},
+        DL_RUN_OPTIONS,
         {"no-summary", no_argument, NULL, 'q'},
         {"discard", no_argument, NULL, 'D'},
         {"dedup", no_argument, NULL, 'U'},
-        DL_DICT_OPTIONS,
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    int sentence_text = 0, summary = 1, jobs = ncores(), discard = 0, dedup = 0;
-    const char *format = NULL, *today = NULL;
-    dl_dict_files dicts = {.n = 0};
+    int sentence_text = 0, summary = 1, discard = 0, dedup = 0;
+    dl_run_args ra;
+    dl_run_args_init(&ra);
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "j:h", opts, NULL)) != -1) {
         switch (c) {
         case 's': sentence_text = 1; break;
-        case 'f':
-            if (strcmp(optarg, "text") && strcmp(optarg, "jsonl") && strcmp(optarg, "html") && strcmp(optarg, "warc")) {
-                dl_die_usage("code", "unknown format '%s' (text, jsonl, html or warc)", optarg);
-                return 2;
-            }
-            format = optarg;
-            break;
-        case 't': today = optarg; break;
-        case 'j':
-            jobs = atoi(optarg);
-            if (jobs < 1 || jobs > 256) { dl_die_usage("code", "bad -j value '%s'", optarg); return 2; }
-            break;
         case 'q': summary = 0; break;
         case 'D': discard = 1; break;
         case 'U': dedup = 1; break;
-        case 'A': case 'G': case 'V':
-            if (dl_dict_option(c, optarg, &dicts) < 0) { dl_die_usage("code", "too many dictionary files"); return 2; }
-            break;
         case 'h': fputs(code_help, stdout); return 0;
-        default: dl_die_usage("code", "bad option"); return 2;
+        default: {
+            int r = dl_run_option("code", c, optarg, &ra);
+            if (r == 1) break;
+            if (r == 0) dl_die_usage("code", "bad option");
+            return 2;
+        }
         }
     }
     dl_ctx ctx;
-    char *err = NULL;
-    char home[4096];
-    if (dl_ctx_load(&ctx, dl_home(argv[0], home, sizeof home), &err) != 0) {
-        fprintf(stderr, "dateline: %s\n", err);
-        free(err);
-        return 3;
-    }
-    if (dl_dict_load_all(&ctx, &dicts) != 0) {
-        dl_ctx_free(&ctx);
-        return 1;
-    }
-    if (today) {
-        if (!dl_date_parse(today, strlen(today), &ctx.today)) {
-            dl_die_usage("code", "bad --today date '%s'", today);
-            dl_ctx_free(&ctx);
-            return 2;
-        }
-    }
+    dl_reader *r = NULL;
+    int rc = dl_run_setup("code", argv, optind, argc, &ra, &ctx, &r);
+    if (rc) return rc;
     ctx.sentence_text = sentence_text;
-
-    const char *stdin_only[] = {"-"};
-    const char *const *paths = optind < argc ? (const char *const *)argv + optind : stdin_only;
-    int npaths = optind < argc ? argc - optind : 1;
-    dl_reader_opts ropts = {0, format};
-    dl_reader *r = dl_reader_new(paths, npaths, &ropts);
 
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     /* With --dedup the main thread adds fields and serialises; otherwise
      * the workers serialise. */
     emitter em = {dedup ? dl_dedup_new(NULL) : NULL, 0, DL_BUF_INIT};
-    dl_run_opts ro = {jobs, !dedup, discard};
+    dl_run_opts ro = {ra.jobs, !dedup, discard};
     dl_run_stats rs;
     dl_run(&ctx, r, &ro, emit_line, report_error, &em, &rs);
     if (em.dedup) dl_dedup_free(em.dedup);

@@ -2,6 +2,9 @@
 #include "cmd.h"
 #include "../core/doc.h"
 #include "../store/query.h"
+#include "../ingest/reader.h"
+#include <string.h>
+#include <unistd.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,4 +53,61 @@ int dl_filter_option(const char *cmd, int c, const char *arg, struct dl_query *q
     case DL_OPT_TEXT: q->text = arg; return 1;
     default: return 0;
     }
+}
+
+void dl_run_args_init(dl_run_args *a) {
+    memset(a, 0, sizeof *a);
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    a->jobs = n > 0 ? (int)n : 1;
+}
+
+int dl_run_option(const char *cmd, int c, const char *arg, dl_run_args *a) {
+    switch (c) {
+    case 'f':
+        if (strcmp(arg, "text") && strcmp(arg, "jsonl") && strcmp(arg, "html") && strcmp(arg, "warc")) {
+            dl_die_usage(cmd, "unknown format '%s' (text, jsonl, html or warc)", arg);
+            return -1;
+        }
+        a->format = arg;
+        return 1;
+    case 't': {
+        dl_date d;
+        if (!dl_date_parse(arg, strlen(arg), &d)) { dl_die_usage(cmd, "bad --today date '%s'", arg); return -1; }
+        a->today = arg;
+        return 1;
+    }
+    case 'j':
+        a->jobs = atoi(arg);
+        if (a->jobs < 1 || a->jobs > 256) { dl_die_usage(cmd, "bad -j value '%s'", arg); return -1; }
+        return 1;
+    case 'A': case 'G': case 'V':
+        if (dl_dict_option(c, arg, &a->dicts) < 0) { dl_die_usage(cmd, "too many dictionary files"); return -1; }
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+int dl_run_setup(const char *cmd, char **argv, int first, int argc, const dl_run_args *a, struct dl_ctx *ctx,
+                 struct dl_reader **reader) {
+    (void)cmd;
+    char *err = NULL;
+    char home[4096];
+    if (dl_ctx_load(ctx, dl_home(argv[0], home, sizeof home), &err) != 0) {
+        fprintf(stderr, "dateline: %s\n", err ? err : "cannot load the dictionaries");
+        free(err);
+        dl_ctx_free(ctx);
+        return 3;
+    }
+    if (dl_dict_load_all(ctx, &a->dicts) != 0) {
+        dl_ctx_free(ctx);
+        return 1;
+    }
+    if (a->today) dl_date_parse(a->today, strlen(a->today), &ctx->today);
+    static const char *const stdin_only[] = {"-"};
+    const char *const *paths = first < argc ? (const char *const *)argv + first : stdin_only;
+    int npaths = first < argc ? argc - first : 1;
+    dl_reader_opts ropts = {0, a->format};
+    *reader = dl_reader_new(paths, npaths, &ropts);
+    return 0;
 }

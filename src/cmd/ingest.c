@@ -176,37 +176,22 @@ static int emit(void *user, const dl_article *art, json_t *obj, const char *line
 int cmd_ingest(int argc, char **argv) {
     static const struct option opts[] = {
         {"db", required_argument, NULL, 'd'},
-        {"format", required_argument, NULL, 'f'},
-        {"today", required_argument, NULL, 't'},
-        {"jobs", required_argument, NULL, 'j'},
+        DL_RUN_OPTIONS,
         {"batch", required_argument, NULL, 'b'},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
-        DL_DICT_OPTIONS,
         {NULL, 0, NULL, 0},
     };
-    const char *db_path = "dateline.db", *format = NULL, *today = NULL;
-    int jobs = (int)sysconf(_SC_NPROCESSORS_ONLN), quiet = 0;
-    if (jobs < 1) jobs = 1;
+    const char *db_path = "dateline.db";
+    int quiet = 0;
     long batch_size = 256;
-    dl_dict_files dicts = {.n = 0};
+    dl_run_args ra;
+    dl_run_args_init(&ra);
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "j:qh", opts, NULL)) != -1) {
         switch (c) {
         case 'd': db_path = optarg; break;
-        case 'f':
-            if (strcmp(optarg, "text") && strcmp(optarg, "jsonl") && strcmp(optarg, "html") && strcmp(optarg, "warc")) {
-                dl_die_usage("ingest", "unknown format '%s' (text, jsonl, html or warc)", optarg);
-                return 2;
-            }
-            format = optarg;
-            break;
-        case 't': today = optarg; break;
-        case 'j':
-            jobs = atoi(optarg);
-            if (jobs < 1 || jobs > 256) { dl_die_usage("ingest", "bad -j value '%s'", optarg); return 2; }
-            break;
         case 'b':
             batch_size = atol(optarg);
             if (batch_size < 1 || batch_size > 100000) {
@@ -216,53 +201,36 @@ int cmd_ingest(int argc, char **argv) {
             break;
         case 'q': quiet = 1; break;
         case 'h': fputs(ingest_help, stdout); return 0;
-        case 'A': case 'G': case 'V':
-            if (dl_dict_option(c, optarg, &dicts) < 0) { dl_die_usage("ingest", "too many dictionary files"); return 2; }
-            break;
-        default: dl_die_usage("ingest", "bad option"); return 2;
-        }
-    }
-    dl_ctx ctx;
-    char *err = NULL;
-    char home[4096];
-    if (today) {
-        dl_date d;
-        if (!dl_date_parse(today, strlen(today), &d)) {
-            dl_die_usage("ingest", "bad --today date '%s'", today);
+        default: {
+            int r = dl_run_option("ingest", c, optarg, &ra);
+            if (r == 1) break;
+            if (r == 0) dl_die_usage("ingest", "bad option");
             return 2;
         }
+        }
     }
+    char *err = NULL;
     dl_store *st = dl_store_open(db_path, DL_STORE_WRITE, &err);
     if (!st) {
         fprintf(stderr, "dateline: %s\n", err);
         free(err);
         return 3;
     }
-    if (dl_ctx_load(&ctx, dl_home(argv[0], home, sizeof home), &err) != 0) {
-        fprintf(stderr, "dateline: %s\n", err);
-        free(err);
+    dl_ctx ctx;
+    dl_reader *r = NULL;
+    int rc = dl_run_setup("ingest", argv, optind, argc, &ra, &ctx, &r);
+    if (rc) {
         dl_store_close(st);
-        return 3;
+        return rc;
     }
-    if (today) dl_date_parse(today, strlen(today), &ctx.today);
-    if (dl_dict_load_all(&ctx, &dicts) != 0) {
-        dl_ctx_free(&ctx);
-        dl_store_close(st);
-        return 1;
-    }
-
-    const char *stdin_only[] = {"-"};
-    const char *const *paths = optind < argc ? (const char *const *)argv + optind : stdin_only;
-    int npaths = optind < argc ? argc - optind : 1;
-    dl_reader_opts ropts = {0, format};
-    dl_reader *r = dl_reader_new(paths, npaths, &ropts);
 
     progress prog = {0};
     prog.on = !quiet && isatty(STDERR_FILENO);
     if (prog.on) {
         prog.total = 0;
-        for (int i = 0; i < npaths && prog.total >= 0; i++) {
-            long long n = input_size(paths[i], 0);
+        if (optind >= argc) prog.total = -1;      /* stdin: size unknown */
+        for (int i = optind; i < argc && prog.total >= 0; i++) {
+            long long n = input_size(argv[i], 0);
             prog.total = n < 0 ? -1 : prog.total + n;
         }
     }
@@ -276,7 +244,7 @@ int cmd_ingest(int argc, char **argv) {
     in.prog_on = prog.on;
     in.prog = &prog;
     dl_run_opts ro = {0};
-    ro.jobs = jobs;
+    ro.jobs = ra.jobs;
     int failed = dl_run(&ctx, r, &ro, emit, on_error, &in, NULL) < 0 && !in.err;
     if (failed) in.err = dl_xstrdup("out of memory");
     if (!in.err) dl_store_commit(st, &in.err);
@@ -296,10 +264,11 @@ int cmd_ingest(int argc, char **argv) {
         status = 3;
     } else {
         dl_buf inputs = DL_BUF_INIT;
-        for (int i = 0; i < npaths; i++) {
-            if (i) dl_buf_addc(&inputs, ' ');
-            dl_buf_adds(&inputs, paths[i]);
+        for (int i = optind; i < argc; i++) {
+            if (i > optind) dl_buf_addc(&inputs, ' ');
+            dl_buf_adds(&inputs, argv[i]);
         }
+        if (optind >= argc) dl_buf_adds(&inputs, "-");
         if (dl_store_log_run(st, inputs.p, secs, &err)) {
             fprintf(stderr, "dateline: %s: %s\n", db_path, err);
             status = 3;
