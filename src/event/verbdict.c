@@ -487,6 +487,24 @@ static const char *parse_pattern_elems(struct dl_verb_dict *d, dl_verb_pattern *
         *w = 0;
     }
     for (char *tok = strtok_r(s, " \t", &save); tok; tok = strtok_r(NULL, " \t", &save)) {
+        if (tabari == 1) {
+            /* PETRARCH-2 writes parse constituents, "(NP +TROOPS)": the
+             * brackets go, a sigil glued to a word goes too (our target is
+             * the first actor there anyway) */
+            if (*tok == '(') {
+                int label = 1;   /* "(NP", "(PP": a constituent label, dropped whole */
+                for (const char *q = tok + 1; *q; q++)
+                    label &= isupper((unsigned char)*q) != 0;
+                tok += label ? strlen(tok) : 1;
+            }
+            size_t tl0 = strlen(tok);
+            while (tl0 && tok[tl0 - 1] == ')')
+                tok[--tl0] = 0;
+            if (!*tok)
+                continue;
+            if ((*tok == '+' || *tok == '$') && isalpha((unsigned char)tok[1]))
+                tok++;
+        }
         /* TABARI joins words with '_' (no gap); a word may be glued to the
          * verb or a slot: IN_* , SUGGESTED_+ */
         char *parts[16];

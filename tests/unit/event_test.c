@@ -276,6 +276,14 @@ Test(coder, tabari_and_petrarch_files)
     cr_assert_eq(dl_verb_dict_add_tabari(ctx.verbs, p, &err), 0, "%s", err ? err : "");
     codes_as("[FRA France] juggled [MLI Mali] with torches.", "FRA MLI 138\n");
     dl_verb_dict_free(ctx.verbs);
+    /* PETRARCH-2 constituents: (NP +WORD) */
+    write_file("p2.txt", "--- EVACUATE ---  [---]\nEVACUATE\nEVACUATED\n- * (NP +TROOPS) FROM +  [0874]\n");
+    ctx.verbs = dl_verb_dict_new("dict/cameo.tsv", &err);
+    snprintf(p, sizeof p, "%s/p2.txt", tmpdir);
+    cr_assert_eq(dl_verb_dict_add_tabari(ctx.verbs, p, &err), 0, "%s", err ? err : "");
+    codes_as("[FRA France] evacuated its troops from [MLI Mali].", "FRA MLI 0874\n");
+    codes_as("[FRA France] evacuated [MLI Mali].", "");
+    dl_verb_dict_free(ctx.verbs);
     /* an error names the line */
     write_file("bad.verbs", "JUGGLE [---]\n- * +\n");
     ctx.verbs = dl_verb_dict_new("dict/cameo.tsv", &err);
