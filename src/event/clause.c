@@ -465,10 +465,13 @@ int32_t dl_clause_subject(const dl_clause *c, uint32_t lo, uint32_t gstart, cons
             while (k > lim) {
                 k--;
                 if (is_punct(&t[k], ',')) {
-                    if (k + 1 < j && in_list(&t[k + 1], DET) && k > lo && c->covers[k - 1] >= 0) {
+                    /* ", the foreign secretary," / ", members of the UN
+                     * mission (MINUSMA)," after an actor: no verb inside */
+                    if (k + 1 < j && k > lo && c->covers[k - 1] >= 0) {
                         int verbish = 0;
                         for (uint32_t q = k + 1; q < j; q++)
-                            verbish |= is_verb_like(&t[q]) || (c->tf[q] & DL_TK_BOUND);
+                            verbish |= is_verb_like(&t[q]) || ((c->tf[q] & DL_TK_BOUND)
+                                       && t[q].kind != DL_TOK_OPEN && t[q].kind != DL_TOK_CLOSE);
                         if (!verbish)
                             found = 1;
                     }
