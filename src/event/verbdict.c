@@ -369,29 +369,6 @@ static size_t seq_match_prefix(const char *seq, const dl_token *t, size_t i, siz
     return k;
 }
 
-size_t dl_class_match(const struct dl_verb_dict *d, int cls, const dl_token *t, size_t i, size_t n)
-{
-    const dl_word_class *c = &d->cls[cls];
-    size_t best = 0;
-    for (size_t m = 0; m < c->n; m++) {
-        size_t k = seq_match(c->member[m], t, i, n);
-        if (k > best)
-            best = k;
-    }
-    return best;
-}
-
-size_t dl_word_match(const dl_pat_elem *e, const dl_token *t, size_t i, size_t n)
-{
-    size_t best = 0;
-    for (size_t a = 0; a < e->nalt; a++) {
-        size_t k = seq_match(e->alt[a], t, i, n);
-        if (k > best)
-            best = k;
-    }
-    return best;
-}
-
 static int add_pattern_slot(struct dl_verb_dict *d)
 {
     if (d->npat == d->cappat) {

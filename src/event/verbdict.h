@@ -150,10 +150,5 @@ const dl_form_slot *dl_verb_dict_lookup(const struct dl_verb_dict *d, const char
 int dl_verb_dict_add_file(struct dl_verb_dict *d, const char *path, const char *label, char **err);
 /* Resolve codes and classes, check for undefined classes (after all files). */
 int dl_verb_dict_finish(struct dl_verb_dict *d, char **err);
-/* Does class cls match the tokens norms[i..n)?  Returns tokens consumed (0: no). */
-struct dl_token;
-/* Does word element e match at t[i..n)?  Returns tokens consumed (0: no). */
-size_t dl_word_match(const dl_pat_elem *e, const struct dl_token *t, size_t i, size_t n);
-size_t dl_class_match(const struct dl_verb_dict *d, int cls, const struct dl_token *t, size_t i, size_t n);
 
 #endif
