@@ -1219,7 +1219,9 @@ int dl_verb_dict_add_tabari(struct dl_verb_dict *d, const char *path, char **err
             p->id = dl_xstrdup(where);
             p->verb = verb;
             p->flags |= DL_PF_FOREIGN;
-            if (strcmp(code, "---") == 0)
+            /* "---" codes nothing; "023?" marks an attribution verb (SAID,
+             * REPORT) that TABARI does not code by itself */
+            if (strcmp(code, "---") == 0 || (code[0] && code[strlen(code) - 1] == '?'))
                 p->flags |= DL_PF_NOEVENT;
             snprintf(p->code, sizeof p->code, "%s", code);
             char *body = s + 1;
@@ -1320,7 +1322,7 @@ int dl_verb_dict_add_tabari(struct dl_verb_dict *d, const char *path, char **err
             p->id = dl_xstrdup(where);
             p->verb = verb;
             p->flags |= DL_PF_FOREIGN;
-            if (strcmp(code, "---") == 0)
+            if (strcmp(code, "---") == 0 || (code[0] && code[strlen(code) - 1] == '?'))
                 p->flags |= DL_PF_NOEVENT;
             snprintf(p->code, sizeof p->code, "%s", code);
             p->text = dl_xstrdup(rest);
