@@ -313,6 +313,8 @@ uint32_t dl_clause_vgroup(const dl_clause *c, uint32_t lo, uint32_t v, int forms
                 f |= DL_CL_NEG;
             else if (in_list(g, CTRL_INTENT))
                 f |= DL_CL_INTENT;
+            else if (!strcmp(g->norm, "have") || !strcmp(g->norm, "has") || !strcmp(g->norm, "had"))
+                f |= DL_CL_HYPO;   /* "will have to recognize": an obligation, not an act */
             else if (in_list(g, CTRL_PLAIN) || in_list(g, BE))
                 ;
             else {
@@ -344,6 +346,16 @@ uint32_t dl_clause_vgroup(const dl_clause *c, uint32_t lo, uint32_t v, int forms
             continue;
         }
         break;
+    }
+    /* a clause opened by "if" or "unless" is a condition, not an event */
+    for (uint32_t k = start; k > lo;) {
+        k--;
+        if (strcmp(t[k].norm, "if") == 0 || strcmp(t[k].norm, "unless") == 0) {
+            f |= DL_CL_HYPO;
+            break;
+        }
+        if (dl_clause_boundary(&t[k]) || is_punct(&t[k], ','))
+            break;
     }
     *flags = f;
     return start;
