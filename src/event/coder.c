@@ -219,12 +219,16 @@ static int looks_like_noun(const dl_clause *c, uint32_t lo, uint32_t v, int form
     }
     /* a base form right after a country or organisation (a singular
      * subject would take "-s"): "Taiwan rescue workers", "UN aid official" */
-    if ((forms & DL_VF_BASE) && !(forms & (DL_VF_3SG | DL_VF_PAST | DL_VF_PP)) && c->covers[v - 1] >= 0
+    if ((forms & (DL_VF_BASE | DL_VF_ING)) && !(forms & (DL_VF_3SG | DL_VF_PAST | DL_VF_PP)) && c->covers[v - 1] >= 0
         && c->doc->actors) {
         const dl_actor_mention *a = &c->doc->actors->v[c->covers[v - 1]];
         if (a->kind == DL_AK_COUNTRY || a->kind == DL_AK_ORG)
             return 1;
     }
+    /* an -ing form right after a common noun: "a challenge targeting Airbus" */
+    if ((forms & DL_VF_ING) && !(forms & (DL_VF_BASE | DL_VF_3SG | DL_VF_PAST | DL_VF_PP)) && c->covers[v - 1] < 0
+        && !(p->flags & DL_TF_CAP) && !p_verbish && pl > 2)
+        return 1;
     /* a participle right after a noun that is not an actor: "prisoners captured" */
     int participle = (forms & (DL_VF_PAST | DL_VF_PP)) && !(forms & (DL_VF_BASE | DL_VF_3SG));
     if (participle && c->covers[v - 1] < 0 && !(p->flags & DL_TF_CAP) && pl > 2 && p->norm[pl - 1] == 's')
