@@ -96,6 +96,20 @@ static void write_file(const char *name, const char *text)
     fclose(f);
 }
 
+/* Remove the scratch directory (criterion runs each test in its own process). */
+static void remove_tmpdir(void)
+{
+    static const char *const names[] = {"verbs/a.txt", "cameo.tsv", "t.verbs", "p.txt", "p2.txt", "bad.verbs", NULL};
+    char p[256];
+    for (int i = 0; names[i]; i++) {
+        snprintf(p, sizeof p, "%s/%s", tmpdir, names[i]);
+        unlink(p);
+    }
+    snprintf(p, sizeof p, "%s/verbs", tmpdir);
+    rmdir(p);
+    rmdir(tmpdir);
+}
+
 static void make_dict_dir(const char *verbs)
 {
     snprintf(tmpdir, sizeof tmpdir, "/tmp/dl-event-test-%d", (int)getpid());
@@ -143,6 +157,7 @@ Test(verbdict, errors_name_file_and_line)
     e = load_error("verb attack\n  19x * +\n");
     cr_expect(e && strstr(e, "bad code"), "%s", e ? e : "");
     free(e);
+    remove_tmpdir();
 }
 
 Test(verbdict, forms_hash_to_the_verb)
@@ -157,6 +172,7 @@ Test(verbdict, forms_hash_to_the_verb)
         cr_expect_not_null(dl_verb_dict_lookup(d, forms[i], strlen(forms[i])), "%s", forms[i]);
     cr_expect_null(dl_verb_dict_lookup(d, "shelld", 6));
     dl_verb_dict_free(d);
+    remove_tmpdir();
 }
 
 /* ---- the coder, actors marked by hand ---- */
@@ -293,6 +309,7 @@ Test(coder, tabari_and_petrarch_files)
     free(err);
     dl_verb_dict_free(ctx.verbs);
     ctx.verbs = saved;
+    remove_tmpdir();
 }
 
 /* ---- TABARI's validation suite ----
