@@ -257,6 +257,22 @@ static int verb_index(struct dl_verb_dict *d, const char *lemma)
     return (int)d->nverb++;
 }
 
+/* A verb of a TABARI/PETRARCH file: always its own entry, so that the
+ * file's noun rules and first-verb rule never touch our own verbs that
+ * share its forms. */
+static int foreign_verb(struct dl_verb_dict *d, const char *lemma)
+{
+    if (d->nverb == d->capverb) {
+        d->capverb = d->capverb ? d->capverb * 2 : 256;
+        d->verb = dl_xrealloc(d->verb, d->capverb * sizeof *d->verb);
+    }
+    dl_verb *v = &d->verb[d->nverb];
+    memset(v, 0, sizeof *v);
+    v->lemma = dl_xstrdup(lemma);
+    v->foreign = 1;
+    return (int)d->nverb++;
+}
+
 static int class_index(struct dl_verb_dict *d, const char *name, const char *where)
 {
     for (size_t i = 0; i < d->ncls; i++)
@@ -1178,9 +1194,7 @@ int dl_verb_dict_add_tabari(struct dl_verb_dict *d, const char *path, char **err
             snprintf(name, sizeof name, "%s", s + 4);
             name[strcspn(name, " -")] = 0;
             normalise_words(name);
-            verb = name[0] ? verb_index(d, name) : -1;
-            if (verb >= 0)
-                d->verb[verb].foreign = 1;
+            verb = name[0] ? foreign_verb(d, name) : -1;
             cls = -1;
             phrase[0] = 0;
             continue;
@@ -1282,8 +1296,7 @@ int dl_verb_dict_add_tabari(struct dl_verb_dict *d, const char *path, char **err
             free(words);
             continue;
         }
-        verb = verb_index(d, words);
-        d->verb[verb].foreign = 1;
+        verb = foreign_verb(d, words);
         if (exact) {
             /* "DEPART_": the word and the endings TABARI allows it */
             add_verb_forms(d, verb, words, NULL, NULL);

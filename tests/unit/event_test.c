@@ -309,6 +309,13 @@ Test(coder, tabari_and_petrarch_files)
     free(err);
     dl_verb_dict_free(ctx.verbs);
     ctx.verbs = saved;
+    /* a foreign file added to our dictionary (--verbs) leaves our verbs alone */
+    snprintf(p, sizeof p, "%s/t.verbs", tmpdir);
+    err = NULL;
+    cr_assert_eq(dl_verb_dict_add_tabari(ctx.verbs, p, &err), 0, "%s", err ? err : "");
+    codes_as("[FRA France] condemned [MLI Mali].", "FRA MLI 111\n");
+    codes_as("[FRA France] juggled sour cherries for [MLI Mali].", "FRA MLI 071\n");
+    codes_as("[FRA France] will send peacekeepers to [MLI Mali].", "FRA MLI 0334\n");
     remove_tmpdir();
 }
 
