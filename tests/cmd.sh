@@ -109,6 +109,15 @@ printf 'QUARNIA  [QRN\n' >"$tmp/bad.actors"
 check "bad --actors file exits 1" test $rc -eq 1
 grep -q "bad.actors:1" "$tmp/err"; check "bad --actors file: FILE:LINE" test $? -eq 0
 
+# --stages: only the text layer, or up to events
+printf 'PARIS (AFP) - France recalled its ambassador to Mali on Monday.\n' >"$tmp/s.txt"
+"$DL" code --stages text "$tmp/s.txt" >"$tmp/out" 2>/dev/null
+check "--stages text: no actors or events" test "$(jq -c '[has("actors"), has("events"), (.sentences | length)]' "$tmp/out")" = "[false,false,1]"
+"$DL" code --stages events "$tmp/s.txt" >"$tmp/out" 2>/dev/null
+check "--stages events: actors and events, no quotes" test "$(jq -c '[has("actors"), has("events"), has("quotes")]' "$tmp/out")" = "[true,true,false]"
+"$DL" code --stages nonsense "$tmp/s.txt" >/dev/null 2>&1
+check "--stages with an unknown stage exits 2" test $? -eq 2
+
 # the bundled examples code without errors
 "$DL" code examples/ >"$tmp/out" 2>"$tmp/err"; check "examples/ exit 0" test $? -eq 0
 want=$(( $(find examples -name '*.txt' | wc -l) + $(cat examples/*.jsonl | wc -l) ))

@@ -41,11 +41,16 @@ typedef struct dl_run_args {
     const char *format;   /* --format, or NULL for detection by name */
     const char *today;    /* --today, or NULL */
     int jobs;             /* -j, default: the number of cores */
+    int stages;           /* --stages: DL_STAGE_* bits to run, default all */
     dl_dict_files dicts;
 } dl_run_args;
 #define DL_RUN_OPTIONS \
     {"format", required_argument, NULL, 'f'}, {"today", required_argument, NULL, 't'}, \
-    {"jobs", required_argument, NULL, 'j'}, DL_DICT_OPTIONS
+    {"jobs", required_argument, NULL, 'j'}, {"stages", required_argument, NULL, 'S'}, DL_DICT_OPTIONS
+#define DL_RUN_HELP \
+    "  --stages LIST       run only these stages after the text layer: any of\n" \
+    "                      actors, events, know, separated by commas; 'text' alone\n" \
+    "                      runs none of them (default: all)\n"
 void dl_run_args_init(dl_run_args *a);
 /* Returns 1 if c was one of these options, 0 if not, -1 after a usage error. */
 int dl_run_option(const char *cmd, int c, const char *arg, dl_run_args *a);

@@ -33,6 +33,7 @@ static const char *const code_help =
     "  --format FMT        force the input format: text, jsonl, html, warc\n"
     "  --today YYYY-MM-DD  latest date the weekday rule may pick (default: today)\n"
     "  -j, --jobs N        analyse with N threads (default: number of cores)\n"
+    DL_RUN_HELP
     "  --no-summary        do not print the summary line on stderr\n"
     "  --discard           analyse but write nothing (for benchmarks)\n"
     DL_DICT_HELP

@@ -59,6 +59,24 @@ void dl_run_args_init(dl_run_args *a) {
     memset(a, 0, sizeof *a);
     long n = sysconf(_SC_NPROCESSORS_ONLN);
     a->jobs = n > 0 ? (int)n : 1;
+    a->stages = -1;
+}
+
+/* "actors,events" -> DL_STAGE_* bits (the text layer always runs); -1 if a
+ * name is unknown.  Events need actors, so asking for events adds them. */
+static int parse_stages(const char *s) {
+    int bits = DL_STAGE_TEXT;
+    while (*s) {
+        size_t n = strcspn(s, ",");
+        if (n == 4 && !strncmp(s, "text", 4)) {}
+        else if (n == 6 && !strncmp(s, "actors", 6)) bits |= DL_STAGE_ACTORS;
+        else if (n == 6 && !strncmp(s, "events", 6)) bits |= DL_STAGE_ACTORS | DL_STAGE_EVENTS;
+        else if (n == 4 && !strncmp(s, "know", 4)) bits |= DL_STAGE_KNOW;
+        else return -1;
+        s += n;
+        if (*s == ',') s++;
+    }
+    return bits;
 }
 
 int dl_run_option(const char *cmd, int c, const char *arg, dl_run_args *a) {
@@ -76,6 +94,10 @@ int dl_run_option(const char *cmd, int c, const char *arg, dl_run_args *a) {
         a->today = arg;
         return 1;
     }
+    case 'S':
+        a->stages = parse_stages(arg);
+        if (a->stages < 0) { dl_die_usage(cmd, "bad --stages '%s' (text, actors, events, know)", arg); return -1; }
+        return 1;
     case 'j':
         a->jobs = atoi(arg);
         if (a->jobs < 1 || a->jobs > 256) { dl_die_usage(cmd, "bad -j value '%s'", arg); return -1; }
@@ -104,6 +126,7 @@ int dl_run_setup(const char *cmd, char **argv, int first, int argc, const dl_run
         return 1;
     }
     if (a->today) dl_date_parse(a->today, strlen(a->today), &ctx->today);
+    if (a->stages >= 0) ctx->stages &= a->stages;
     static const char *const stdin_only[] = {"-"};
     const char *const *paths = first < argc ? (const char *const *)argv + first : stdin_only;
     int npaths = first < argc ? argc - first : 1;

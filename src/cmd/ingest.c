@@ -40,6 +40,7 @@ static const char *const ingest_help =
     "  --format FMT        force the input format: text, jsonl, html, warc\n"
     "  --today YYYY-MM-DD  latest date the weekday rule may pick (default: today)\n"
     "  -j, --jobs N        analyse with N threads (default: number of cores)\n"
+    DL_RUN_HELP
     "  --batch N           articles per transaction (default: 256)\n"
     DL_DICT_HELP
     "  -q, --quiet         no progress bar and no summary line\n"
