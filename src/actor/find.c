@@ -504,7 +504,10 @@ static int32_t person_by_surname(const finder *f, size_t i, const char *roles, i
         }
         long long s = date_score(f, e, i);
         if (s > bs) { bs = s; best = (int32_t)al->entry; tie = 0; }
-        else if (s == bs && best >= 0 && strcmp(f->d->e[best].name, e->name)) tie = 1;
+        /* two people fit as well: a tie only if they would be coded apart
+         * ("President Bush" in an undated story is USAGOV either way) */
+        else if (s == bs && best >= 0 && strcmp(f->d->e[best].name, e->name) && strcmp(f->d->e[best].code, e->code))
+            tie = 1;
     }
     return tie ? -1 : best;
 }
