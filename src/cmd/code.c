@@ -51,8 +51,10 @@ typedef struct emitter {
 
 /* Runs on the main thread, in input order: the place for state that spans
  * articles, such as duplicate detection. */
-static int emit_line(void *user, const dl_article *art, json_t *obj, const char *line) {
+static int emit_line(void *user, const dl_article *art, json_t *obj, const char *line, const char *text,
+                     size_t text_len) {
     emitter *em = user;
+    (void)text; (void)text_len;
     if (em->dedup && obj) {
         const char *dup = NULL;
         int size = 1;
@@ -122,7 +124,7 @@ int cmd_code(int argc, char **argv) {
     /* With --dedup the main thread adds fields and serialises; otherwise
      * the workers serialise. */
     emitter em = {dedup ? dl_dedup_new(NULL) : NULL, 0, DL_BUF_INIT};
-    dl_run_opts ro = {ra.jobs, !dedup, discard};
+    dl_run_opts ro = {ra.jobs, !dedup, discard, 0};
     dl_run_stats rs;
     dl_run(&ctx, r, &ro, emit_line, report_error, &em, &rs);
     if (em.dedup) dl_dedup_free(em.dedup);

@@ -58,7 +58,6 @@ typedef struct ingest {
     long articles, input_errors;
     int prog_on;
     char *err;                /* first database error: stops the run */
-    dl_buf clean;
     struct progress *prog;
 } ingest;
 
@@ -152,17 +151,14 @@ static void on_error(void *user, const dl_article *art) {
         in->in_tx++;
 }
 
-static int emit(void *user, const dl_article *art, json_t *obj, const char *line) {
+static int emit(void *user, const dl_article *art, json_t *obj, const char *line, const char *text,
+                size_t text_len) {
     ingest *in = user;
-    (void)line;
+    (void)line; (void)art;
     if (in->err) return 1;
     if (!obj) return 0;
-    /* the offsets in obj refer to the cleaned text, which the object does not
-     * carry: clean again (dl_text_clean is what the pipeline runs first) */
-    size_t first_bad;
-    dl_buf_clear(&in->clean);
-    dl_text_clean(art->text ? art->text : "", art->text_len, &in->clean, &first_bad);
-    if (dl_store_add(in->st, obj, in->clean.p ? in->clean.p : "", in->clean.len, &in->err) < 0) return 1;
+    /* text: the cleaned text the offsets in obj refer to (dl_run keep_text) */
+    if (dl_store_add(in->st, obj, text ? text : "", text_len, &in->err) < 0) return 1;
     in->articles++;
     if (++in->in_tx >= in->batch_size) {
         if (dl_store_commit(in->st, &in->err)) return 1;
@@ -246,13 +242,13 @@ int cmd_ingest(int argc, char **argv) {
     in.prog = &prog;
     dl_run_opts ro = {0};
     ro.jobs = ra.jobs;
+    ro.keep_text = 1;
     int failed = dl_run(&ctx, r, &ro, emit, on_error, &in, NULL) < 0 && !in.err;
     if (failed) in.err = dl_xstrdup("out of memory");
     if (!in.err) dl_store_commit(st, &in.err);
     failed = in.err != NULL;
     err = in.err;
     long articles = in.articles, input_errors = in.input_errors;
-    dl_buf_free(&in.clean);
     progress_show(&prog, articles, dl_reader_stats_get(r)->bytes, 1);
     struct timespec t1;
     clock_gettime(CLOCK_MONOTONIC, &t1);

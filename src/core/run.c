@@ -17,6 +17,8 @@ typedef struct slot {
     dl_article art;
     json_t *obj;
     char *line;
+    char *text;            /* cleaned text, with keep_text */
+    size_t text_len;
     size_t nwarn;
 } slot;
 
@@ -40,6 +42,10 @@ typedef struct pool {
 static void analyse(const dl_ctx *ctx, const dl_run_opts *o, dl_doc *doc, slot *s) {
     dl_doc_analyse(ctx, doc, &s->art);
     s->nwarn = doc->nwarnings;
+    if (o->keep_text) {
+        s->text = dl_xstrndup(doc->text, doc->len);
+        s->text_len = doc->len;
+    }
     if (o->discard) return;
     s->obj = dl_doc_to_json(doc);
     if (o->dump) {
@@ -103,11 +109,12 @@ static int drain(batch *b, dl_emit_fn emit, void *user, dl_run_stats *st) {
     int stop = 0;
     for (size_t i = 0; i < b->n; i++) {
         slot *s = &b->v[i];
-        if (!stop && emit) stop = emit(user, &s->art, s->obj, s->line);
+        if (!stop && emit) stop = emit(user, &s->art, s->obj, s->line, s->text, s->text_len);
         st->articles++;
         st->warnings += (long)s->nwarn;
         if (s->obj) json_decref(s->obj);
         free(s->line);
+        free(s->text);
         dl_article_clear(&s->art);
         memset(s, 0, sizeof *s);
     }

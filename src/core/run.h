@@ -12,7 +12,8 @@
  *
  * emit receives the article, its JSON object (dl_doc_to_json; NULL with
  * .discard) and, with .dump, the object already serialised as one compact
- * line (made by the worker, so serialisation runs in parallel too).  emit
+ * line (made by the worker, so serialisation runs in parallel too), and with
+ * .keep_text the cleaned text the object's offsets refer to.  emit
  * returns 0 to go on or non-zero to stop the run.  on_error receives each
  * record the reader could not read (article->error set).
  */
@@ -28,6 +29,7 @@ typedef struct dl_run_opts {
     int jobs;       /* worker threads; <= 1 runs everything on the calling thread */
     int dump;       /* serialise each object to a line in the worker */
     int discard;    /* analyse only: no JSON object (benchmarks) */
+    int keep_text;  /* hand emit the cleaned working text (offsets refer to it) */
 } dl_run_opts;
 
 typedef struct dl_run_stats {
@@ -36,7 +38,9 @@ typedef struct dl_run_stats {
     long warnings;  /* warnings over all articles */
 } dl_run_stats;
 
-typedef int (*dl_emit_fn)(void *user, const dl_article *art, json_t *obj, const char *line);
+/* text/text_len: the article's cleaned working text with .keep_text, else NULL/0. */
+typedef int (*dl_emit_fn)(void *user, const dl_article *art, json_t *obj, const char *line, const char *text,
+                          size_t text_len);
 typedef void (*dl_error_fn)(void *user, const dl_article *art);
 
 int dl_run(const dl_ctx *ctx, dl_reader *r, const dl_run_opts *opts, dl_emit_fn emit, dl_error_fn on_error,
