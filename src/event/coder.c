@@ -417,7 +417,7 @@ static void code_sentence(const dl_ctx *ctx, dl_doc *doc, const dl_clause *c, ui
                  * specific as written; then the first */
                 size_t cl = strlen(p->code);
                 int specific = cl == 4 || (cl == 3 && p->code[2] != '0');
-                int score = (2 * (int)ms.n + specific) * 4 + (ms.src >= 0) + (ms.tgt >= 0);
+                int score = ((2 * (int)ms.n + (cl == 4)) * 2 + specific) * 4 + (ms.src >= 0) + (ms.tgt >= 0);
                 score = (score * 64 + p->specificity) * 8 + (int)cl;
                 if (score <= bestscore)
                     continue;
