@@ -104,6 +104,19 @@ check "--verbs codes a new verb" test "$(jq -r '[.events[] | .source.code + " " 
 printf "Quarnia's harbour wardens arrived.\n" >"$tmp/w.txt"
 "$DL" code --actors "$tmp/t.actors" --agents "$tmp/t.agents" "$tmp/w.txt" >"$tmp/out" 2>/dev/null
 check "--agents composes with a country" test "$(jq -r '[.actors[].code] | join(" ")' "$tmp/out")" = "QRN QRNCOP"
+# a TABARI multi-line block: synonyms, dated codes with spaced operators, comments
+cat >"$tmp/block.actors" <<'DICT'
+ARLO_VENN  ; test entry of our own
++VENN_OF_QUARNIA
+	[QRN < 150101]
+#	[XXX 150101-191231]  commented out
+	[QRNGOV 150101 - 191231]
+	[QRNOPP > 191231]
+DICT
+printf 'LONDON, March 3, 2017 (AP) - Arlo Venn spoke.\n' >"$tmp/v1.txt"
+printf 'LONDON, March 3, 2021 (AP) - Arlo Venn spoke.\n' >"$tmp/v2.txt"
+"$DL" code --actors "$tmp/block.actors" "$tmp/v1.txt" "$tmp/v2.txt" >"$tmp/out" 2>/dev/null
+check "TABARI block: dated codes" test "$(jq -r '.actors[0].code' "$tmp/out" | tr '\n' ' ')" = "QRNGOV QRNOPP "
 printf 'QUARNIA  [QRN\n' >"$tmp/bad.actors"
 "$DL" code --actors "$tmp/bad.actors" "$tmp/q.txt" >/dev/null 2>"$tmp/err"; rc=$?
 check "bad --actors file exits 1" test $rc -eq 1

@@ -574,12 +574,16 @@ static int tabari_block(const char *b, size_t n, tabari_group *g) {
     if (*date) *date++ = 0;
     date = trim(date);
     long from = LONG_MIN, to = LONG_MAX;
-    if (*date == '<') { if (tabari_day(date + 1, strlen(date + 1), &to)) return -1; to--; }
-    else if (*date == '>') { if (tabari_day(date + 1, strlen(date + 1), &from)) return -1; from++; }
+    /* TABARI writes "<950601", "< 950601", "950601-990815" and
+     * "950601 - 990815" alike: spaces around the operators do not matter */
+    if (*date == '<') { char *t = trim(date + 1); if (tabari_day(t, strlen(t), &to)) return -1; to--; }
+    else if (*date == '>') { char *t = trim(date + 1); if (tabari_day(t, strlen(t), &from)) return -1; from++; }
     else if (*date) {
         char *dash = strchr(date, '-');
         if (!dash) return -1;
-        if (tabari_day(date, (size_t)(dash - date), &from) || tabari_day(dash + 1, strlen(dash + 1), &to)) return -1;
+        *dash = 0;
+        char *a = trim(date), *z = trim(dash + 1);
+        if (tabari_day(a, strlen(a), &from) || tabari_day(z, strlen(z), &to)) return -1;
     }
     if (strlen(code) >= sizeof g->blocks[0].code) return -1;
     snprintf(g->blocks[g->nblocks].code, sizeof g->blocks[0].code, "%s", code);
