@@ -616,8 +616,18 @@ static void tabari_flush(dl_actor_dict *d, tabari_group *g, const char *label, i
         p.name = trim(name);
         snprintf(id, sizeof id, "%s:%zu", label, g->line);
         p.id = id;
-        /* A TABARI actor that is a bare country code is coded as a country. */
-        if (p.type == DL_ET_ORG && strlen(cbuf) == 3 && dl_dict_country(d, cbuf)) p.type = DL_ET_COUNTRY;
+        /* A TABARI actor whose code is a bare three-letter geographic code
+         * (a real country, or a fictional one as in TABARI's own suite:
+         * "CALENARDHON [CAL]") is coded as a country, so that agents
+         * compose with it ("the Calenardhon government" -> CALGOV).
+         * IGO/NGO and role codes are not geographic. */
+        if (p.type == DL_ET_ORG && strlen(cbuf) == 3) {
+            char cc[4];
+            const char *rest;
+            dl_code_split(cbuf, cc, &rest);
+            if (dl_dict_country(d, cbuf) || (cc[0] && strcmp(cc, "IGO") && strcmp(cc, "NGO") && strcmp(cc, "IMG")))
+                p.type = DL_ET_COUNTRY;
+        }
         uint32_t ei = dl_dict_add_entry(d, &p);
         for (size_t k = 0; k < g->nnames; k++) {
             char al[256];
