@@ -166,7 +166,7 @@ void dl_html_charset(const char *html, size_t n, const char *transport, char out
 
 /* ---- element classes ------------------------------------------------------ */
 
-enum { T_OTHER, T_DROP, T_BLOCK, T_HEADING, T_A, T_BR, T_KEEP };
+enum { T_OTHER, T_DROP, T_BLOCK, T_HEADING, T_A, T_BR };
 
 static int tag_kind(const char *name, int *hlevel) {
     static const char *const drop[] = {
@@ -848,7 +848,10 @@ static int text_date(const char *s, size_t n, char out[11]) {
         if (len[i + 2] != 4) continue;
         y = small_number(c, 4);
         if (y < 1990 || y > 2100 || !dl_date_valid(y, m, d)) continue;
-        snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+        char tmp[40];   /* y, m, d are checked, but the compiler cannot know */
+        snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", y, m, d);
+        memcpy(out, tmp, 10);
+        out[10] = 0;
         return 1;
     }
     return 0;
