@@ -76,6 +76,18 @@ else
     echo "cmd.sh: $SHARED/corpora/agnews-world not found; -j test skipped"
 fi
 
+# threads: many small batches, more threads than cores, never a hang and
+# always every article (a race once lost an index between batches)
+for i in $(seq 1 3000); do printf '{"id":"s%d","text":"PARIS (AFP) - Story %d said."}\n' "$i" "$i"; done >"$tmp/many.jsonl"
+hung=0 lost=0
+for run in $(seq 1 30); do
+    n=$(timeout 20 "$DL" code -j 8 --stages text --no-summary "$tmp/many.jsonl" | wc -l)
+    [ $? -eq 0 ] || hung=$((hung + 1))
+    [ "$n" -eq 3000 ] || lost=$((lost + 1))
+done
+check "threads: no run hung" test $hung -eq 0
+check "threads: every run wrote all 3000 articles" test $lost -eq 0
+
 # --dedup: an exact copy and an edited copy of one story are marked
 mkdir -p "$tmp/dup"
 story="PARIS (AFP) - France will withdraw its last troops from the country by the end of the year, the defence ministry said on Tuesday, ending a decade-long mission against jihadist groups. The decision follows months of tension with the military government, which has turned to Russian mercenaries. Officials said the equipment would be moved to neighbouring Niger over the coming weeks."

@@ -25,7 +25,16 @@ typedef struct slot {
 typedef struct batch {
     slot *v;
     size_t n;
+    /* Per batch, not per pool: a worker that is slow to notice the end of
+     * one batch must not take an index of the next one (that lost an
+     * article and could hang the run).  `next` is parked at BATCH_IDLE
+     * while the batch is not being analysed, so a late fetch_add on it
+     * finds nothing to do. */
+    atomic_size_t next;
+    size_t done;           /* articles analysed and counted; under the pool mutex */
 } batch;
+
+#define BATCH_IDLE ((size_t)1 << (sizeof(size_t) * 8 - 2))
 
 typedef struct pool {
     const dl_ctx *ctx;
@@ -34,8 +43,6 @@ typedef struct pool {
     pthread_cond_t work, finished;
     batch *cur;            /* batch being analysed, NULL when idle */
     unsigned long gen;     /* bumped for every batch handed out */
-    atomic_size_t next;    /* next article index to take */
-    size_t done;           /* articles finished in cur */
     int quit;
 } pool;
 
@@ -69,14 +76,17 @@ static void *worker(void *arg) {
         pthread_mutex_unlock(&p->mu);
         size_t mine = 0;
         for (;;) {
-            size_t i = atomic_fetch_add(&p->next, 1);
-            if (i >= b->n) break;
+            size_t i = atomic_fetch_add(&b->next, 1);
+            /* an idle batch may be being refilled: do not even read its n */
+            if (i >= BATCH_IDLE / 2 || i >= b->n) break;
             analyse(p->ctx, p->opts, &doc, &b->v[i]);
             mine++;
         }
         pthread_mutex_lock(&p->mu);
-        p->done += mine;
-        if (p->done == b->n) pthread_cond_signal(&p->finished);
+        if (mine) {
+            b->done += mine;
+            if (b->done >= b->n) pthread_cond_signal(&p->finished);
+        }
     }
     pthread_mutex_unlock(&p->mu);
     dl_arena_free(doc.arena);
@@ -128,9 +138,11 @@ int dl_run(const dl_ctx *ctx, dl_reader *r, const dl_run_opts *opts, dl_emit_fn 
     dl_run_stats *st = stats ? stats : &local;
     memset(st, 0, sizeof *st);
     batch b[2];
+    memset(b, 0, sizeof b);
     b[0].v = calloc(DL_RUN_BATCH, sizeof(slot));
     b[1].v = calloc(DL_RUN_BATCH, sizeof(slot));
-    b[0].n = b[1].n = 0;
+    atomic_store(&b[0].next, BATCH_IDLE);
+    atomic_store(&b[1].next, BATCH_IDLE);
     if (!b[0].v || !b[1].v) { free(b[0].v); free(b[1].v); return -1; }
 
     int stop = 0;
@@ -168,8 +180,8 @@ int dl_run(const dl_ctx *ctx, dl_reader *r, const dl_run_opts *opts, dl_emit_fn 
             } else {
                 pthread_mutex_lock(&p.mu);
                 p.cur = &b[cur];
-                atomic_store(&p.next, 0);
-                p.done = 0;
+                b[cur].done = 0;
+                atomic_store(&b[cur].next, 0);
                 p.gen++;
                 pthread_cond_broadcast(&p.work);
                 pthread_mutex_unlock(&p.mu);
@@ -178,8 +190,9 @@ int dl_run(const dl_ctx *ctx, dl_reader *r, const dl_run_opts *opts, dl_emit_fn 
             if (!eof) eof = fill(r, &b[!cur], on_error, user, st);
             if (started) {
                 pthread_mutex_lock(&p.mu);
-                while (p.done < b[cur].n) pthread_cond_wait(&p.finished, &p.mu);
+                while (b[cur].done < b[cur].n) pthread_cond_wait(&p.finished, &p.mu);
                 p.cur = NULL;
+                atomic_store(&b[cur].next, BATCH_IDLE);
                 pthread_mutex_unlock(&p.mu);
             }
             stop = drain(&b[cur], emit, user, st);
