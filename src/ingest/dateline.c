@@ -217,7 +217,7 @@ static int scan_separator(cur *c) {
     if (c->i >= c->n || c->s[c->i] == '\n' || c->s[c->i] == '\r') return 1;
     size_t i = c->i;
     int found = 0;
-    for (;;) {
+    while (i < c->n) {
         unsigned char ch = (unsigned char)c->s[i];
         if (ch == '-' || ch == '_' || ch == ':') { i++; found = 1; continue; }
         if (ch == 0xE2 && i + 2 < c->n && (unsigned char)c->s[i + 1] == 0x80 &&
@@ -350,7 +350,7 @@ static int parse(const char *text, size_t n, dl_dateline *d) {
      * and day before the separator ("Toronto, Feb 26 -"). */
     /* ... and, without an agency, a comma after the place and a dash:
      * "The deal was signed on November 14." is a sentence, not a dateline. */
-    if (!upper && !has_agency && (!d->month || !dash_sep || text[pe] != ',')) return 0;
+    if (!upper && !has_agency && (!d->month || !dash_sep || pe >= n || text[pe] != ',')) return 0;
     /* Upper-case place with neither date nor agency and a separator that is
      * only a line end: a heading, not a dateline. */
     if (!has_agency && !d->month && !d->day && !d->region[0]) {

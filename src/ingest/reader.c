@@ -75,6 +75,7 @@ static void close_current(dl_reader *r) {
 void dl_reader_free(dl_reader *r) {
     if (!r) return;
     close_current(r);
+    if (r->warc) dl_warc_close(r->warc);   /* freed in the middle of an archive */
     for (size_t i = 0; i < r->todo.n; i++) free(r->todo.v[i]);
     free(r->todo.v);
     dl_buf_free(&r->linebuf);
