@@ -426,7 +426,8 @@ static const char *flatten_actors(const char *path)
 Test(tabari, validation_suite)
 {
     if (access(TABARI_DIR "/Validate.text", R_OK) != 0) {
-        cr_log_warn("tabari: " TABARI_DIR " not found; skipped");
+        /* cr_log_warn would make Criterion exit 1 on a plain clone */
+        cr_skip_test("tabari: " TABARI_DIR " not found; skipped");
         return;
     }
     dl_ctx tc;
