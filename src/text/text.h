@@ -103,6 +103,11 @@ void dl_tokenize(dl_arena *a, const char *text, size_t start, size_t end, dl_tok
 int dl_abbrev_kind(const char *norm, size_t n);
 enum { DL_ABBR_NONE = 0, DL_ABBR_TITLE = 1, DL_ABBR_OTHER = 2 };
 
+/* Character classes of the tokenizer, exported for the unit test that keeps
+ * its ASCII table in step with the general classifier. */
+int dl_tok_classify(int32_t cp);
+int dl_tok_classify_ascii(int c);
+
 /* ---- sentences ---- */
 
 typedef struct dl_sentence {

@@ -63,8 +63,6 @@ int dl_abbrev_kind(const char *norm, size_t n) {
 enum { C_SPACE, C_NL, C_LETTER, C_DIGIT, C_MARK, C_APOS, C_DQUOTE, C_OQUOTE, C_CQUOTE,
        C_HYPHEN, C_DASH, C_OPEN, C_CLOSE, C_PERIOD, C_PUNCT, C_SYM };
 
-int dl_tok_classify(int32_t cp);
-int dl_tok_classify_ascii(int c);
 static int classify(int32_t cp) {
     if (cp < 0) return C_SYM;
     if (cp < 0x80) {

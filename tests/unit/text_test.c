@@ -151,9 +151,6 @@ Test(arena, reset_and_big_allocations) {
     dl_arena_free(a);
 }
 
-int dl_tok_classify(int32_t cp);
-int dl_tok_classify_ascii(int c);
-
 Test(tokens, ascii_table_agrees_with_classify) {
     for (int c = 0; c < 128; c++)
         cr_assert_eq(dl_tok_classify_ascii(c), dl_tok_classify(c), "character %d", c);
