@@ -10,18 +10,6 @@
 #include <string.h>
 #include <utf8proc.h>
 
-static void set_err(char **err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void set_err(char **err, const char *fmt, ...) {
-    if (!err) return;
-    char msg[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    free(*err);
-    *err = dl_xstrdup(msg);
-}
-
 int dl_export_format(const char *name) {
     static const char *const names[] = {"gdelt-events", "gdelt-mentions", "gdelt-gkg", "plover", "csv"};
     for (int i = 0; i < 5; i++)
@@ -284,7 +272,7 @@ static long export_events(sqlite3 *db, const dl_query *q, FILE *out, char **err)
         n++;
     }
     dl_buf_free(&b);
-    if (rc != SQLITE_DONE) { set_err(err, "%s", sqlite3_errmsg(db)); n = -1; }
+    if (rc != SQLITE_DONE) { dl_set_err(err, "%s", sqlite3_errmsg(db)); n = -1; }
     sqlite3_finalize(s);
     return n;
 }
@@ -334,7 +322,7 @@ static long export_mentions(sqlite3 *db, const dl_query *q, FILE *out, char **er
         n++;
     }
     dl_buf_free(&b);
-    if (rc != SQLITE_DONE) { set_err(err, "%s", sqlite3_errmsg(db)); n = -1; }
+    if (rc != SQLITE_DONE) { dl_set_err(err, "%s", sqlite3_errmsg(db)); n = -1; }
     sqlite3_finalize(s);
     return n;
 }
@@ -423,7 +411,7 @@ static long export_gkg(sqlite3 *db, const dl_query *q, FILE *out, char **err) {
     sqlite3_stmt *sub[NG] = {0};
     for (int i = 0; i < NG; i++)
         if (sqlite3_prepare_v2(db, gkg_sql[i], -1, &sub[i], NULL) != SQLITE_OK) {
-            set_err(err, "%s", sqlite3_errmsg(db));
+            dl_set_err(err, "%s", sqlite3_errmsg(db));
             for (int k = 0; k < NG; k++) sqlite3_finalize(sub[k]);
             sqlite3_finalize(s);
             return -1;
@@ -607,7 +595,7 @@ static long export_gkg(sqlite3 *db, const dl_query *q, FILE *out, char **err) {
         dl_buf_free(&amounts);
         n++;
     }
-    if (rc != SQLITE_DONE) { set_err(err, "%s", sqlite3_errmsg(db)); n = -1; }
+    if (rc != SQLITE_DONE) { dl_set_err(err, "%s", sqlite3_errmsg(db)); n = -1; }
     dl_buf_free(&b);
     dl_buf_free(&v1);
     dl_buf_free(&v2);
@@ -690,7 +678,7 @@ static long export_plover(sqlite3 *db, const dl_query *q, FILE *out, char **err)
         json_decref(o);
         n++;
     }
-    if (rc != SQLITE_DONE) { set_err(err, "%s", sqlite3_errmsg(db)); n = -1; }
+    if (rc != SQLITE_DONE) { dl_set_err(err, "%s", sqlite3_errmsg(db)); n = -1; }
     sqlite3_finalize(s);
     return n;
 }
@@ -708,6 +696,6 @@ long dl_export(sqlite3 *db, int format, const dl_query *q, FILE *out, char **err
         return dl_query_write(db, &all, DL_FMT_CSV, out, err) ? -1 : 0;
     }
     }
-    set_err(err, "unknown export format %d", format);
+    dl_set_err(err, "unknown export format %d", format);
     return -1;
 }

@@ -1,23 +1,12 @@
 /* query.c -- filters, output formats and the summary; see query.h. */
 #include "query.h"
 #include "../util/arena.h"
+#include "../util/buf.h"
 #include <ctype.h>
 #include <jansson.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-
-static void set_err(char **err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void set_err(char **err, const char *fmt, ...) {
-    if (!err) return;
-    char msg[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    free(*err);
-    *err = dl_xstrdup(msg);
-}
 
 /* YYYY, YYYY-MM or YYYY-MM-DD. */
 static int date_prefix_ok(const char *s) {
@@ -37,9 +26,9 @@ static void cond(dl_buf *sql, int *first) {
 int dl_query_where(const dl_query *q, dl_buf *sql, const char *params[16], int *nparams, char **err) {
     int first = 1, n = 0;
     static char quad_text[4][2] = {"1", "2", "3", "4"};
-    if (q->since && !date_prefix_ok(q->since)) { set_err(err, "bad --since date '%s' (YYYY[-MM[-DD]])", q->since); return -1; }
-    if (q->until && !date_prefix_ok(q->until)) { set_err(err, "bad --until date '%s' (YYYY[-MM[-DD]])", q->until); return -1; }
-    if (q->quad < 0 || q->quad > 4) { set_err(err, "bad --quad %d (1 to 4)", q->quad); return -1; }
+    if (q->since && !date_prefix_ok(q->since)) { dl_set_err(err, "bad --since date '%s' (YYYY[-MM[-DD]])", q->since); return -1; }
+    if (q->until && !date_prefix_ok(q->until)) { dl_set_err(err, "bad --until date '%s' (YYYY[-MM[-DD]])", q->until); return -1; }
+    if (q->quad < 0 || q->quad > 4) { dl_set_err(err, "bad --quad %d (1 to 4)", q->quad); return -1; }
     const char *side[2] = {q->source, q->target};
     const char *col[2] = {"source", "target"};
     for (int i = 0; i < 2; i++) {
@@ -105,7 +94,7 @@ int dl_query_where(const dl_query *q, dl_buf *sql, const char *params[16], int *
 sqlite3_stmt *dl_query_prepare(sqlite3 *db, const char *sql, const char *const *params, int nparams, char **err) {
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK) {
-        set_err(err, "%s", sqlite3_errmsg(db));
+        dl_set_err(err, "%s", sqlite3_errmsg(db));
         return NULL;
     }
     for (int i = 0; i < nparams; i++) sqlite3_bind_text(s, i + 1, params[i], -1, SQLITE_STATIC);
@@ -267,7 +256,7 @@ int dl_query_write(sqlite3 *db, const dl_query *q, int format, FILE *out, char *
         }
     }
     int status = 0;
-    if (rc != SQLITE_DONE) { set_err(err, "%s", sqlite3_errmsg(db)); status = -1; }
+    if (rc != SQLITE_DONE) { dl_set_err(err, "%s", sqlite3_errmsg(db)); status = -1; }
     sqlite3_finalize(s);
     if (format == DL_FMT_TABLE && status == 0) {
         size_t width[NTCOL];
@@ -301,7 +290,7 @@ int dl_query_write(sqlite3 *db, const dl_query *q, int format, FILE *out, char *
 
 static int scalar(sqlite3 *db, const char *sql, long long *out, char **err) {
     sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK) { set_err(err, "%s", sqlite3_errmsg(db)); return -1; }
+    if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK) { dl_set_err(err, "%s", sqlite3_errmsg(db)); return -1; }
     *out = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
     sqlite3_finalize(s);
     return 0;
@@ -350,7 +339,7 @@ int dl_query_summary(sqlite3 *db, FILE *out, char **err) {
                       " ORDER BY k DESC, 1 LIMIT 8"},
     };
     for (size_t t = 0; t < sizeof top / sizeof top[0]; t++) {
-        if (sqlite3_prepare_v2(db, top[t][1], -1, &s, NULL) != SQLITE_OK) { set_err(err, "%s", sqlite3_errmsg(db)); return -1; }
+        if (sqlite3_prepare_v2(db, top[t][1], -1, &s, NULL) != SQLITE_OK) { dl_set_err(err, "%s", sqlite3_errmsg(db)); return -1; }
         int n = 0;
         while (sqlite3_step(s) == SQLITE_ROW) {
             fprintf(out, "%s%s %lld", n ? ", " : top[t][0], (const char *)sqlite3_column_text(s, 0),

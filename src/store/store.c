@@ -2,6 +2,7 @@
 #include "store.h"
 #include "../core/doc.h"
 #include "../util/arena.h"
+#include "../util/buf.h"
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -170,18 +171,6 @@ struct dl_store {
     dl_store_counts counts;
 };
 
-static void set_err(char **err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void set_err(char **err, const char *fmt, ...) {
-    if (!err) return;
-    va_list ap;
-    va_start(ap, fmt);
-    char msg[1024];
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    free(*err);
-    *err = dl_xstrdup(msg);
-}
-
 void dl_store_now(char out[21]) {
     time_t t = time(NULL);
     struct tm tm;
@@ -192,7 +181,7 @@ void dl_store_now(char out[21]) {
 static int exec(dl_store *st, const char *sql, char **err) {
     char *msg = NULL;
     if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-        set_err(err, "%s", msg ? msg : sqlite3_errmsg(st->db));
+        dl_set_err(err, "%s", msg ? msg : sqlite3_errmsg(st->db));
         sqlite3_free(msg);
         return -1;
     }
@@ -202,18 +191,18 @@ static int exec(dl_store *st, const char *sql, char **err) {
 static int migrate(dl_store *st, char **err) {
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &q, NULL) != SQLITE_OK) {
-        set_err(err, "%s", sqlite3_errmsg(st->db));
+        dl_set_err(err, "%s", sqlite3_errmsg(st->db));
         return -1;
     }
     int version = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int(q, 0) : 0;
     sqlite3_finalize(q);
     if (version > DL_STORE_VERSION) {
-        set_err(err, "database schema version %d is newer than this dateline's (%d)", version, DL_STORE_VERSION);
+        dl_set_err(err, "database schema version %d is newer than this dateline's (%d)", version, DL_STORE_VERSION);
         return -1;
     }
     if (version == DL_STORE_VERSION || st->mode == DL_STORE_READ) {
         if (version < DL_STORE_VERSION)
-            set_err(err, version == 0 ? "not a dateline database (no schema); run `dateline ingest` first"
+            dl_set_err(err, version == 0 ? "not a dateline database (no schema); run `dateline ingest` first"
                                       : "database schema version %d is older than this dateline's (%d); "
                                         "run `dateline ingest` to migrate it", version, DL_STORE_VERSION);
         return version == DL_STORE_VERSION ? 0 : -1;
@@ -234,11 +223,11 @@ static int migrate(dl_store *st, char **err) {
 
 dl_store *dl_store_open(const char *path, int mode, char **err) {
     dl_store *st = calloc(1, sizeof *st);
-    if (!st) { set_err(err, "out of memory"); return NULL; }
+    if (!st) { dl_set_err(err, "out of memory"); return NULL; }
     st->mode = mode;
     int flags = mode == DL_STORE_WRITE ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY;
     if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
-        set_err(err, "%s: %s", path, st->db ? sqlite3_errmsg(st->db) : "cannot open");
+        dl_set_err(err, "%s: %s", path, st->db ? sqlite3_errmsg(st->db) : "cannot open");
         dl_store_close(st);
         return NULL;
     }
@@ -250,7 +239,7 @@ dl_store *dl_store_open(const char *path, int mode, char **err) {
         exec(st, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", err)) {
         char *inner = err ? *err : NULL;
         if (err) *err = NULL;
-        set_err(err, "%s: %s", path, inner ? inner : "cannot set WAL mode");
+        dl_set_err(err, "%s: %s", path, inner ? inner : "cannot set WAL mode");
         free(inner);
         dl_store_close(st);
         return NULL;
@@ -258,7 +247,7 @@ dl_store *dl_store_open(const char *path, int mode, char **err) {
     if (migrate(st, err)) {
         char *inner = err ? *err : NULL;
         if (err) *err = NULL;
-        set_err(err, "%s: %s", path, inner ? inner : "bad schema");
+        dl_set_err(err, "%s: %s", path, inner ? inner : "bad schema");
         free(inner);
         dl_store_close(st);
         return NULL;
@@ -266,7 +255,7 @@ dl_store *dl_store_open(const char *path, int mode, char **err) {
     if (mode == DL_STORE_WRITE) {
         for (int i = 0; i < NSTMT; i++) {
             if (sqlite3_prepare_v3(st->db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT, &st->stmt[i], NULL) != SQLITE_OK) {
-                set_err(err, "%s: %s", path, sqlite3_errmsg(st->db));
+                dl_set_err(err, "%s: %s", path, sqlite3_errmsg(st->db));
                 dl_store_close(st);
                 return NULL;
             }
@@ -306,7 +295,7 @@ static int run(dl_store *st, sqlite3_stmt *s, char **err) {
     sqlite3_reset(s);
     sqlite3_clear_bindings(s);
     if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-        set_err(err, "%s", sqlite3_errmsg(st->db));
+        dl_set_err(err, "%s", sqlite3_errmsg(st->db));
         return -1;
     }
     return 0;
@@ -600,7 +589,7 @@ static int add_event(dl_store *st, sqlite3_int64 aid, size_t n, const json_t *ev
         if (sqlite3_step(q) == SQLITE_ROW) eid = sqlite3_column_int64(q, 0);
         sqlite3_reset(q);
         sqlite3_clear_bindings(q);
-        if (!eid) { set_err(err, "event row not found after insert"); return -1; }
+        if (!eid) { dl_set_err(err, "event row not found after insert"); return -1; }
         touch(st, eid);
     }
     sqlite3_stmt *m = st->stmt[S_MENTION];
@@ -748,7 +737,7 @@ int dl_store_has(dl_store *st, const char *id) {
 
 int dl_store_add(dl_store *st, json_t *obj, const char *text, size_t len, char **err) {
     const char *id = jstr(obj, "id");
-    if (!id || !*id) { set_err(err, "article has no id"); return -1; }
+    if (!id || !*id) { dl_set_err(err, "article has no id"); return -1; }
     if (!text) {
         text = jstr(obj, "text");
         len = text ? strlen(text) : 0;
@@ -756,7 +745,7 @@ int dl_store_add(dl_store *st, json_t *obj, const char *text, size_t len, char *
     }
     if (!st->in_tx && dl_store_begin(st, err)) return -1;
     int has = dl_store_has(st, id);
-    if (has < 0) { set_err(err, "%s", sqlite3_errmsg(st->db)); return -1; }
+    if (has < 0) { dl_set_err(err, "%s", sqlite3_errmsg(st->db)); return -1; }
     if (has) { st->counts.present++; return DL_STORE_PRESENT; }
 
     char hash[18], outlet[256], now[21];

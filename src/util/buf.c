@@ -56,3 +56,14 @@ char *dl_buf_take(dl_buf *b) {
     b->len = b->cap = 0;
     return p;
 }
+
+void dl_set_err(char **err, const char *fmt, ...) {
+    if (!err) return;
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    free(*err);
+    *err = dl_xstrdup(msg);
+}

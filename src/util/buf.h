@@ -21,6 +21,9 @@ void dl_buf_addc(dl_buf *b, char c);
 void dl_buf_printf(dl_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void dl_buf_clear(dl_buf *b);
 void dl_buf_free(dl_buf *b);
+/* Format an error message into *err (malloc'd; a previous message is
+ * freed).  Does nothing when err is NULL.  The modules' one way to report. */
+void dl_set_err(char **err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Hand the bytes to the caller (who frees them) and leave b empty. */
 char *dl_buf_take(dl_buf *b);
 
