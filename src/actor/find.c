@@ -1073,10 +1073,7 @@ void dl_actors_json(const dl_doc *doc, json_t *article) {
     json_t *arr = json_array();
     for (size_t i = 0; i < s->n; i++) {
         const dl_actor_mention *m = &s->v[i];
-        json_t *o = json_object();
-        json_object_set_new(o, "text", json_stringn(doc->text + m->start, m->end - m->start));
-        json_object_set_new(o, "start", json_integer(m->start));
-        json_object_set_new(o, "end", json_integer(m->end));
+        json_t *o = dl_span_object(doc, m->start, m->end);
         json_object_set_new(o, "code", json_string(m->code));
         json_object_set_new(o, "country", json_string(m->country));
         json_t *roles = json_array();

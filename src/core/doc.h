@@ -80,6 +80,12 @@ void dl_doc_analyse(const dl_ctx *ctx, dl_doc *doc, const dl_article *art);
 /* The article as one JSON object (the `dateline code` output). */
 json_t *dl_doc_to_json(const dl_doc *doc);
 
+/* A span of the working text as JSON: the string alone, or the "text",
+ * "start" and "end" members every span-carrying output object begins with.
+ * Shared by the stages' JSON writers. */
+json_t *dl_span_text(const dl_doc *doc, size_t start, size_t end);
+json_t *dl_span_object(const dl_doc *doc, size_t start, size_t end);
+
 /* Add a warning to the doc (message printf-style). */
 void dl_doc_warn(dl_doc *doc, const char *code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 

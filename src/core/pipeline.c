@@ -104,9 +104,17 @@ static void set_str(json_t *o, const char *k, const char *v) {
     else json_object_set_new(o, k, json_null());
 }
 
-/* JSON string from bytes that are valid UTF-8 (the working text is). */
-static json_t *span_str(const dl_doc *doc, size_t b, size_t e) {
-    return json_stringn(doc->text + b, e - b);
+/* JSON strings from bytes that are valid UTF-8 (the working text is). */
+json_t *dl_span_text(const dl_doc *doc, size_t start, size_t end) {
+    return json_stringn(doc->text + start, end - start);
+}
+
+json_t *dl_span_object(const dl_doc *doc, size_t start, size_t end) {
+    json_t *o = json_object();
+    json_object_set_new(o, "text", dl_span_text(doc, start, end));
+    json_object_set_new(o, "start", json_integer((json_int_t)start));
+    json_object_set_new(o, "end", json_integer((json_int_t)end));
+    return o;
 }
 
 json_t *dl_doc_to_json(const dl_doc *doc) {
@@ -148,7 +156,7 @@ json_t *dl_doc_to_json(const dl_doc *doc) {
     const dl_dateline *dl = &doc->dateline;
     if (dl->found) {
         json_t *j = json_object();
-        json_object_set_new(j, "text", span_str(doc, dl->start, dl->end));
+        json_object_set_new(j, "text", dl_span_text(doc, dl->start, dl->end));
         json_object_set_new(j, "start", json_integer((json_int_t)dl->start));
         json_object_set_new(j, "end", json_integer((json_int_t)dl->end));
         json_object_set_new(j, "place", dl->place[0] ? json_string(dl->place) : json_null());
@@ -179,7 +187,7 @@ json_t *dl_doc_to_json(const dl_doc *doc) {
         json_t *j = json_object();
         json_object_set_new(j, "start", json_integer(s->start));
         json_object_set_new(j, "end", json_integer(s->end));
-        if (doc->ctx->sentence_text) json_object_set_new(j, "text", span_str(doc, s->start, s->end));
+        if (doc->ctx->sentence_text) json_object_set_new(j, "text", dl_span_text(doc, s->start, s->end));
         json_array_append_new(sents, j);
     }
     json_object_set_new(o, "sentences", sents);
@@ -191,7 +199,7 @@ json_t *dl_doc_to_json(const dl_doc *doc) {
         json_object_set_new(j, "start", json_integer((json_int_t)b->start));
         json_object_set_new(j, "end", json_integer((json_int_t)b->end));
         json_object_set_new(j, "reason", json_string(b->reason));
-        json_object_set_new(j, "text", span_str(doc, b->start, b->end));
+        json_object_set_new(j, "text", dl_span_text(doc, b->start, b->end));
         json_array_append_new(bp, j);
     }
     json_object_set_new(o, "boilerplate", bp);

@@ -52,10 +52,6 @@ void dl_know_run(const dl_ctx *ctx, dl_doc *doc) {
 
 static json_t *num3(double x) { return json_real(round(x * 1000.0) / 1000.0); }
 
-static json_t *span_text(const dl_doc *doc, uint32_t s, uint32_t e) {
-    return json_stringn(doc->text + s, e - s);
-}
-
 static const char *place_kind_name(char k) {
     switch (k) {
     case DL_PK_COUNTRY: return "country";
@@ -104,10 +100,7 @@ static void locate_events(const dl_doc *doc, json_t *article) {
                                                       (size_t)json_integer_value(je), &rule);
         if (m) {
             const dl_gaz_place *p = m->place;
-            json_t *o = json_object();
-            json_object_set_new(o, "text", json_stringn(doc->text + m->start, m->end - m->start));
-            json_object_set_new(o, "start", json_integer(m->start));
-            json_object_set_new(o, "end", json_integer(m->end));
+            json_t *o = dl_span_object(doc, m->start, m->end);
             json_object_set_new(o, "name", json_string(p->name));
             json_object_set_new(o, "country", json_string(p->country));
             json_object_set_new(o, "region", json_string(p->adm1));
@@ -154,10 +147,7 @@ void dl_know_json(const dl_doc *doc, json_t *article) {
     json_t *cs = json_array();
     for (size_t i = 0; i < k->counts.n; i++) {
         const dl_count *c = &k->counts.v[i];
-        json_t *o = json_object();
-        json_object_set_new(o, "text", span_text(doc, c->start, c->end));
-        json_object_set_new(o, "start", json_integer(c->start));
-        json_object_set_new(o, "end", json_integer(c->end));
+        json_t *o = dl_span_object(doc, c->start, c->end);
         json_object_set_new(o, "value", c->value == floor(c->value) && fabs(c->value) < 9e15
                                             ? json_integer((json_int_t)c->value) : num3(c->value));
         json_object_set_new(o, "vague", json_boolean(c->vague));
@@ -173,10 +163,7 @@ void dl_know_json(const dl_doc *doc, json_t *article) {
     for (size_t i = 0; i < k->places.n; i++) {
         const dl_place_mention *m = &k->places.v[i];
         const dl_gaz_place *p = m->place;
-        json_t *o = json_object();
-        json_object_set_new(o, "text", span_text(doc, m->start, m->end));
-        json_object_set_new(o, "start", json_integer(m->start));
-        json_object_set_new(o, "end", json_integer(m->end));
+        json_t *o = dl_span_object(doc, m->start, m->end);
         json_object_set_new(o, "name", json_string(p->name));
         json_object_set_new(o, "country", json_string(p->country));
         json_object_set_new(o, "region", json_string(p->adm1));
@@ -198,11 +185,8 @@ void dl_know_json(const dl_doc *doc, json_t *article) {
     json_t *ds = json_array();
     for (size_t i = 0; i < k->dates.n; i++) {
         const dl_when *w = &k->dates.v[i];
-        json_t *o = json_object();
+        json_t *o = dl_span_object(doc, w->start, w->end);
         char buf[11];
-        json_object_set_new(o, "text", span_text(doc, w->start, w->end));
-        json_object_set_new(o, "start", json_integer(w->start));
-        json_object_set_new(o, "end", json_integer(w->end));
         dl_date_format(w->date, buf);
         json_object_set_new(o, "date", w->date.y ? json_string(buf) : json_null());
         json_object_set_new(o, "resolution", json_string(res_name(w->res)));
