@@ -8,17 +8,9 @@
 #include "../actor/actor.h"
 #include "inflect.h"
 #include "verbdict.h"
+#include <stdlib.h>
 #include <string.h>
-
-static int in_list(const dl_token *t, const char *const *list)
-{
-    /* compare the first byte before calling strcmp: most words differ there */
-    char c0 = t->norm[0];
-    for (; *list; list++)
-        if ((*list)[0] == c0 && strcmp(t->norm, *list) == 0)
-            return 1;
-    return 0;
-}
+#include "../util/arena.h"
 
 static const char *const BE[] = {"be", "is", "are", "was", "were", "been", "being", "am",
     "get", "gets", "got", "gotten", "getting", "become", "became", NULL};
@@ -91,6 +83,82 @@ static const char *const SAY[] = {"said", "says", "say", "told", "tells", "added
     "wrote", "writes", "announced", "announces", "claimed", "claims", "asserted",
     "continued", "concluded", "recalled", "remarked", "affirmed", "according", NULL};
 
+static const char *const PERSONAL[] = {"he", "she", "it", "they", "we", "i", NULL};
+
+/* Each closed class above is one bit.  The clause code asks "is token i in
+ * class X" thousands of times per article; a linear scan of the lists was
+ * a tenth of the whole pipeline's instructions.  So every token's classes
+ * are looked up once, in dl_clause_init, in a hash table built with the
+ * verb dictionary (dl_closed_words_new), and kept as a bit mask. */
+enum {
+    W_BE = 1u << 0, W_AUX = 1u << 1, W_INTENT_MODAL = 1u << 2, W_HYPO_MODAL = 1u << 3,
+    W_NEG = 1u << 4, W_ADVERB = 1u << 5, W_CTRL_INTENT = 1u << 6, W_CTRL_REFUSE = 1u << 7,
+    W_CTRL_NEG = 1u << 8, W_CTRL_THREAT = 1u << 9, W_CTRL_PLAIN = 1u << 10, W_APPEAL = 1u << 11,
+    W_DET = 1u << 12, W_SUBORD = 1u << 13, W_RELPRON = 1u << 14, W_PREP_LOC = 1u << 15,
+    W_PREP_OTHER = 1u << 16, W_SLOT_STOP = 1u << 17, W_PRONOUN = 1u << 18,
+    W_FIRST_PERSON = 1u << 19, W_SAY = 1u << 20, W_PERSONAL = 1u << 21
+};
+
+static const struct { const char *const *list; uint32_t bit; } CLOSED[] = {
+    {BE, W_BE}, {AUX, W_AUX}, {INTENT_MODAL, W_INTENT_MODAL}, {HYPO_MODAL, W_HYPO_MODAL},
+    {NEG, W_NEG}, {ADVERB, W_ADVERB}, {CTRL_INTENT, W_CTRL_INTENT}, {CTRL_REFUSE, W_CTRL_REFUSE},
+    {CTRL_NEG, W_CTRL_NEG}, {CTRL_THREAT, W_CTRL_THREAT}, {CTRL_PLAIN, W_CTRL_PLAIN},
+    {APPEAL_VERB, W_APPEAL}, {DET, W_DET}, {SUBORD, W_SUBORD}, {RELPRON, W_RELPRON},
+    {PREP_LOC, W_PREP_LOC}, {PREP_OTHER, W_PREP_OTHER}, {SLOT_STOP, W_SLOT_STOP},
+    {PRONOUN, W_PRONOUN}, {FIRST_PERSON, W_FIRST_PERSON}, {SAY, W_SAY}, {PERSONAL, W_PERSONAL},
+};
+#define NCLOSED (sizeof CLOSED / sizeof *CLOSED)
+
+struct dl_closed_words {
+    size_t nslot;               /* power of two */
+    const char **word;          /* NULL: empty slot (words point into the lists) */
+    uint64_t *h;
+    uint32_t *mask;
+};
+
+struct dl_closed_words *dl_closed_words_new(void)
+{
+    struct dl_closed_words *cw = dl_xmalloc(sizeof *cw);
+    cw->nslot = 1024;           /* about 330 words: the table stays sparse */
+    cw->word = dl_xmalloc(cw->nslot * sizeof *cw->word);
+    cw->h = dl_xmalloc(cw->nslot * sizeof *cw->h);
+    cw->mask = dl_xmalloc(cw->nslot * sizeof *cw->mask);
+    memset(cw->word, 0, cw->nslot * sizeof *cw->word);
+    memset(cw->mask, 0, cw->nslot * sizeof *cw->mask);
+    for (size_t k = 0; k < NCLOSED; k++)
+        for (const char *const *w = CLOSED[k].list; *w; w++) {
+            uint64_t h = dl_word_hash(*w, strlen(*w));
+            size_t i = h & (cw->nslot - 1);
+            while (cw->word[i] && strcmp(cw->word[i], *w) != 0)
+                i = (i + 1) & (cw->nslot - 1);
+            cw->word[i] = *w;
+            cw->h[i] = h;
+            cw->mask[i] |= CLOSED[k].bit;
+        }
+    return cw;
+}
+
+void dl_closed_words_free(struct dl_closed_words *cw)
+{
+    if (!cw)
+        return;
+    free(cw->word);
+    free(cw->h);
+    free(cw->mask);
+    free(cw);
+}
+
+static uint32_t closed_mask(const struct dl_closed_words *cw, const dl_token *t, uint64_t h)
+{
+    for (size_t i = h & (cw->nslot - 1); cw->word[i]; i = (i + 1) & (cw->nslot - 1))
+        if (cw->h[i] == h && strcmp(cw->word[i], t->norm) == 0)
+            return cw->mask[i];
+    return 0;
+}
+
+/* Is token t (one of c->t) in the closed class `bit`? */
+#define in_list(tok_, bit_) ((c->wc[(tok_) - c->t] & (bit_)) != 0)
+
 /* Inflected forms that are rarely nouns or adjectives: -ed, -ing, and
  * irregular pasts are not distinguished here, so only suffixes count. */
 static int is_verb_like(const dl_token *t)
@@ -104,11 +172,11 @@ static int is_punct(const dl_token *t, char ch)
     return (t->kind == DL_TOK_PUNCT || t->kind == DL_TOK_DASH) && t->norm_len == 1 && t->norm[0] == ch;
 }
 
-static int is_adverb(const dl_token *t)
+static int is_adverb(const dl_clause *c, const dl_token *t)
 {
     if (t->kind != DL_TOK_WORD)
         return 0;
-    if (in_list(t, ADVERB))
+    if (in_list(t, W_ADVERB))
         return 1;
     /* -ly adverbs, but not capitalised names (Italy) or nouns (ally, rally) */
     return t->norm_len > 4 && !(t->flags & DL_TF_CAP) && strcmp(t->norm + t->norm_len - 2, "ly") == 0
@@ -118,7 +186,7 @@ static int is_adverb(const dl_token *t)
         && strcmp(t->norm, "july") != 0 && strcmp(t->norm, "italy") != 0;
 }
 
-int dl_clause_boundary(const dl_token *t)
+static int is_boundary(const dl_clause *c, const dl_token *t)
 {
     if (t->kind == DL_TOK_WORD && (t->norm_len < 2 || t->norm_len > 8))
         return 0;   /* no subordinator is shorter or longer */
@@ -129,7 +197,7 @@ int dl_clause_boundary(const dl_token *t)
     /* a dash set off by a space ends a clause; "anti- Gondor" does not */
     if (t->kind == DL_TOK_DASH && (t->flags & DL_TF_SPACE))
         return 1;
-    return t->kind == DL_TOK_WORD && in_list(t, SUBORD);
+    return t->kind == DL_TOK_WORD && in_list(t, W_SUBORD);
 }
 
 /* Speaker of a quotation closing at token qc ("..., X said") or opening at
@@ -143,7 +211,7 @@ static int32_t speaker_after(const dl_clause *c, size_t qc)
     for (size_t i = qc + 1; i < end; i++) {
         if (t[i].kind == DL_TOK_QUOTE || (t[i].kind == DL_TOK_PUNCT && is_punct(&t[i], '.') && say))
             break;
-        if (in_list(&t[i], SAY))
+        if (in_list(&t[i], W_SAY))
             say = 1;
         if (actor < 0 && c->starts[i] >= 0)
             actor = c->starts[i];
@@ -161,7 +229,7 @@ static int32_t speaker_before(const dl_clause *c, size_t qo)
     for (size_t i = qo; i-- > lo;) {
         if (t[i].kind == DL_TOK_QUOTE || (t[i].flags & DL_TF_SENT_END))
             break;
-        if (in_list(&t[i], SAY))
+        if (in_list(&t[i], W_SAY))
             say = 1;
         if (say && c->covers[i] >= 0) {
             int32_t m = c->covers[i];
@@ -171,10 +239,11 @@ static int32_t speaker_before(const dl_clause *c, size_t qo)
     return -1;
 }
 
-void dl_clause_init(dl_clause *c, dl_doc *doc)
+void dl_clause_init(dl_clause *c, dl_doc *doc, const struct dl_verb_dict *verbs)
 {
     memset(c, 0, sizeof *c);
     c->doc = doc;
+    c->verbs = verbs;
     c->t = doc->toks.v;
     c->ntok = doc->toks.n;
     size_t n = c->ntok ? c->ntok : 1;
@@ -184,11 +253,14 @@ void dl_clause_init(dl_clause *c, dl_doc *doc)
     c->sent_of = dl_arena_alloc(doc->arena, n * sizeof *c->sent_of);
     c->th = dl_arena_alloc(doc->arena, n * sizeof *c->th);
     c->tf = dl_arena_calloc(doc->arena, n);
+    c->wc = dl_arena_alloc(doc->arena, n * sizeof *c->wc);
     for (size_t i = 0; i < n; i++)
         c->starts[i] = c->covers[i] = c->speaker[i] = -1;
+    const struct dl_closed_words *cw = verbs->closed;
     for (size_t i = 0; i < c->ntok; i++) {
         c->th[i] = dl_word_hash(c->t[i].norm, c->t[i].norm_len);
-        if (dl_clause_boundary(&c->t[i]))
+        c->wc[i] = closed_mask(cw, &c->t[i], c->th[i]);
+        if (is_boundary(c, &c->t[i]))
             c->tf[i] |= DL_TK_BOUND;
         if (is_punct(&c->t[i], ','))
             c->tf[i] |= DL_TK_COMMA;
@@ -239,7 +311,7 @@ static uint32_t skip_adverbs_back(const dl_clause *c, uint32_t lo, uint32_t i)
 {
     /* returns the index of the first non-adverb token at or before i, or
      * lo-1 semantics via i == lo */
-    while (i > lo && is_adverb(&c->t[i]))
+    while (i > lo && is_adverb(c, &c->t[i]))
         i--;
     return i;
 }
@@ -258,11 +330,11 @@ uint32_t dl_clause_vgroup(const dl_clause *c, uint32_t lo, uint32_t v, int forms
         if (w->kind != DL_TOK_WORD && !(w->kind == DL_TOK_PUNCT && w->norm_len == 3 && strcmp(w->norm, "n't") == 0)) {
             break;
         }
-        if (is_adverb(w)) {
+        if (is_adverb(c, w)) {
             i = j;
             continue;
         }
-        if (in_list(w, NEG)) {
+        if (in_list(w, W_NEG)) {
             f |= DL_CL_NEG;
             if (strcmp(w->norm, "won't") == 0)
                 f |= DL_CL_INTENT;
@@ -276,7 +348,7 @@ uint32_t dl_clause_vgroup(const dl_clause *c, uint32_t lo, uint32_t v, int forms
             i = j - 1;
             continue;
         }
-        if (first && pp_form && in_list(w, BE)) {
+        if (first && pp_form && in_list(w, W_BE)) {
             f |= DL_CL_PASSIVE;
             start = j;
             i = j;
@@ -284,13 +356,13 @@ uint32_t dl_clause_vgroup(const dl_clause *c, uint32_t lo, uint32_t v, int forms
             continue;
         }
         first = 0;
-        if (in_list(w, INTENT_MODAL)) {
+        if (in_list(w, W_INTENT_MODAL)) {
             f |= DL_CL_INTENT;
             start = j;
             i = j;
             continue;
         }
-        if (in_list(w, HYPO_MODAL)) {
+        if (in_list(w, W_HYPO_MODAL)) {
             f |= DL_CL_HYPO;
             start = j;
             i = j;
@@ -305,24 +377,24 @@ uint32_t dl_clause_vgroup(const dl_clause *c, uint32_t lo, uint32_t v, int forms
             uint32_t k = j - 1;
             k = skip_adverbs_back(c, lo, k);
             const dl_token *g = &t[k];
-            if (in_list(g, CTRL_THREAT))
+            if (in_list(g, W_CTRL_THREAT))
                 f |= DL_CL_THREAT;
-            else if (in_list(g, CTRL_REFUSE))
+            else if (in_list(g, W_CTRL_REFUSE))
                 f |= DL_CL_REFUSE;
-            else if (in_list(g, CTRL_NEG))
+            else if (in_list(g, W_CTRL_NEG))
                 f |= DL_CL_NEG;
-            else if (in_list(g, CTRL_INTENT))
+            else if (in_list(g, W_CTRL_INTENT))
                 f |= DL_CL_INTENT;
             else if (!strcmp(g->norm, "have") || !strcmp(g->norm, "has") || !strcmp(g->norm, "had"))
                 f |= DL_CL_HYPO;   /* "will have to recognize": an obligation, not an act */
-            else if (in_list(g, CTRL_PLAIN) || in_list(g, BE))
+            else if (in_list(g, W_CTRL_PLAIN) || in_list(g, W_BE))
                 ;
             else {
                 /* "urged Mali to withdraw": an appeal verb a few words back
                  * with no other verb in between */
                 uint32_t lim = k > lo + 8 ? k - 8 : lo;
                 for (uint32_t q = k + 1; q-- > lim;) {
-                    if (in_list(&t[q], APPEAL_VERB)) {
+                    if (in_list(&t[q], W_APPEAL)) {
                         f |= DL_CL_EMBEDDED;
                         break;
                     }
@@ -336,11 +408,11 @@ uint32_t dl_clause_vgroup(const dl_clause *c, uint32_t lo, uint32_t v, int forms
              * "has agreed to", "its decision to", "is set to" */
             start = k;
             i = k;
-            while (i > lo && in_list(&t[i - 1], DET))
+            while (i > lo && in_list(&t[i - 1], W_DET))
                 i--, start = i;
             continue;
         }
-        if (in_list(w, AUX) || strcmp(w->norm, "going") == 0) {
+        if (in_list(w, W_AUX) || strcmp(w->norm, "going") == 0) {
             start = j;
             i = j;
             continue;
@@ -354,7 +426,7 @@ uint32_t dl_clause_vgroup(const dl_clause *c, uint32_t lo, uint32_t v, int forms
             f |= DL_CL_HYPO;
             break;
         }
-        if (dl_clause_boundary(&t[k]) || is_punct(&t[k], ','))
+        if ((c->tf[k] & (DL_TK_BOUND | DL_TK_COMMA)))
             break;
     }
     *flags = f;
@@ -368,15 +440,15 @@ static int prep_governed(const dl_clause *c, uint32_t lo, uint32_t tok, int *loc
     uint32_t i = tok;
     for (int k = 0; k < 3 && i > lo; k++) {
         const dl_token *w = &c->t[i - 1];
-        if (in_list(w, PREP_LOC)) {
+        if (in_list(w, W_PREP_LOC)) {
             *locative = 1;
             return 1;
         }
-        if (in_list(w, PREP_OTHER)) {
+        if (in_list(w, W_PREP_OTHER)) {
             *locative = 0;
             return 1;
         }
-        if (!in_list(w, DET) && !(w->kind == DL_TOK_WORD && !(w->flags & DL_TF_CAP) && k < 2 && !in_list(w, SUBORD)))
+        if (!in_list(w, W_DET) && !(w->kind == DL_TOK_WORD && !(w->flags & DL_TF_CAP) && k < 2 && !in_list(w, W_SUBORD)))
             return 0;
         i--;
     }
@@ -394,7 +466,7 @@ static int32_t mention_before(const dl_clause *c, uint32_t lo, uint32_t i)
 static int32_t resolve_pronoun(const dl_clause *c, uint32_t pron_tok)
 {
     /* first person inside a quotation: the speaker */
-    if (in_list(&c->t[pron_tok], FIRST_PERSON))
+    if (in_list(&c->t[pron_tok], W_FIRST_PERSON))
         return c->speaker[pron_tok];
     /* otherwise the nearest earlier actor that is not inside a
      * prepositional phrase, looking back up to two sentences */
@@ -408,9 +480,9 @@ static int32_t resolve_pronoun(const dl_clause *c, uint32_t pron_tok)
         int loc = 0;
         /* "X told Y it would": Y is the object of telling, not the antecedent */
         uint32_t b = i;
-        while (b > lo && in_list(&c->t[b - 1], DET))
+        while (b > lo && in_list(&c->t[b - 1], W_DET))
             b--;
-        int object = b > lo && (in_list(&c->t[b - 1], SAY) || is_verb_like(&c->t[b - 1]));
+        int object = b > lo && (in_list(&c->t[b - 1], W_SAY) || is_verb_like(&c->t[b - 1]));
         if (!object && !prep_governed(c, lo, i, &loc))
             return m;
         if (fallback < 0 && !loc)
@@ -421,8 +493,7 @@ static int32_t resolve_pronoun(const dl_clause *c, uint32_t pron_tok)
 
 int32_t dl_clause_pronoun(const dl_clause *c, uint32_t i)
 {
-    static const char *const personal[] = {"he", "she", "it", "they", "we", "i", NULL};
-    if (i >= c->ntok || !in_list(&c->t[i], personal))
+    if (i >= c->ntok || !in_list(&c->t[i], W_PERSONAL))
         return -1;
     return resolve_pronoun(c, i);
 }
@@ -444,7 +515,7 @@ int32_t dl_clause_subject(const dl_clause *c, uint32_t lo, uint32_t gstart, cons
             k--;
             if ((c->tf[k] & DL_TK_BOUND))
                 break;
-            if (c->covers[k] < 0 && t[k].kind == DL_TOK_WORD && !in_list(&t[k], DET)
+            if (c->covers[k] < 0 && t[k].kind == DL_TOK_WORD && !in_list(&t[k], W_DET)
                 && !(t[k].flags & DL_TF_CAP) && (t[k].norm_len > 2 &&
                 (strcmp(t[k].norm + t[k].norm_len - 2, "ed") == 0 || t[k].norm[t[k].norm_len - 1] == 's'))) {
                 *how = "coordinated verb";
@@ -463,7 +534,7 @@ int32_t dl_clause_subject(const dl_clause *c, uint32_t lo, uint32_t gstart, cons
             int found = 0;
             while (k > lim) {
                 k--;
-                if (is_punct(&t[k], ',') && k + 1 < j && (in_list(&t[k + 1], RELPRON) || is_verb_like(&t[k + 1]))) {
+                if (is_punct(&t[k], ',') && k + 1 < j && (in_list(&t[k + 1], W_RELPRON) || is_verb_like(&t[k + 1]))) {
                     found = 1;
                     break;
                 }
@@ -506,7 +577,7 @@ int32_t dl_clause_subject(const dl_clause *c, uint32_t lo, uint32_t gstart, cons
             i = a->tok_start;
             continue;
         }
-        if (in_list(w, RELPRON) && j > lo) {
+        if (in_list(w, W_RELPRON) && j > lo) {
             /* "Paris, which had announced": the antecedent */
             uint32_t k = j;
             if (k > lo && is_punct(&t[k - 1], ','))
@@ -521,7 +592,7 @@ int32_t dl_clause_subject(const dl_clause *c, uint32_t lo, uint32_t gstart, cons
             /* "said that": look for a pronoun subject between that and the verb */
             break;
         }
-        if (in_list(w, PRONOUN) && fallback < 0) {
+        if (in_list(w, W_PRONOUN) && fallback < 0) {
             int32_t m = resolve_pronoun(c, j);
             if (m >= 0) {
                 *how = "pronoun";
@@ -551,7 +622,7 @@ int32_t dl_clause_actor_after2(const dl_clause *c, uint32_t from, uint32_t end, 
         if (c->covers[i] >= 0)
             return c->covers[i];
         if (is_punct(&t[i], ',')) {
-            if (i + 1 < end && (in_list(&t[i + 1], PREP_LOC) || in_list(&t[i + 1], PREP_OTHER))
+            if (i + 1 < end && (in_list(&t[i + 1], W_PREP_LOC) || in_list(&t[i + 1], W_PREP_OTHER))
                 && strcmp(t[i + 1].norm, "according") != 0)
                 continue;
             return -1;
@@ -560,13 +631,13 @@ int32_t dl_clause_actor_after2(const dl_clause *c, uint32_t from, uint32_t end, 
             return -1;
         /* "on U.S. airplanes": an actor inside another prepositional phrase
          * is not the object; ", in eastern Mali" (apposition) is */
-        if (strict && i > from && in_list(&t[i], SLOT_STOP) && !is_punct(&t[i - 1], ',')
+        if (strict && i > from && in_list(&t[i], W_SLOT_STOP) && !is_punct(&t[i - 1], ',')
             && !(strcmp(t[i].norm, "by") == 0 && is_verb_like(&t[i - 1])))
             return -1;
         /* an object does not lie beyond another verb ("refused to meet X") */
         if (strcmp(t[i].norm, "to") == 0 && i + 1 < end && c->starts[i + 1] < 0)
             return -1;
-        if (c->verbs && i > from && t[i].kind == DL_TOK_WORD && !in_list(&t[i - 1], DET)
+        if (c->verbs && i > from && t[i].kind == DL_TOK_WORD && !in_list(&t[i - 1], W_DET)
             && dl_verb_dict_lookup(c->verbs, t[i].norm, t[i].norm_len) && is_verb_like(&t[i])
             && !(i + 1 < end && strcmp(t[i + 1].norm, "by") == 0))
             return -1;

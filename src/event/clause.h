@@ -37,12 +37,19 @@ typedef struct dl_clause {
     const struct dl_verb_dict *verbs;   /* to see verbs an object search must not cross */
     uint64_t *th;       /* token -> dl_word_hash of its norm */
     uint8_t *tf;        /* token -> DL_TK_* bits, computed once */
+    uint32_t *wc;       /* token -> closed word classes (clause.c's W_* bits) */
 } dl_clause;
 
 enum { DL_TK_BOUND = 1, DL_TK_COMMA = 2 };
 
 /* Index the doc's actors and quotations (memory from doc->arena). */
-void dl_clause_init(dl_clause *c, dl_doc *doc);
+void dl_clause_init(dl_clause *c, dl_doc *doc, const struct dl_verb_dict *verbs);
+
+/* The closed word classes (auxiliaries, modals, subordinators, ...) as a
+ * hash table, built once with the verb dictionary (verbs->closed), which
+ * dl_clause_init therefore needs. */
+struct dl_closed_words *dl_closed_words_new(void);
+void dl_closed_words_free(struct dl_closed_words *cw);
 
 /* The verb group of the verb at token v (forms: dl_vform bits of v):
  * returns the first token of the group and sets *flags. */
@@ -78,8 +85,5 @@ int dl_clause_date(const dl_clause *c, uint32_t sent, uint32_t v, dl_date *out);
 /* If token i is a personal pronoun (he, she, it, they, we, I), the actor
  * it refers to, else -1. */
 int32_t dl_clause_pronoun(const dl_clause *c, uint32_t i);
-
-/* Is the token a word that ends a clause for subject/object search? */
-int dl_clause_boundary(const dl_token *t);
 
 #endif

@@ -607,8 +607,7 @@ void dl_events_code(const dl_ctx *ctx, dl_doc *doc)
     if (!ctx->verbs || !doc->actors || doc->actors->n == 0)
         return;
     dl_clause c;
-    dl_clause_init(&c, doc);
-    c.verbs = ctx->verbs;
+    dl_clause_init(&c, doc, ctx->verbs);
     for (uint32_t si = 0; si < doc->sents.n; si++) {
         const dl_sentence *s = &doc->sents.v[si];
         /* only sentences with at least one actor can hold an event */

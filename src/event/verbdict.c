@@ -1,6 +1,7 @@
 /* verbdict.c -- parse verb dictionaries and compile the form hash.
  * See verbdict.h for the format. */
 #include "verbdict.h"
+#include "clause.h"
 #include "event.h"
 #include <ctype.h>
 #include <dirent.h>
@@ -949,13 +950,21 @@ static int cmp_str(const void *a, const void *b)
 
 static struct dl_verb_dict *load(const char *dir, int lenient, char **err);
 
-struct dl_verb_dict *dl_verb_dict_new(const char *cameo_tsv, char **err)
+/* A new, empty dictionary with the closed word classes' table. */
+static struct dl_verb_dict *dict_alloc(void)
 {
     struct dl_verb_dict *d = calloc(1, sizeof *d);
     if (!d)
-        return dl_xmalloc(1);
+        return dl_xmalloc(1);   /* aborts */
+    d->closed = dl_closed_words_new();
+    return d;
+}
+
+struct dl_verb_dict *dl_verb_dict_new(const char *cameo_tsv, char **err)
+{
+    struct dl_verb_dict *d = dict_alloc();
     if (dl_cameo_load(&d->cameo, cameo_tsv, err) != 0) {
-        free(d);
+        dl_verb_dict_free(d);
         return NULL;
     }
     return d;
@@ -973,15 +982,13 @@ struct dl_verb_dict *dl_verb_dict_load_lenient(const char *dir, char **err)
 
 static struct dl_verb_dict *load(const char *dir, int lenient, char **err)
 {
-    struct dl_verb_dict *d = calloc(1, sizeof *d);
-    if (!d)
-        return dl_xmalloc(1);
+    struct dl_verb_dict *d = dict_alloc();
     d->lenient = lenient;
     dl_buf path = DL_BUF_INIT;
     dl_buf_printf(&path, "%s/cameo.tsv", dir);
     if (dl_cameo_load(&d->cameo, path.p, err) != 0) {
         dl_buf_free(&path);
-        free(d);
+        dl_verb_dict_free(d);
         return NULL;
     }
     dl_buf_clear(&path);
@@ -1078,6 +1085,7 @@ void dl_verb_dict_free(struct dl_verb_dict *d)
     for (size_t i = 0; i < d->nfiles; i++)
         free(d->files[i]);
     free(d->files);
+    dl_closed_words_free(d->closed);
     free(d);
 }
 
