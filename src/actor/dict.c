@@ -481,6 +481,7 @@ static dl_actor_dict *dict_new(void) {
     dl_actor_dict *d = calloc(1, sizeof *d);
     if (!d) { fprintf(stderr, "dateline: out of memory\n"); exit(3); }
     d->mem = dl_arena_new(1 << 16);
+    d->words = dl_actor_words_new();
     new_node(d);   /* root */
     return d;
 }
@@ -535,6 +536,7 @@ void dl_actor_dict_free(struct dl_actor_dict *d) {
     free(d->edges);
     free(d->ignore);
     free(d->country_at);
+    dl_wordset_free(d->words);
     if (d->scratch) dl_arena_free(d->scratch);
     dl_arena_free(d->mem);
     free(d);

@@ -18,6 +18,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "../util/arena.h"
+#include "../text/text.h"
 
 /* What an entry is, as the recogniser uses it (finer than dl_actor_kind). */
 typedef enum dl_entry_type {
@@ -91,7 +92,11 @@ typedef struct dl_actor_dict {
     int32_t *country_at;   /* 26^3 slots: entry of country code AAA..ZZZ, or -1 */
     /* Suppressed generated aliases (folded, one string per alias). */
     char **ignore; size_t nignore, capignore;
+    dl_wordset *words;       /* find.c's closed word classes (dl_actor_words_new) */
 } dl_actor_dict;
+
+/* find.c's word lists as a word set; built once per dictionary. */
+dl_wordset *dl_actor_words_new(void);
 
 /* Child of node `parent` for folded token tok[0..n), or -1.  stem: also try
  * TABARI stems (prefixes of tok). */

@@ -34,6 +34,7 @@ typedef struct finder {
     const dl_token *t;
     size_t n;
     uint32_t *sent;          /* token -> sentence index */
+    uint32_t *wm;            /* token -> FW_* word classes */
     lmatch *lm;              /* longest match starting at each token */
     int *sent_year;          /* a year named in the sentence, or 0 */
     long day;                /* article date in days; valid if has_day */
@@ -95,6 +96,30 @@ static const char *const attack_verbs[] = {"shelled", "bombed", "hit", "struck",
 static const char *const particles[] = {"bin", "bint", "ibn", "al", "el", "de", "da", "di", "du", "van", "von",
                                         "der", "den", "la", "le", "del", "dos", "das", "abu", "ben", NULL};
 
+static const char *const dets[] = {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", NULL};
+/* Speech verbs after a closing quotation mark: "...," said X. */
+static const char *const speech[] = {"said", "says", "told", "added", "stressed", "warned", "insisted",
+                                    "declared", "stated", "wrote", "argued", NULL};
+
+/* The lists above as bits of a word set (built with the dictionary, see
+ * dl_actor_words_new): every token's classes are looked up once per
+ * article, in dl_actors_find, instead of scanning the lists each time a
+ * rule asks (that scan was a tenth of the pipeline's instructions). */
+enum {
+    FW_DEFINITE = 1u << 0, FW_LOCATIVE = 1u << 1, FW_NOT_ADJ = 1u << 2, FW_IRREGULAR = 1u << 3,
+    FW_CITY_PART = 1u << 4, FW_ATTACK = 1u << 5, FW_PARTICLE = 1u << 6, FW_DET = 1u << 7,
+    FW_SPEECH = 1u << 8
+};
+
+dl_wordset *dl_actor_words_new(void) {
+    static const dl_wordlist lists[] = {
+        {definite_words, FW_DEFINITE}, {locatives, FW_LOCATIVE}, {not_adjectives, FW_NOT_ADJ},
+        {irregular_verbs, FW_IRREGULAR}, {city_parts, FW_CITY_PART}, {attack_verbs, FW_ATTACK},
+        {particles, FW_PARTICLE}, {dets, FW_DET}, {speech, FW_SPEECH},
+    };
+    return dl_wordset_new(lists, sizeof lists / sizeof *lists);
+}
+
 static int same_sent(const finder *f, size_t a, size_t b) { return a < f->n && b < f->n && f->sent[a] == f->sent[b]; }
 static int is_capword(const finder *f, size_t i) {
     return i < f->n && (f->t[i].kind == DL_TOK_WORD || f->t[i].kind == DL_TOK_ABBR) &&
@@ -104,7 +129,7 @@ static int is_lowerword(const finder *f, size_t i) {
     return i < f->n && f->t[i].kind == DL_TOK_WORD && !(f->t[i].flags & (DL_TF_CAP | DL_TF_UPPER));
 }
 static int is_definite(const finder *f, size_t i) {
-    return i > 0 && same_sent(f, i - 1, i) && in_list(f->t[i - 1].norm, definite_words);
+    return i > 0 && same_sent(f, i - 1, i) && (f->wm[i - 1] & FW_DEFINITE);
 }
 
 /* ---- dictionary matches ---- */
@@ -452,7 +477,7 @@ static size_t name_end(const finder *f, size_t i) {
                 if (j > i) break;   /* an acronym after a name is not part of it */
             j++;
             last = j;
-        } else if (j > i && is_lowerword(f, j) && in_list(f->t[j].norm, particles) && is_capword(f, j + 1)) {
+        } else if (j > i && is_lowerword(f, j) && (f->wm[j] & FW_PARTICLE) && is_capword(f, j + 1)) {
             j++;
         } else if (j > i && is_lowerword(f, j) && (!strncmp(f->t[j].norm, "al-", 3) || !strncmp(f->t[j].norm, "el-", 3)) &&
                    f->t[j].norm_len > 4) {
@@ -576,7 +601,7 @@ static void parse_np(finder *f, size_t i, const char *preset, np *p) {
             p->head_e = j = f->lm[j].end;
             continue;
         }
-        if (p->head < 0 && adj < adj_max && is_lowerword(f, j) && !in_list(f->t[j].norm, not_adjectives)) {
+        if (p->head < 0 && adj < adj_max && is_lowerword(f, j) && !(f->wm[j] & FW_NOT_ADJ)) {
             adj++;
             j++;
             continue;
@@ -595,11 +620,11 @@ static void parse_np(finder *f, size_t i, const char *preset, np *p) {
     /* "military intervention", "government plan": an adjective, not an actor.
      * A following verb in -ed/-s or a function word keeps it a noun. */
     if ((h->flags & DL_EF_ADJECTIVE) && is_lowerword(f, p->end) && !types_at(f, p->end) &&
-        !in_list(f->t[p->end].norm, not_adjectives)) {
+        !(f->wm[p->end] & FW_NOT_ADJ)) {
         const char *w = f->t[p->end].norm;
         size_t wl = f->t[p->end].norm_len;
         int verbish = (wl > 3 && !strcmp(w + wl - 2, "ed")) || (wl > 3 && w[wl - 1] == 's' && w[wl - 2] != 's') ||
-                      in_list(w, irregular_verbs);
+                      (f->wm[p->end] & FW_IRREGULAR);
         if (!verbish) {
             p->head = -1;
             p->end = after_place;
@@ -618,7 +643,7 @@ static void parse_np(finder *f, size_t i, const char *preset, np *p) {
         while (q < f->n && same_sent(f, k, q) && (f->t[q].kind == DL_TOK_NUM || is(f, q, "some") || is(f, q, "about") ||
                                                    is(f, q, "around") || is(f, q, "the")))
             q++;
-        if (q < f->n && is_lowerword(f, q) && !(types_at(f, q) & T_HEAD) && !in_list(f->t[q].norm, not_adjectives)) q++;
+        if (q < f->n && is_lowerword(f, q) && !(types_at(f, q) & T_HEAD) && !(f->wm[q] & FW_NOT_ADJ)) q++;
         if (types_at(f, q) & TBIT(DL_ET_AGENT)) {
             int32_t e = pick(f, q, TBIT(DL_ET_AGENT));
             if (f->d->e[e].roles[0]) snprintf(p->roles, sizeof p->roles, "%s", f->d->e[e].roles);
@@ -704,10 +729,9 @@ static size_t emit_np(finder *f, np *p);
 
 /* A determiner before token i, over at most two adjectives: "a new leader". */
 static int after_determiner(const finder *f, size_t i) {
-    static const char *const dets[] = {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", NULL};
     for (size_t k = 0; k < 3 && i > 0 && same_sent(f, i - 1, i); k++, i--) {
-        if (in_list(f->t[i - 1].norm, dets)) return 1;
-        if (!is_lowerword(f, i - 1) || in_list(f->t[i - 1].norm, not_adjectives)) return 0;
+        if ((f->wm[i - 1] & FW_DET)) return 1;
+        if (!is_lowerword(f, i - 1) || (f->wm[i - 1] & FW_NOT_ADJ)) return 0;
     }
     return 0;
 }
@@ -738,13 +762,13 @@ static size_t emit_np(finder *f, np *p) {
             if (!(c->flags & DL_EF_BUILDING) && !p->poss && q > 0 && is(f, q - 1, "the") && same_sent(f, q - 1, q))
                 return p->c_e;
             if (q > 0 && is(f, q - 1, "the")) q--;
-            if (!p->poss && q > 0 && same_sent(f, q - 1, q) && in_list(f->t[q - 1].norm, locatives)) return p->c_e;
+            if (!p->poss && q > 0 && same_sent(f, q - 1, q) && (f->wm[q - 1] & FW_LOCATIVE)) return p->c_e;
             /* "the Argentine capital, Buenos Aires": an apposition to a place */
             if (q > 1 && is(f, q - 1, ",") && (is(f, q - 2, "capital") || is(f, q - 2, "city"))) return p->c_e;
             /* "central Baghdad", "shelled Kyiv": the city as a target stands
              * for its country, not its government */
             if (!p->poss && q > 0 && same_sent(f, q - 1, q) &&
-                (in_list(f->t[q - 1].norm, city_parts) || in_list(f->t[q - 1].norm, attack_verbs))) {
+                ((f->wm[q - 1] & FW_CITY_PART) || (f->wm[q - 1] & FW_ATTACK))) {
                 const dl_actor_entry *ce = dl_dict_country(f->d, c->country);
                 add_mention(f, p->c_s, p->c_e, c->country, "", DL_AK_COUNTRY, DL_AH_METONYMY, ce ? ce->name : c->name,
                             c->id, -1);
@@ -753,11 +777,11 @@ static size_t emit_np(finder *f, np *p) {
             /* "the London talks", "its Washington embassy": a place used as
              * an adjective (a verb in -ed/-s or a function word after it
              * keeps the government reading: "London follows") */
-            if (!p->poss && is_lowerword(f, p->c_e) && !types_at(f, p->c_e) && !in_list(f->t[p->c_e].norm, not_adjectives)) {
+            if (!p->poss && is_lowerword(f, p->c_e) && !types_at(f, p->c_e) && !(f->wm[p->c_e] & FW_NOT_ADJ)) {
                 const char *w = f->t[p->c_e].norm;
                 size_t wl = f->t[p->c_e].norm_len;
                 int verbish = (wl > 3 && !strcmp(w + wl - 2, "ed")) || (wl > 2 && w[wl - 1] == 's' && w[wl - 2] != 's') ||
-                              in_list(w, irregular_verbs);
+                              (f->wm[p->c_e] & FW_IRREGULAR);
                 if (!verbish) return p->c_e;
             }
             add_entry_mention(f, p->c_s, p->c_e, c, DL_AK_COUNTRY, DL_AH_METONYMY);
@@ -858,7 +882,7 @@ static size_t emit_np(finder *f, np *p) {
  * again ("Heappey"), or a new person in apposition ("James Heappey, the
  * armed forces minister,"). */
 static size_t step_name(finder *f, size_t i) {
-    if (in_list(f->t[i].norm, not_adjectives)) return i + 1;   /* "For Heappey, ..." */
+    if ((f->wm[i] & FW_NOT_ADJ)) return i + 1;   /* "For Heappey, ..." */
     size_t ne = name_end(f, i);
     if (ne == i) return i + 1;
     int32_t ante = person_by_name(f, i, ne);
@@ -889,7 +913,7 @@ static size_t step(finder *f, size_t i) {
     if (!f->lm[i].end) {
         if (is_capword(f, i)) return step_name(f, i);
         /* "the host country": an adjective after a determiner */
-        if (is_definite(f, i) && is_lowerword(f, i) && !in_list(f->t[i].norm, not_adjectives)) {
+        if (is_definite(f, i) && is_lowerword(f, i) && !(f->wm[i] & FW_NOT_ADJ)) {
             np p;
             parse_np(f, i, NULL, &p);
             if (p.head >= 0 && (f->d->e[p.head].flags & DL_EF_LAND)) return emit_np(f, &p);
@@ -975,8 +999,6 @@ static void set_dateline_country(finder *f) {
  * its country from the context takes the speaker's instead, when the
  * quote is attributed right after it closes. */
 static void quoted_agents_take_the_speakers_country(finder *f) {
-    static const char *const speech[] = {"said", "says", "told", "added", "stressed", "warned", "insisted",
-                                         "declared", "stated", "wrote", "argued", NULL};
     size_t open = (size_t)-1, k = 0;
     for (size_t i = 0; i < f->n; i++) {
         if (f->t[i].kind != DL_TOK_QUOTE) continue;
@@ -984,7 +1006,7 @@ static void quoted_agents_take_the_speakers_country(finder *f) {
         if (!(f->t[i].flags & DL_TF_QCLOSE) || open == (size_t)-1) continue;
         size_t j = i + 1;
         while (j < f->n && (is(f, j, ",") || f->t[j].kind == DL_TOK_QUOTE)) j++;
-        if (j < f->n && in_list(f->t[j].norm, speech)) j++;
+        if (j < f->n && (f->wm[j] & FW_SPEECH)) j++;
         if (is(f, j, "the")) j++;
         const dl_actor_mention *sp = NULL;   /* the first actor within a few words: "said British minister X" */
         for (size_t q = k; q < f->nm && !sp; q++)
@@ -1015,6 +1037,8 @@ void dl_actors_find(const dl_ctx *ctx, dl_doc *doc) {
     f.t = doc->toks.v;
     f.n = doc->toks.n;
     f.sent = dl_arena_calloc(doc->arena, f.n * sizeof *f.sent);
+    f.wm = dl_arena_alloc(doc->arena, f.n * sizeof *f.wm);
+    for (size_t i = 0; i < f.n; i++) f.wm[i] = dl_wordset_tok(f.d->words, &f.t[i]);
     f.lm = dl_arena_calloc(doc->arena, f.n * sizeof *f.lm);
     size_t ns = doc->sents.n ? doc->sents.n : 1;
     f.sent_year = dl_arena_calloc(doc->arena, ns * sizeof *f.sent_year);

@@ -88,8 +88,8 @@ static const char *const PERSONAL[] = {"he", "she", "it", "they", "we", "i", NUL
 /* Each closed class above is one bit.  The clause code asks "is token i in
  * class X" thousands of times per article; a linear scan of the lists was
  * a tenth of the whole pipeline's instructions.  So every token's classes
- * are looked up once, in dl_clause_init, in a hash table built with the
- * verb dictionary (dl_closed_words_new), and kept as a bit mask. */
+ * are looked up once, in dl_clause_init, in a word set built with the
+ * verb dictionary (dl_clause_words_new), and kept as a bit mask. */
 enum {
     W_BE = 1u << 0, W_AUX = 1u << 1, W_INTENT_MODAL = 1u << 2, W_HYPO_MODAL = 1u << 3,
     W_NEG = 1u << 4, W_ADVERB = 1u << 5, W_CTRL_INTENT = 1u << 6, W_CTRL_REFUSE = 1u << 7,
@@ -99,7 +99,7 @@ enum {
     W_FIRST_PERSON = 1u << 19, W_SAY = 1u << 20, W_PERSONAL = 1u << 21
 };
 
-static const struct { const char *const *list; uint32_t bit; } CLOSED[] = {
+static const dl_wordlist CLOSED[] = {
     {BE, W_BE}, {AUX, W_AUX}, {INTENT_MODAL, W_INTENT_MODAL}, {HYPO_MODAL, W_HYPO_MODAL},
     {NEG, W_NEG}, {ADVERB, W_ADVERB}, {CTRL_INTENT, W_CTRL_INTENT}, {CTRL_REFUSE, W_CTRL_REFUSE},
     {CTRL_NEG, W_CTRL_NEG}, {CTRL_THREAT, W_CTRL_THREAT}, {CTRL_PLAIN, W_CTRL_PLAIN},
@@ -107,53 +107,10 @@ static const struct { const char *const *list; uint32_t bit; } CLOSED[] = {
     {PREP_LOC, W_PREP_LOC}, {PREP_OTHER, W_PREP_OTHER}, {SLOT_STOP, W_SLOT_STOP},
     {PRONOUN, W_PRONOUN}, {FIRST_PERSON, W_FIRST_PERSON}, {SAY, W_SAY}, {PERSONAL, W_PERSONAL},
 };
-#define NCLOSED (sizeof CLOSED / sizeof *CLOSED)
 
-struct dl_closed_words {
-    size_t nslot;               /* power of two */
-    const char **word;          /* NULL: empty slot (words point into the lists) */
-    uint64_t *h;
-    uint32_t *mask;
-};
-
-struct dl_closed_words *dl_closed_words_new(void)
+dl_wordset *dl_clause_words_new(void)
 {
-    struct dl_closed_words *cw = dl_xmalloc(sizeof *cw);
-    cw->nslot = 1024;           /* about 330 words: the table stays sparse */
-    cw->word = dl_xmalloc(cw->nslot * sizeof *cw->word);
-    cw->h = dl_xmalloc(cw->nslot * sizeof *cw->h);
-    cw->mask = dl_xmalloc(cw->nslot * sizeof *cw->mask);
-    memset(cw->word, 0, cw->nslot * sizeof *cw->word);
-    memset(cw->mask, 0, cw->nslot * sizeof *cw->mask);
-    for (size_t k = 0; k < NCLOSED; k++)
-        for (const char *const *w = CLOSED[k].list; *w; w++) {
-            uint64_t h = dl_word_hash(*w, strlen(*w));
-            size_t i = h & (cw->nslot - 1);
-            while (cw->word[i] && strcmp(cw->word[i], *w) != 0)
-                i = (i + 1) & (cw->nslot - 1);
-            cw->word[i] = *w;
-            cw->h[i] = h;
-            cw->mask[i] |= CLOSED[k].bit;
-        }
-    return cw;
-}
-
-void dl_closed_words_free(struct dl_closed_words *cw)
-{
-    if (!cw)
-        return;
-    free(cw->word);
-    free(cw->h);
-    free(cw->mask);
-    free(cw);
-}
-
-static uint32_t closed_mask(const struct dl_closed_words *cw, const dl_token *t, uint64_t h)
-{
-    for (size_t i = h & (cw->nslot - 1); cw->word[i]; i = (i + 1) & (cw->nslot - 1))
-        if (cw->h[i] == h && strcmp(cw->word[i], t->norm) == 0)
-            return cw->mask[i];
-    return 0;
+    return dl_wordset_new(CLOSED, sizeof CLOSED / sizeof *CLOSED);
 }
 
 /* Is token t (one of c->t) in the closed class `bit`? */
@@ -256,10 +213,9 @@ void dl_clause_init(dl_clause *c, dl_doc *doc, const struct dl_verb_dict *verbs)
     c->wc = dl_arena_alloc(doc->arena, n * sizeof *c->wc);
     for (size_t i = 0; i < n; i++)
         c->starts[i] = c->covers[i] = c->speaker[i] = -1;
-    const struct dl_closed_words *cw = verbs->closed;
     for (size_t i = 0; i < c->ntok; i++) {
         c->th[i] = dl_word_hash(c->t[i].norm, c->t[i].norm_len);
-        c->wc[i] = closed_mask(cw, &c->t[i], c->th[i]);
+        c->wc[i] = dl_wordset_tok(verbs->closed, &c->t[i]);
         if (is_boundary(c, &c->t[i]))
             c->tf[i] |= DL_TK_BOUND;
         if (is_punct(&c->t[i], ','))

@@ -48,8 +48,7 @@ void dl_clause_init(dl_clause *c, dl_doc *doc, const struct dl_verb_dict *verbs)
 /* The closed word classes (auxiliaries, modals, subordinators, ...) as a
  * hash table, built once with the verb dictionary (verbs->closed), which
  * dl_clause_init therefore needs. */
-struct dl_closed_words *dl_closed_words_new(void);
-void dl_closed_words_free(struct dl_closed_words *cw);
+dl_wordset *dl_clause_words_new(void);
 
 /* The verb group of the verb at token v (forms: dl_vform bits of v):
  * returns the first token of the group and sets *flags. */

@@ -956,7 +956,7 @@ static struct dl_verb_dict *dict_alloc(void)
     struct dl_verb_dict *d = calloc(1, sizeof *d);
     if (!d)
         return dl_xmalloc(1);   /* aborts */
-    d->closed = dl_closed_words_new();
+    d->closed = dl_clause_words_new();
     return d;
 }
 
@@ -1085,7 +1085,7 @@ void dl_verb_dict_free(struct dl_verb_dict *d)
     for (size_t i = 0; i < d->nfiles; i++)
         free(d->files[i]);
     free(d->files);
-    dl_closed_words_free(d->closed);
+    dl_wordset_free(d->closed);
     free(d);
 }
 

@@ -115,7 +115,7 @@ struct dl_verb_dict {
     size_t nfiles;
     int lenient;              /* unknown codes are kept, not an error */
     size_t nstems;            /* TABARI stems in the hash (then lookups also try prefixes) */
-    struct dl_closed_words *closed;   /* the clause analysis's word classes (clause.h) */
+    dl_wordset *closed;       /* the clause analysis's word classes (dl_clause_words_new) */
 };
 
 /* Is w a function word ("to", "of", "the", ...) that alone does not say

@@ -86,6 +86,7 @@ typedef struct dl_token {
     uint16_t flags;          /* DL_TF_* */
     const char *norm;        /* folded, lower-cased, NUL-terminated (arena) */
     uint32_t norm_len;
+    uint32_t hash;           /* dl_hash32(norm, norm_len): word lookups start here */
 } dl_token;
 
 typedef struct dl_tokens {
@@ -122,5 +123,36 @@ typedef struct dl_sentences {
 
 /* Split tokens t[0..n) into sentences appended to out. */
 void dl_split_sentences(dl_arena *a, const char *text, dl_token *t, size_t n, dl_sentences *out);
+
+/* FNV-1a, 32 bits: the hash every word table keyed by a token's norm
+ * uses, so that a token is hashed once, by the tokenizer. */
+static inline uint32_t dl_hash32(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+/* ---- word sets (wordset.c) ----
+ * Closed classes of words (determiners, auxiliaries, speech verbs, ...) as
+ * bits: each list given to dl_wordset_new is one bit, and a lookup returns
+ * every class a word is in.  Modules that test tokens against word lists
+ * many times per article look each token up once and keep the mask. */
+typedef struct dl_wordlist {
+    const char *const *words;   /* NULL-terminated, lower-case */
+    uint32_t bit;
+} dl_wordlist;
+typedef struct dl_wordset dl_wordset;
+dl_wordset *dl_wordset_new(const dl_wordlist *lists, size_t nlists);
+void dl_wordset_free(dl_wordset *ws);
+/* The classes of a folded word (0: none). */
+uint32_t dl_wordset_get(const dl_wordset *ws, const char *norm, size_t n, uint32_t hash);
+static inline uint32_t dl_wordset_tok(const dl_wordset *ws, const dl_token *t)
+{
+    return dl_wordset_get(ws, t->norm, t->norm_len, t->hash);
+}
 
 #endif

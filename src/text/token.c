@@ -173,6 +173,7 @@ static void push(dl_arena *a, dl_tokens *out, dl_buf *scratch, const char *text,
      * loop; others go through dl_fold and utf8proc. */
     char *norm = dl_arena_alloc(a, e - b + 1);
     int upper = 0, lower = 0;
+    uint32_t h = 2166136261u;                       /* dl_hash32, folded in */
     size_t k = b;
     for (; k < e; k++) {
         char ch = text[k];
@@ -185,11 +186,13 @@ static void push(dl_arena *a, dl_tokens *out, dl_buf *scratch, const char *text,
             lower++;
         }
         norm[k - b] = ch;
+        h = (h ^ (unsigned char)ch) * 16777619u;
     }
     if (k == e) {
         norm[e - b] = 0;
         t->norm = norm;
         t->norm_len = (uint32_t)(e - b);
+        t->hash = h;
         if (kind != DL_TOK_WORD && kind != DL_TOK_ABBR) flags &= ~(DL_TF_CAP);
         else if (upper && !lower) flags |= DL_TF_UPPER;
         t->flags = (uint16_t)flags;
@@ -199,6 +202,7 @@ static void push(dl_arena *a, dl_tokens *out, dl_buf *scratch, const char *text,
     dl_fold(text + b, e - b, scratch);
     t->norm = dl_arena_strndup(a, scratch->p ? scratch->p : "", scratch->len);
     t->norm_len = (uint32_t)scratch->len;
+    t->hash = dl_hash32(t->norm, t->norm_len);
     /* Case flags from the original letters. */
     if (kind == DL_TOK_WORD || kind == DL_TOK_ABBR) {
         int upper = 0, lower = 0, first = 1;
@@ -236,7 +240,25 @@ void dl_tokenize(dl_arena *a, const char *text, size_t start, size_t end, dl_tok
     while (i < end) {
         int len;
         int32_t cp;
-        int c = cls_at(&s, i, &len, &cp);
+        int c;
+        unsigned char ch0 = (unsigned char)text[i];
+        if (ch0 == ' ') {           /* the commonest byte: a plain space */
+            flags |= DL_TF_SPACE;
+            if (newlines && (flags & DL_TF_NEWLINE)) {
+                size_t k = i;
+                while (k > start && (text[k - 1] == ' ' || text[k - 1] == '\t')) k--;
+                if (k > start && text[k - 1] == '\n') flags |= DL_TF_PARA;
+            }
+            i++;
+            continue;
+        }
+        if (ch0 < 0x80) {
+            c = ascii_class[ch0];
+            len = 1;
+            cp = ch0;
+        } else {
+            c = cls_at(&s, i, &len, &cp);
+        }
         if (c == C_SPACE || c == C_NL) {
             flags |= DL_TF_SPACE;
             if (c == C_NL) {
@@ -267,6 +289,9 @@ void dl_tokenize(dl_arena *a, const char *text, size_t start, size_t end, dl_tok
                     else if (ac != C_DIGIT) break;
                     i++;
                 }
+                /* a word ends at a space or end of text far more often
+                 * than anything else happens: decide that without cls_at */
+                if (i >= end || text[i] == ' ' || text[i] == '\n') break;
                 int c1 = cls_at(&s, i, &l1, NULL);
                 if (c1 == C_LETTER || c1 == C_MARK || c1 == C_DIGIT) {
                     if (c1 != C_DIGIT) digits_only = 0;

@@ -189,3 +189,32 @@ Test(regress, dateline_inputs) {
     closedir(d);
     cr_assert_gt(n, 0);
 }
+
+Test(tokens, hash_is_the_hash_of_the_folded_form) {
+    /* ASCII tokens hash while folding; others after dl_fold: both must
+     * equal dl_hash32(norm), or word-set lookups miss them */
+    dl_arena *a = dl_arena_new(0);
+    dl_tokens t = {0};
+    const char *s = "The ÉLYSÉE said Côte d’Ivoire's U.S. 1,500 troops -- “left”.";
+    dl_tokenize(a, s, 0, strlen(s), &t);
+    cr_assert_gt(t.n, 8);
+    for (size_t i = 0; i < t.n; i++)
+        cr_expect_eq(t.v[i].hash, dl_hash32(t.v[i].norm, t.v[i].norm_len), "token %zu '%s'", i, t.v[i].norm);
+    dl_arena_free(a);
+}
+
+Test(wordset, every_class_of_a_word) {
+    static const char *const det[] = {"the", "a", "that", NULL};
+    static const char *const sub[] = {"that", "because", NULL};
+    static const char *const empty[] = {NULL};
+    const dl_wordlist lists[] = {{det, 1}, {sub, 2}, {empty, 4}};
+    dl_wordset *ws = dl_wordset_new(lists, 3);
+    cr_expect_eq(dl_wordset_get(ws, "the", 3, dl_hash32("the", 3)), 1u);
+    cr_expect_eq(dl_wordset_get(ws, "that", 4, dl_hash32("that", 4)), 3u);
+    cr_expect_eq(dl_wordset_get(ws, "because", 7, dl_hash32("because", 7)), 2u);
+    cr_expect_eq(dl_wordset_get(ws, "th", 2, dl_hash32("th", 2)), 0u);
+    cr_expect_eq(dl_wordset_get(ws, "thee", 4, dl_hash32("thee", 4)), 0u);
+    /* a length-limited lookup of a longer buffer */
+    cr_expect_eq(dl_wordset_get(ws, "thats", 4, dl_hash32("that", 4)), 3u);
+    dl_wordset_free(ws);
+}
