@@ -29,15 +29,20 @@ static int errf(char **err, const char *fmt, ...) {
 
 /* ---- trie ---- */
 
-static uint32_t hash_edge(uint32_t parent, const char *s, size_t n) {
-    uint32_t h = 2166136261u ^ (parent * 0x9e3779b1u);
-    for (size_t i = 0; i < n; i++) { h ^= (unsigned char)s[i]; h *= 16777619u; }
+/* An edge's hash: the token's own hash (dl_hash32, which the tokenizer
+ * already computed for text tokens) mixed with the parent node. */
+static uint32_t mix_edge(uint32_t parent, uint32_t tokhash) {
+    uint32_t h = (tokhash ^ (parent * 0x9e3779b1u)) * 0x85ebca6bu;
+    h ^= h >> 15;
     return h ? h : 1;
 }
 
-static int32_t find_edge(const dl_actor_dict *d, uint32_t parent, const char *tok, size_t n, int stem) {
+static uint32_t hash_edge(uint32_t parent, const char *s, size_t n) {
+    return mix_edge(parent, dl_hash32(s, n));
+}
+
+static int32_t find_edge_h(const dl_actor_dict *d, uint32_t parent, const char *tok, size_t n, int stem, uint32_t h) {
     if (!d->capedges) return -1;
-    uint32_t h = hash_edge(parent, tok, n);
     size_t mask = d->capedges - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
         const dl_trie_edge *e = &d->edges[i];
@@ -45,6 +50,14 @@ static int32_t find_edge(const dl_actor_dict *d, uint32_t parent, const char *to
         if (e->hash == h && e->parent == parent && e->stem == stem && e->len == n && !memcmp(e->tok, tok, n))
             return (int32_t)e->child;
     }
+}
+
+static int32_t find_edge(const dl_actor_dict *d, uint32_t parent, const char *tok, size_t n, int stem) {
+    return find_edge_h(d, parent, tok, n, stem, hash_edge(parent, tok, n));
+}
+
+int32_t dl_trie_child_tok(const dl_actor_dict *d, uint32_t parent, const dl_token *t) {
+    return find_edge_h(d, parent, t->norm, t->norm_len, 0, mix_edge(parent, t->hash));
 }
 
 int32_t dl_trie_child(const dl_actor_dict *d, uint32_t parent, const char *tok, size_t n) {

@@ -101,6 +101,8 @@ dl_wordset *dl_actor_words_new(void);
 /* Child of node `parent` for folded token tok[0..n), or -1.  stem: also try
  * TABARI stems (prefixes of tok). */
 int32_t dl_trie_child(const dl_actor_dict *d, uint32_t parent, const char *tok, size_t n);
+/* The same for a token, with the hash it carries. */
+int32_t dl_trie_child_tok(const dl_actor_dict *d, uint32_t parent, const dl_token *t);
 int32_t dl_trie_child_stem(const dl_actor_dict *d, uint32_t parent, const char *tok, size_t n);
 
 /* Add an entry and return its index; strings are copied into d->mem. */

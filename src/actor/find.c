@@ -157,7 +157,7 @@ static void longest_match(finder *f, size_t i) {
     for (size_t j = i; j < f->n && j - i < 32; j++) {
         if (j > i && f->sent[j] != f->sent[i]) break;
         const dl_token *k = &f->t[j];
-        int32_t c = dl_trie_child(d, node, k->norm, k->norm_len);
+        int32_t c = dl_trie_child_tok(d, node, k);
         if (c < 0) c = dl_trie_child_stem(d, node, k->norm, k->norm_len);
         if (c < 0) break;
         node = (uint32_t)c;
@@ -504,7 +504,7 @@ static int32_t person_by_name(const finder *f, size_t ns, size_t ne) {
 /* A dictionary person whose surname is token i, after a title with these
  * roles: the best-dated entry, unless two different people fit as well. */
 static int32_t person_by_surname(const finder *f, size_t i, const char *roles, int32_t first_tok) {
-    int32_t c = dl_trie_child(f->d, 0, f->t[i].norm, f->t[i].norm_len);
+    int32_t c = dl_trie_child_tok(f->d, 0, &f->t[i]);
     if (c < 0 || !is_capword(f, i)) return -1;
     int32_t best = -1;
     long long bs = LLONG_MIN;
@@ -979,7 +979,7 @@ static void set_dateline_country(finder *f) {
         uint32_t node = 0;
         size_t j;
         for (j = 0; j < t.n; j++) {
-            int32_t ch = dl_trie_child(f->d, node, t.v[j].norm, t.v[j].norm_len);
+            int32_t ch = dl_trie_child_tok(f->d, node, &t.v[j]);
             if (ch < 0) break;
             node = (uint32_t)ch;
         }

@@ -214,7 +214,7 @@ void dl_clause_init(dl_clause *c, dl_doc *doc, const struct dl_verb_dict *verbs)
     for (size_t i = 0; i < n; i++)
         c->starts[i] = c->covers[i] = c->speaker[i] = -1;
     for (size_t i = 0; i < c->ntok; i++) {
-        c->th[i] = dl_word_hash(c->t[i].norm, c->t[i].norm_len);
+        c->th[i] = c->t[i].hash;   /* == dl_word_hash(norm) */
         c->wc[i] = dl_wordset_tok(verbs->closed, &c->t[i]);
         if (is_boundary(c, &c->t[i]))
             c->tf[i] |= DL_TK_BOUND;

@@ -24,14 +24,11 @@ static char *errf(const char *path, int line, const char *fmt, const char *arg)
     return dl_buf_take(&b);
 }
 
+/* Words are hashed with the tokens' own hash (dl_hash32), so that the
+ * coder can use the hash each token already carries. */
 static uint64_t fnv(const char *s, size_t n)
 {
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ULL;
-    }
-    return h;
+    return dl_hash32(s, n);
 }
 
 static size_t seq_match(const char *seq, const dl_token *t, size_t i, size_t n);

@@ -122,7 +122,8 @@ struct dl_verb_dict {
  * what a pattern is about? */
 int dl_is_function_word(const char *w);
 
-/* The hash used to compare words quickly (64-bit FNV-1a of the bytes). */
+/* The hash used to compare words quickly: dl_hash32 (32-bit FNV-1a), the
+ * hash every token carries, widened. */
 uint64_t dl_word_hash(const char *s, size_t n);
 /* Compute the first-word hashes of every element and class member (done
  * by the loaders; call again after adding patterns by hand). */
