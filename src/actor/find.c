@@ -54,6 +54,15 @@ typedef struct finder {
 #define T_PLACE (TBIT(DL_ET_COUNTRY) | TBIT(DL_ET_DEMONYM) | TBIT(DL_ET_SEAT))
 #define T_HEAD (TBIT(DL_ET_AGENT) | TBIT(DL_ET_TITLE))
 
+/* "%s%s" into a fixed buffer, truncating as snprintf would: mention codes
+ * are joined for most mentions, and snprintf cost ~800 instructions each. */
+static void join2(char *dst, size_t cap, const char *a, const char *b) {
+    size_t n = 0;
+    for (const char *p = a; *p && n + 1 < cap; p++) dst[n++] = *p;
+    for (const char *p = b; *p && n + 1 < cap; p++) dst[n++] = *p;
+    dst[n] = 0;
+}
+
 /* ---- token helpers ---- */
 
 static int is(const finder *f, size_t i, const char *w) { return i < f->n && !strcmp(f->t[i].norm, w); }
@@ -267,7 +276,7 @@ static int add_mention(finder *f, size_t ts, size_t te, const char *country, con
     dl_arena *a = f->doc->arena;
     dl_actor_mention *m = &f->m[f->nm];
     char code[64];
-    snprintf(code, sizeof code, "%s%s", country ? country : "", roles ? roles : "");
+    join2(code, sizeof code, country ? country : "", roles ? roles : "");
     m->start = f->t[ts].start;
     m->end = f->t[te - 1].end;
     m->tok_start = (uint32_t)ts;
@@ -443,7 +452,7 @@ static void fill_country(finder *f, int32_t root, const char *country) {
         dl_actor_mention *m = &f->m[k];
         if ((int32_t)k != root && m->antecedent != root) continue;
         char code[64];
-        snprintf(code, sizeof code, "%s%s", country, m->roles);
+        join2(code, sizeof code, country, m->roles);
         m->roles = dl_arena_strdup(f->doc->arena, m->roles);
         m->code = dl_arena_strdup(f->doc->arena, code);
         m->country = dl_arena_strdup(f->doc->arena, country);
@@ -611,7 +620,7 @@ static void parse_np(finder *f, size_t i, const char *preset, np *p) {
     if (p->head < 0) { p->end = after_place; return; }
     const dl_actor_entry *h = &f->d->e[p->head];
     if (h->flags & DL_EF_MODIFIER) {    /* "peacekeeping" alone is no actor */
-        if (mods[0]) snprintf(p->roles, sizeof p->roles, "%s", mods);
+        if (mods[0]) join2(p->roles, sizeof p->roles, mods, "");
         p->head = -1;
         p->end = after_place;
         return;
@@ -634,8 +643,8 @@ static void parse_np(finder *f, size_t i, const char *preset, np *p) {
     /* Modifiers decide for weak and personal heads: "opposition leaders"
      * are OPP, "army spokesman" MIL; otherwise the head does. */
     int yields = (h->flags & (DL_EF_WEAK | DL_EF_PERSONAL)) || h->type == DL_ET_TITLE || !h->roles[0];
-    if (yields && mods[0]) snprintf(p->roles, sizeof p->roles, "%s", mods);
-    else snprintf(p->roles, sizeof p->roles, "%s", h->roles);
+    if (yields && mods[0]) join2(p->roles, sizeof p->roles, mods, "");
+    else join2(p->roles, sizeof p->roles, h->roles, "");
     size_t k = p->end;
     /* "contingent of 300 troops": the complement's agent gives the roles */
     if (h->type == DL_ET_AGENT && (h->flags & DL_EF_WEAK) && is(f, k, "of")) {
@@ -646,7 +655,7 @@ static void parse_np(finder *f, size_t i, const char *preset, np *p) {
         if (q < f->n && is_lowerword(f, q) && !(types_at(f, q) & T_HEAD) && !(f->wm[q] & FW_NOT_ADJ)) q++;
         if (types_at(f, q) & TBIT(DL_ET_AGENT)) {
             int32_t e = pick(f, q, TBIT(DL_ET_AGENT));
-            if (f->d->e[e].roles[0]) snprintf(p->roles, sizeof p->roles, "%s", f->d->e[e].roles);
+            if (f->d->e[e].roles[0]) join2(p->roles, sizeof p->roles, f->d->e[e].roles, "");
             p->end = f->lm[q].end;
         }
     }
@@ -682,7 +691,7 @@ static size_t title_person(finder *f, const np *p, const char *country) {
     int comma = is(f, j, ",");
     if (comma) j++;
     char roles[32];
-    snprintf(roles, sizeof roles, "%s", p->roles);
+    join2(roles, sizeof roles, p->roles, "");
     /* more titles before the name: "army chief General X" */
     for (int k = 0; k < 2 && (types_at(f, j) & TBIT(DL_ET_TITLE)) && same_sent(f, p->start, j); k++) {
         np q;
@@ -987,7 +996,7 @@ static void set_dateline_country(finder *f) {
         for (int32_t a = f->d->node_alias[node]; a >= 0; a = f->d->a[a].next) {
             const dl_actor_entry *e = &f->d->e[f->d->a[a].entry];
             if ((e->type == DL_ET_COUNTRY || e->type == DL_ET_SEAT) && f->d->a[a].ntok == t.n) {
-                snprintf(f->dateline_country, sizeof f->dateline_country, "%s", e->country);
+                join2(f->dateline_country, sizeof f->dateline_country, e->country, "");
                 return;
             }
         }
@@ -1016,7 +1025,7 @@ static void quoted_agents_take_the_speakers_country(finder *f) {
                 dl_actor_mention *m = &f->m[k];
                 if (m->tok_start <= open || m->kind != DL_AK_AGENT || m->how != DL_AH_DICTIONARY) continue;
                 char code[64];
-                snprintf(code, sizeof code, "%s%s", sp->country, m->roles);
+                join2(code, sizeof code, sp->country, m->roles);
                 m->roles = dl_arena_strdup(f->doc->arena, m->roles);
                 m->code = dl_arena_strdup(f->doc->arena, code);
                 m->country = sp->country;
