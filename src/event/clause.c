@@ -124,6 +124,42 @@ static int is_verb_like(const dl_token *t)
     return n > 4 && (strcmp(t->norm + n - 2, "ed") == 0 || strcmp(t->norm + n - 3, "ing") == 0);
 }
 
+/* A lower-case word ending in -s that no closed class claims and that is
+ * not an -s adverb: in front of a verb group, a plural noun. */
+static int is_plural_common_noun(const dl_clause *c, uint32_t i)
+{
+    static const char *const S_ADVERBS[] = {"perhaps", "always", "sometimes", "nevertheless",
+        "afterwards", "thus", "besides", "regardless", "nonetheless", "towards", "backwards",
+        "whereas", "unless", "various", "serious", "previous", "numerous", "this", "its", NULL};
+    const dl_token *w = &c->t[i];
+    size_t n = w->norm_len;
+    if (w->kind != DL_TOK_WORD || (w->flags & (DL_TF_CAP | DL_TF_UPPER)) || n < 5 || c->wc[i])
+        return 0;
+    if (w->norm[n - 1] != 's' || w->norm[n - 2] == 's' || w->norm[n - 2] == 'u' || w->norm[n - 2] == 'i')
+        return 0;
+    for (const char *const *a = S_ADVERBS; *a; a++)
+        if (strcmp(*a, w->norm) == 0)
+            return 0;
+    /* "Sudan reverses its decision": a verb of ours in -s is no noun */
+    return !dl_verb_dict_lookup(c->verbs, w->norm, n);
+}
+
+/* Is the noun at token i modified by an actor before it, over a few
+ * lower-case words, numbers and a possessive ("Japanese commercial banks",
+ * "Switzerland's three major banks")?  Then the phrase is the actor's. */
+static int actor_modifies(const dl_clause *c, uint32_t lo, uint32_t i)
+{
+    for (uint32_t k = i, steps = 0; k > lo && steps < 4; k--, steps++) {
+        const dl_token *w = &c->t[k - 1];
+        if (c->covers[k - 1] >= 0)
+            return 1;
+        if (!((w->kind == DL_TOK_WORD && !(w->flags & (DL_TF_CAP | DL_TF_UPPER)) && !c->wc[k - 1])
+              || w->kind == DL_TOK_NUM || w->kind == DL_TOK_POSS))
+            return 0;
+    }
+    return 0;
+}
+
 static int is_punct(const dl_token *t, char ch)
 {
     return (t->kind == DL_TOK_PUNCT || t->kind == DL_TOK_DASH) && t->norm_len == 1 && t->norm[0] == ch;
@@ -460,6 +496,14 @@ int32_t dl_clause_subject(const dl_clause *c, uint32_t lo, uint32_t gstart, cons
     *how = "subject";
     int32_t fallback = -1;
     uint32_t i = gstart;
+    /* "economists have warned", "residents said": a plural common noun right
+     * before the verb group is its subject, and it is no actor; looking
+     * further back would take an actor from another phrase ("Despite
+     * India's boom, economists have warned" is not India speaking). */
+    if (i > lo && c->covers[i - 1] < 0 && is_plural_common_noun(c, i - 1)
+        && !actor_modifies(c, lo, i - 1)                      /* "French corn growers say" */
+        && strcmp(t[i].norm, "to") != 0)                      /* "talks to hold": infinitive */
+        return -1;
     /* coordinated verb: "X criticised Y and condemned Z" */
     if (i > lo && (strcmp(t[i - 1].norm, "and") == 0 || strcmp(t[i - 1].norm, "but") == 0)
         && !(i >= 2 && c->covers[i - 2] >= 0 && i - 2 >= lo && c->starts[i - 2] >= 0 && 0)) {
