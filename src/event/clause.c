@@ -28,7 +28,11 @@ static const char *const ADVERB[] = {"also", "already", "still", "now", "just", 
     "swiftly", "quickly", "immediately", "effectively", "reluctantly", "repeatedly",
     "strongly", "firmly", "sharply", "openly", "separately", "together", "both", "all",
     "quietly", "initially", "eventually", "apparently", "unilaterally", "briefly", "fully",
-    "partially", "partly", "gradually", "largely", "only", "however", "instead", "duly", NULL};
+    "partially", "partly", "gradually", "largely", "only", "however", "instead", "duly",
+    /* wire style puts the day between verb and complement: "agreed
+     * Wednesday to hold talks", "said Monday" */
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "today", "yesterday", "tonight", NULL};
 static const char *const CTRL_INTENT[] = {"plan", "plans", "planned", "planning", "intend",
     "intends", "intended", "intention", "intent", "pledge", "pledges", "pledged", "promise",
     "promises", "promised", "vow", "vows", "vowed", "agree", "agrees", "agreed", "offer",
