@@ -30,11 +30,18 @@ if command -v valgrind >/dev/null; then
     for m in events actors; do
         valgrind --tool=callgrind --callgrind-out-file="$tmp/cg-$m" build/bench/events-bench dict "$tmp/ag500.jsonl" 1 $m 2>"$tmp/vg-$m" >/dev/null
         valgrind --tool=callgrind --callgrind-out-file="$tmp/cg0-$m" build/bench/events-bench dict "$tmp/empty.jsonl" 1 $m 2>"$tmp/vg0-$m" >/dev/null
+        # the analysis alone (dl_doc_analyse: cleaning, dateline, tokens,
+        # sentences, actors, events), without the bench's JSON reading
+        valgrind --tool=callgrind --toggle-collect=dl_doc_analyse --callgrind-out-file="$tmp/cga-$m" \
+            build/bench/events-bench dict "$tmp/ag500.jsonl" 1 $m 2>"$tmp/vga-$m" >/dev/null
     done
     get() { sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$1"; }
     ie=$(( $(get "$tmp/vg-events") - $(get "$tmp/vg0-events") ))
     ia=$(( $(get "$tmp/vg-actors") - $(get "$tmp/vg0-actors") ))
+    ae=$(get "$tmp/vga-events")
+    aa=$(get "$tmp/vga-actors")
     echo "callgrind (500 AG News articles, ${tkb} KB of text):"
-    echo "  text -> events: $(( ie / tkb )) instructions/KB (target <= 30000)"
-    echo "  event stage alone: $(( (ie - ia) / tkb )) instructions/KB"
+    echo "  text -> events, analysis only: $(( ae / tkb )) instructions/KB (target <= 30000)"
+    echo "  the same with the bench reading its JSON input: $(( ie / tkb )) instructions/KB"
+    echo "  event stage alone: $(( (ae - aa) / tkb )) instructions/KB"
 fi
