@@ -169,6 +169,13 @@ static const char *const PREP_NOUN[] = {"for", "of", "with", "on", "in", "at", "
 static const char *const DET_NOUN[] = {"the", "a", "an", "its", "their", "his", "her", "our",
     "such", "any", "no", "every", "each", "another", "'s", "’s", NULL};
 
+/* Words without -s after which a base form is still a verb: nouns that
+ * take a plural verb ("police deport"), time words between a modal and
+ * its verb ("will this week visit"), object pronouns ("help him forge"). */
+static const char *const BASE_VERB_AFTER[] = {"police", "people", "military", "personnel", "staff",
+    "public", "youth", "clergy", "week", "month", "year", "day", "morning", "afternoon",
+    "evening", "night", "weekend", "time", "him", "them", "me", "you", NULL};
+
 /* Words after which a verb form is still a verb. */
 static const char *const VERB_CONTEXT[] = {"to", "will", "would", "shall", "should", "could", "can",
     "may", "might", "must", "not", "n't", "never", "and", "or", "but", "then", "also", "they", "we",
@@ -225,6 +232,12 @@ static int looks_like_noun(const dl_clause *c, uint32_t lo, uint32_t v, int form
         if (a->kind == DL_AK_COUNTRY || a->kind == DL_AK_ORG)
             return 1;
     }
+    /* a bare base form right after a singular common noun is a noun of a
+     * compound ("assistant trade representative", "the border clash");
+     * a plural subject would take it as a verb ("the two sides meet") */
+    if (forms == DL_VF_BASE && c->covers[v - 1] < 0 && !(p->flags & (DL_TF_CAP | DL_TF_UPPER))
+        && !c->wc[v - 1] && !p_verbish && pl > 2 && p->norm[pl - 1] != 's' && !in_words(p, BASE_VERB_AFTER))
+        return 1;
     /* an -ing form right after a common noun: "a challenge targeting Airbus" */
     if ((forms & DL_VF_ING) && !(forms & (DL_VF_BASE | DL_VF_3SG | DL_VF_PAST | DL_VF_PP)) && c->covers[v - 1] < 0
         && !(p->flags & DL_TF_CAP) && !p_verbish && pl > 2)
