@@ -377,7 +377,8 @@ static void code_sentence(const dl_ctx *ctx, dl_doc *doc, const dl_clause *c, ui
         /* "prisoners held by X", "the plan proposed by X": a participle
          * modifying a noun, not the clause's verb */
         if (v > s->tok_start && v + 1 < s->tok_end && strcmp(t[v + 1].norm, "by") == 0
-            && t[v - 1].kind == DL_TOK_WORD && c->covers[v - 1] < 0 && !is_aux_word(&t[v - 1]))
+            && (t[v - 1].kind == DL_TOK_WORD || t[v - 1].kind == DL_TOK_NUM)   /* "for 2001 released by" */
+            && c->covers[v - 1] < 0 && !is_aux_word(&t[v - 1]))
             continue;
         /* the best pattern over every verb this form belongs to */
         const dl_verb_pattern *best = NULL;
