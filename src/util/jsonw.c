@@ -1,5 +1,6 @@
 /* jsonw.c -- compact JSON writer for jansson values; see jsonw.h. */
 #include "jsonw.h"
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -36,17 +37,6 @@ static void write_string(dl_buf *out, const char *s, size_t n) {
     dl_buf_addc(out, '"');
 }
 
-static void write_real(dl_buf *out, double d) {
-    /* jansson with JSON_REAL_PRECISION(10): "%.10g", then ".0" if the text
-     * has neither '.' nor 'e'.  Ten digits keep coordinates to 1e-6 degree
-     * and print 49.2497, not 49.249699999999997. */
-    char tmp[40];
-    int n = snprintf(tmp, sizeof tmp, "%.10g", d);
-    if (n < 0) n = 0;
-    dl_buf_add(out, tmp, (size_t)n);
-    if (!memchr(tmp, '.', (size_t)n) && !memchr(tmp, 'e', (size_t)n)) dl_buf_add(out, ".0", 2);
-}
-
 static void write_int(dl_buf *out, json_int_t v) {
     char tmp[24];
     char *p = tmp + sizeof tmp;
@@ -54,6 +44,36 @@ static void write_int(dl_buf *out, json_int_t v) {
     do { *--p = (char)('0' + u % 10); u /= 10; } while (u);
     if (v < 0) *--p = '-';
     dl_buf_add(out, p, (size_t)(tmp + sizeof tmp - p));
+}
+
+static void write_real(dl_buf *out, double d) {
+    /* jansson with JSON_REAL_PRECISION(10): "%.10g", then ".0" if the text
+     * has neither '.' nor 'e'.  Ten digits keep coordinates to 1e-6 degree
+     * and print 49.2497, not 49.249699999999997. */
+    /* Whole numbers (a third of the reals written: tone counts, 0.0) print
+     * as "%.10g" does below ten digits, without snprintf's cost. */
+    if (d > -1e10 && d < 1e10 && d == (double)(long long)d && !(d == 0 && signbit(d))) {
+        write_int(out, (json_int_t)d);
+        dl_buf_add(out, ".0", 2);
+        return;
+    }
+    char tmp[40];
+    int n = snprintf(tmp, sizeof tmp, "%.10g", d);
+    if (n < 0) n = 0;
+    /* jansson then drops the exponent's '+' and leading zeros: 1e+10 is
+     * written 1e10, 1e-07 is 1e-7 */
+    char *e = memchr(tmp, 'e', (size_t)n);
+    if (e) {
+        char *start = e + 1, *end = e + 2;
+        if (*start == '-') start++;
+        while (*end == '0') end++;
+        if (end != start) {
+            memmove(start, end, (size_t)(tmp + n - end) + 1);
+            n -= (int)(end - start);
+        }
+    }
+    dl_buf_add(out, tmp, (size_t)n);
+    if (!memchr(tmp, '.', (size_t)n) && !memchr(tmp, 'e', (size_t)n)) dl_buf_add(out, ".0", 2);
 }
 
 void dl_json_write(dl_buf *out, const json_t *v) {

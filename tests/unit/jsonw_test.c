@@ -27,6 +27,14 @@ Test(jsonw, values_match_json_dumps) {
     json_t *i = json_integer(INT64_MIN);
     same(i);
     json_decref(i);
+    /* whole numbers take a fast path: its edges */
+    const double reals[] = {0.0, -0.0, 1.0, -16.0, 123456789.0, 999999999.0, 9999999999.0, -9999999999.0,
+                            1e10, -1e10, 12345678901.0, 1e15, 4.0000000001, 0.5, -2.5, 1e-7};
+    for (size_t k = 0; k < sizeof reals / sizeof *reals; k++) {
+        json_t *r = json_real(reals[k]);
+        same(r);
+        json_decref(r);
+    }
 }
 
 Test(jsonw, pipeline_output_matches_json_dumps) {
