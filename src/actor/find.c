@@ -376,12 +376,36 @@ static const char *bare_country_in_sentence(const finder *f, size_t tok) {
     return country_later_in_sentence(f, tok);
 }
 
+/* A country or capital after "in" (inside, across, throughout) in the
+ * sentence, nearest to tok: where armed groups are, which is their
+ * country far more often than the state they fight ("Militants piled
+ * pressure on Washington's allies in Iraq"). */
+static const char *locative_country_in_sentence(const finder *f, size_t tok) {
+    static const char *const in_words[] = {"in", "inside", "across", "throughout", "within", NULL};
+    const char *best = NULL;
+    size_t bestd = (size_t)-1;
+    for (size_t j = tok; j-- > 0 && same_sent(f, j, tok);)
+        if (tok - j < bestd && j > 0 && in_list(f->t[j - 1].norm, in_words) && (types_at(f, j) & T_PLACE)) {
+            int32_t e = pick_place(f, j);
+            if (e >= 0 && is_state(f->d->e[e].country)) { best = f->d->e[e].country; bestd = tok - j; break; }
+        }
+    for (size_t j = tok + 1; j < f->n && same_sent(f, j, tok) && j - tok < bestd; j++)
+        if (in_list(f->t[j - 1].norm, in_words) && (types_at(f, j) & T_PLACE)) {
+            int32_t e = pick_place(f, j);
+            if (e >= 0 && is_state(f->d->e[e].country)) { best = f->d->e[e].country; break; }
+        }
+    return best;
+}
+
 static const char *context_country_ex(const finder *f, size_t tok, int mode) {
     uint32_t s = f->sent[tok];
     /* Rebels are not the country of the troops fighting them ("US troops
-     * fought insurgents"): only a country named in their sentence. */
+     * fought insurgents"): only a country named in their sentence, where
+     * they are first. */
     if (mode == CTX_REBEL) {
-        const char *c = bare_country_in_sentence(f, tok);
+        const char *c = locative_country_in_sentence(f, tok);
+        if (c) return c;
+        c = bare_country_in_sentence(f, tok);
         if (c) return c;
         /* else the country the story is about: the most named so far, or
          * the only state any earlier actor belongs to */
