@@ -76,6 +76,27 @@ else
     echo "cmd.sh: $SHARED/corpora/agnews-world not found; -j test skipped"
 fi
 
+# HTML pages and WARC records are extracted by the workers: the same
+# articles, and the same errors in the same (input) order, for any -j;
+# an unreadable page among good ones is reported between them
+if [ -d "$SHARED/corpora/warc" ]; then
+    mkdir -p "$tmp/web"
+    printf '<html><head><title>A</title></head><body><article><p>France condemned Mali on Monday for delaying the elections again, officials said in Paris.</p><p>The foreign ministry said the transition had lasted too long and urged the junta to set a date. Diplomats in Bamako said talks would resume next week.</p><p>Mali rejected the criticism and accused France of interfering in its affairs.</p></article></body></html>' >"$tmp/web/1.html"
+    printf '<html><body></body></html>' >"$tmp/web/2.html"
+    printf '<html><head><title>C</title></head><body><article><p>Germany condemned Niger on Monday for delaying the elections again, officials said in Berlin.</p><p>The foreign ministry said the transition had lasted too long and urged the junta to set a date. Diplomats in Niamey said talks would resume next week.</p><p>Niger rejected the criticism and accused Germany of interfering in its affairs.</p></article></body></html>' >"$tmp/web/3.html"
+    ws=$(find "$SHARED/corpora/warc" -type f | sort)
+    for j in 1 2; do
+        # shellcheck disable=SC2086
+        "$DL" code -j $j --no-summary "$tmp/web" $ws >"$tmp/w$j" 2>"$tmp/we$j"
+    done
+    cmp -s "$tmp/w1" "$tmp/w2"; check "web input: -j 1 and -j 2 give the same articles" test $? -eq 0
+    cmp -s "$tmp/we1" "$tmp/we2"; check "web input: -j 1 and -j 2 give the same errors in the same order" test $? -eq 0
+    check "web input: the empty page is an error, named" grep -q "web/2.html: " "$tmp/we1"
+    check "web input: the pages around it are coded" test "$(grep -c '"title":"[AC]"' "$tmp/w1")" -eq 2
+else
+    echo "cmd.sh: $SHARED/corpora/warc not found; web -j test skipped"
+fi
+
 # threads: many small batches, more threads than cores, never a hang and
 # always every article (a race once lost an index between batches)
 for i in $(seq 1 3000); do printf '{"id":"s%d","text":"PARIS (AFP) - Story %d said."}\n' "$i" "$i"; done >"$tmp/many.jsonl"

@@ -4,10 +4,17 @@
  * reads batch k+1 (reading is sequential by nature: one gzip stream), then
  * waits for batch k and emits it.  Workers take articles from the batch by
  * an atomic counter, so a slow article does not hold up the others.
+ *
+ * HTML pages are read raw and extracted by the workers too
+ * (dl_reader_defer_html): extraction costs more than reading, and on the
+ * main thread it kept -j from speeding HTML and WARC input up.  A page that
+ * fails to extract, like a record that cannot be read, is reported and
+ * counted as an input error when its batch is emitted, in input order.
  */
 #include "run.h"
 #include "../util/arena.h"
 #include "../util/jsonw.h"
+#include "../ingest/html.h"
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -20,6 +27,7 @@ typedef struct slot {
     char *text;            /* cleaned text, with keep_text */
     size_t text_len;
     size_t nwarn;
+    int failed;            /* HTML extraction failed: art.error says why */
 } slot;
 
 typedef struct batch {
@@ -47,6 +55,10 @@ typedef struct pool {
 } pool;
 
 static void analyse(const dl_ctx *ctx, const dl_run_opts *o, dl_doc *doc, slot *s) {
+    if (s->failed || dl_article_extract_html(&s->art) != 0) {
+        s->failed = 1;
+        return;
+    }
     dl_doc_analyse(ctx, doc, &s->art);
     s->nwarn = doc->nwarnings;
     if (o->keep_text) {
@@ -95,19 +107,16 @@ static void *worker(void *arg) {
 
 /* Fill b from the reader, up to DL_RUN_BATCH articles or
  * DL_RUN_BATCH_BYTES of text; returns 1 at end of input. */
-static int fill(dl_reader *r, batch *b, dl_error_fn on_error, void *user, dl_run_stats *st) {
+static int fill(dl_reader *r, batch *b) {
     b->n = 0;
     size_t bytes = 0;
     while (b->n < DL_RUN_BATCH && bytes < DL_RUN_BATCH_BYTES) {
         slot *s = &b->v[b->n];
         int rc = dl_reader_next(r, &s->art);
         if (rc == DL_READ_EOF) return 1;
-        if (rc == DL_READ_ERROR) {
-            st->errors++;
-            if (on_error) on_error(user, &s->art);
-            dl_article_clear(&s->art);
-            continue;
-        }
+        /* an unreadable record stays in the batch, to be reported by
+         * drain() in input order with the pages that fail to extract */
+        s->failed = rc == DL_READ_ERROR;
         bytes += s->art.text_len;
         b->n++;
     }
@@ -115,13 +124,18 @@ static int fill(dl_reader *r, batch *b, dl_error_fn on_error, void *user, dl_run
 }
 
 /* Emit b in order and free what it holds; returns non-zero to stop. */
-static int drain(batch *b, dl_emit_fn emit, void *user, dl_run_stats *st) {
+static int drain(batch *b, dl_emit_fn emit, dl_error_fn on_error, void *user, dl_run_stats *st) {
     int stop = 0;
     for (size_t i = 0; i < b->n; i++) {
         slot *s = &b->v[i];
-        if (!stop && emit) stop = emit(user, &s->art, s->obj, s->line, s->text, s->text_len);
-        st->articles++;
-        st->warnings += (long)s->nwarn;
+        if (s->failed) {
+            st->errors++;
+            if (!stop && on_error) on_error(user, &s->art);
+        } else {
+            if (!stop && emit) stop = emit(user, &s->art, s->obj, s->line, s->text, s->text_len);
+            st->articles++;
+            st->warnings += (long)s->nwarn;
+        }
         if (s->obj) json_decref(s->obj);
         free(s->line);
         free(s->text);
@@ -145,15 +159,17 @@ int dl_run(const dl_ctx *ctx, dl_reader *r, const dl_run_opts *opts, dl_emit_fn 
     atomic_store(&b[1].next, BATCH_IDLE);
     if (!b[0].v || !b[1].v) { free(b[0].v); free(b[1].v); return -1; }
 
+    dl_reader_defer_html(r, 1);
+    dl_html_init();   /* libxml2 must be initialised before threads parse */
     int stop = 0;
     if (opts->jobs <= 1) {
         dl_doc doc = {0};
         doc.arena = dl_arena_new(0);
         int eof = 0;
         while (!eof && !stop) {
-            eof = fill(r, &b[0], on_error, user, st);
+            eof = fill(r, &b[0]);
             for (size_t i = 0; i < b[0].n; i++) analyse(ctx, opts, &doc, &b[0].v[i]);
-            stop = drain(&b[0], emit, user, st);
+            stop = drain(&b[0], emit, on_error, user, st);
         }
         dl_arena_free(doc.arena);
     } else {
@@ -170,7 +186,7 @@ int dl_run(const dl_ctx *ctx, dl_reader *r, const dl_run_opts *opts, dl_emit_fn 
         for (int i = 0; i < nt; i++)
             if (pthread_create(&th[i], NULL, worker, &p) == 0) started++;
         int cur = 0;
-        int eof = fill(r, &b[cur], on_error, user, st);
+        int eof = fill(r, &b[cur]);
         while (b[cur].n > 0 && !stop) {
             if (started == 0) {            /* no thread could start: do it here */
                 dl_doc doc = {0};
@@ -187,7 +203,7 @@ int dl_run(const dl_ctx *ctx, dl_reader *r, const dl_run_opts *opts, dl_emit_fn 
                 pthread_mutex_unlock(&p.mu);
             }
             /* read the next batch while the workers analyse this one */
-            if (!eof) eof = fill(r, &b[!cur], on_error, user, st);
+            if (!eof) eof = fill(r, &b[!cur]);
             if (started) {
                 pthread_mutex_lock(&p.mu);
                 while (b[cur].done < b[cur].n) pthread_cond_wait(&p.finished, &p.mu);
@@ -195,7 +211,7 @@ int dl_run(const dl_ctx *ctx, dl_reader *r, const dl_run_opts *opts, dl_emit_fn 
                 atomic_store(&b[cur].next, BATCH_IDLE);
                 pthread_mutex_unlock(&p.mu);
             }
-            stop = drain(&b[cur], emit, user, st);
+            stop = drain(&b[cur], emit, on_error, user, st);
             cur = !cur;
         }
         /* a stopped run leaves the read-ahead batch unanalysed: free it */

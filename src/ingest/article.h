@@ -27,6 +27,14 @@ typedef struct dl_article {
     json_t *meta;      /* unknown input fields, kept verbatim; NULL if none */
     char *error;       /* set when the record could not be parsed: then no text */
     char *kind;        /* "text", "jsonl", "html", "warc" -- what the reader was */
+    /* A page read but not yet extracted (dl_reader_defer_html): `text`
+     * holds the raw HTML until dl_article_extract_html, which the threaded
+     * driver runs on a worker, so that HTML extraction scales with -j. */
+    int html_pending;
+    char *html_charset;        /* charset from the HTTP header, or NULL */
+    char *published_fallback;  /* WARC-Date: used when the page gives no date */
+    char *where;               /* "FILE" or "FILE: offset N", for an extraction error */
+    char *where_note;          /* " (gzip member at byte M)", or NULL */
 } dl_article;
 
 void dl_article_clear(dl_article *a);

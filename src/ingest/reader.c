@@ -44,6 +44,7 @@ struct dl_reader {
     dl_buf linebuf;
     dl_reader_stats stats;
     struct dl_warc *warc;     /* open WARC input (warc.c), or NULL */
+    int defer_html;           /* dl_reader_defer_html */
 };
 
 static void todo_push(pending *p, const char *path) {
@@ -224,8 +225,52 @@ static int read_jsonl_record(dl_reader *r, dl_article *out) {
 
 /* ---- HTML and WARC (src/ingest/html.c, warc.c) ---- */
 
+void dl_reader_defer_html(dl_reader *r, int on) {
+    r->defer_html = on;
+    if (r->warc) dl_warc_set_defer_html(r->warc, on);
+}
+
+int dl_article_extract_html(dl_article *a) {
+    if (!a->html_pending) return 0;
+    char *raw = a->text;
+    size_t n = a->text_len;
+    a->text = NULL;
+    a->text_len = 0;
+    a->html_pending = 0;
+    char *err = NULL;
+    int rc = dl_html_extract_cs(raw ? raw : "", n, a->url, a->html_charset, a, &err);
+    free(raw);
+    if (rc != 0) {
+        /* the message the reader would have given (read_html_file, warc.c) */
+        dl_buf b = DL_BUF_INIT;
+        dl_buf_printf(&b, "%s: %s%s%s%s", a->where ? a->where : (a->origin ? a->origin : "-"),
+                      err ? err : "HTML not readable", a->url ? " in " : "", a->url ? a->url : "",
+                      a->where_note ? a->where_note : "");
+        free(a->error);
+        a->error = dl_buf_take(&b);
+        free(err);
+        return -1;
+    }
+    free(err);
+    if (!a->published && a->published_fallback) {
+        a->published = a->published_fallback;
+        a->published_fallback = NULL;
+    }
+    return 0;
+}
+
 static int read_html_file(dl_reader *r, const char *path, dl_buf *content, dl_article *out) {
     /* HOOK html */
+    if (r->defer_html) {
+        out->text_len = content->len;
+        out->text = content->p ? dl_buf_take(content) : dl_xstrdup("");
+        out->html_pending = 1;
+        out->origin = dl_xstrdup(path);
+        out->where = dl_xstrdup(path);
+        out->offset = 0;
+        r->stats.records++;
+        return DL_READ_OK;
+    }
     char *err = NULL;
     int rc = dl_html_extract(content->p ? content->p : "", content->len, NULL, out, &err);
     if (rc == 0) { out->origin = dl_xstrdup(path); out->offset = 0; r->stats.records++; free(err); return DL_READ_OK; }
@@ -239,7 +284,11 @@ static int open_warc(dl_reader *r, const char *path, dl_article *out) {
     /* HOOK warc */
     char *err = NULL;
     r->warc = dl_warc_open(path, -1, &err);
-    if (r->warc) { dl_warc_set_max(r->warc, r->opts.max_bytes); return DL_READ_EOF; }
+    if (r->warc) {
+        dl_warc_set_max(r->warc, r->opts.max_bytes);
+        dl_warc_set_defer_html(r->warc, r->defer_html);
+        return DL_READ_EOF;
+    }
     r->stats.errors++;
     int rc = set_error(out, path, 0, "cannot open: %s", err ? err : "?");
     free(err);

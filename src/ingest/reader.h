@@ -45,6 +45,17 @@ typedef struct dl_reader dl_reader;
 dl_reader *dl_reader_new(const char *const *paths, int npaths, const dl_reader_opts *opts);
 int dl_reader_next(dl_reader *r, dl_article *out);
 const dl_reader_stats *dl_reader_stats_get(const dl_reader *r);
+
+/* With on, HTML pages (files and WARC records) come back unextracted, with
+ * html_pending set; dl_article_extract_html must then be called on each
+ * article (by any thread) before its text is used.  An extraction failure
+ * is then an error of that article, not of the reader (stats.records
+ * counts it as read). */
+void dl_reader_defer_html(dl_reader *r, int on);
+
+/* Extract a pending page in place: 0, or -1 with a->error set ("FILE:
+ * offset N: message in URL").  Does nothing (0) if nothing is pending. */
+int dl_article_extract_html(dl_article *a);
 void dl_reader_free(dl_reader *r);
 
 #endif

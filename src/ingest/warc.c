@@ -33,6 +33,7 @@
 
 struct dl_warc {
     char *name;
+    int defer_html;             /* dl_warc_set_defer_html */
     int fd, own_fd;
     const unsigned char *mem;   /* prefix bytes not yet consumed */
     size_t mem_len, mem_pos;
@@ -332,6 +333,8 @@ dl_warc *dl_warc_open(const char *path, int fd, char **err) {
     return dl_warc_open_prefix(path, fd, NULL, 0, err);
 }
 
+void dl_warc_set_defer_html(dl_warc *w, int on) { w->defer_html = on; }
+
 void dl_warc_set_max(dl_warc *w, size_t max_bytes) {
     w->max_record = max_bytes ? max_bytes : DEFAULT_MAX_RECORD;
 }
@@ -360,6 +363,16 @@ void dl_warc_close(dl_warc *w) {
 
 /* ---- records ------------------------------------------------------------------ */
 
+/* In a gzip file, the file offset of the member holding the record at
+ * off (what web archive indexes point at), as " (gzip member at byte M)". */
+static void member_note(const dl_warc *w, long long off, dl_buf *b) {
+    for (int i = w->ms_n - 1; w->gz == 1 && i >= 0 && i >= w->ms_n - 64; i--)
+        if (w->ms_dec[i % 64] <= off) {
+            dl_buf_printf(b, " (gzip member at byte %lld)", w->ms_raw[i % 64]);
+            break;
+        }
+}
+
 static int record_error(dl_warc *w, dl_article *out, long long off, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 static int record_error(dl_warc *w, dl_article *out, long long off, const char *fmt, ...) {
@@ -370,13 +383,7 @@ static int record_error(dl_warc *w, dl_article *out, long long off, const char *
     va_end(ap);
     dl_buf b = DL_BUF_INIT;
     dl_buf_printf(&b, "%s: offset %lld: %s", w->name, off, msg);
-    /* in a gzip file, also the file offset of the member holding the record
-     * (what web archive indexes point at) */
-    for (int i = w->ms_n - 1; w->gz == 1 && i >= 0 && i >= w->ms_n - 64; i--)
-        if (w->ms_dec[i % 64] <= off) {
-            dl_buf_printf(&b, " (gzip member at byte %lld)", w->ms_raw[i % 64]);
-            break;
-        }
+    member_note(w, off, &b);
     /* add a pending stream error when it explains this one (it happened
      * at or before the point reached) */
     if (w->zerr && w->zerr_off <= w->buf_off + (long long)w->pos) {
@@ -633,6 +640,23 @@ static int payload(dl_warc *w, warc_head *h, long long off, dl_article *out) {
         const char *id = h->id;
         if (!strncasecmp(id, "urn:uuid:", 9)) id += 9;
         out->id = dl_xstrdup(id);
+    }
+    if (html && w->defer_html) {
+        /* the worker extracts it (dl_article_extract_html) */
+        out->text = dl_xmalloc(n + 1);
+        memcpy(out->text, p, n);
+        out->text[n] = 0;
+        out->text_len = n;
+        out->html_pending = 1;
+        if (cs[0]) out->html_charset = dl_xstrdup(cs);
+        if (h->date) out->published_fallback = dl_xstrdup(h->date);
+        dl_buf wb = DL_BUF_INIT;
+        dl_buf_printf(&wb, "%s: offset %lld", w->name, off);
+        out->where = dl_buf_take(&wb);
+        member_note(w, off, &wb);
+        if (wb.len) out->where_note = dl_buf_take(&wb);
+        dl_buf_free(&wb);
+        return DL_READ_OK;
     }
     if (html) {
         char *err = NULL;

@@ -53,6 +53,8 @@ dl_warc *dl_warc_open_prefix(const char *path, int fd, const void *prefix, size_
 /* Largest record block kept in memory (default 64 MiB); larger records are
  * skipped with an error.  0 keeps the default. */
 void dl_warc_set_max(dl_warc *w, size_t max_bytes);
+/* Return HTML records unextracted (see dl_reader_defer_html). */
+void dl_warc_set_defer_html(dl_warc *w, int on);
 
 /* Next article: DL_READ_OK, DL_READ_ERROR (out->error set, reading may go
  * on) or DL_READ_EOF.  out must be empty (zeroed or cleared). */
