@@ -97,6 +97,21 @@ else
     echo "cmd.sh: $SHARED/corpora/warc not found; web -j test skipped"
 fi
 
+# stdin is spilled to a temporary file and sniffed: a WARC archive reads as
+# from its file, and JSON lines longer than the 64 MiB record limit (which
+# reading stdin whole to sniff it once imposed) are all read
+if [ -r "$SHARED/corpora/warc/warcio/example.warc.gz" ]; then
+    W="$SHARED/corpora/warc/warcio/example.warc.gz"
+    "$DL" code --no-summary "$W" | jq -c 'del(.input)' >"$tmp/wf" 2>/dev/null
+    "$DL" code --no-summary - <"$W" | jq -c 'del(.input)' >"$tmp/ws" 2>/dev/null
+    check "stdin WARC: the articles of the file" test -s "$tmp/ws"
+    cmp -s "$tmp/wf" "$tmp/ws"; check "stdin WARC: the same as from the file" test $? -eq 0
+fi
+yes '{"text":"France condemned Mali on Monday in Paris."}' | head -n 1600000 >"$tmp/big.jsonl"
+n=$("$DL" code --stages text --discard - <"$tmp/big.jsonl" 2>&1 | sed -n 's/.*: \([0-9]*\) article(s) coded.*/\1/p')
+check "stdin: 70 MB of JSON lines, every line read" test "$n" = 1600000
+rm -f "$tmp/big.jsonl"
+
 # threads: many small batches, more threads than cores, never a hang and
 # always every article (a race once lost an index between batches)
 for i in $(seq 1 3000); do printf '{"id":"s%d","text":"PARIS (AFP) - Story %d said."}\n' "$i" "$i"; done >"$tmp/many.jsonl"

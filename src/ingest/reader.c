@@ -45,6 +45,7 @@ struct dl_reader {
     dl_reader_stats stats;
     struct dl_warc *warc;     /* open WARC input (warc.c), or NULL */
     int defer_html;           /* dl_reader_defer_html */
+    int stdin_fd;             /* stdin copied to an unlinked file (spill_stdin), or -1 */
 };
 
 static void todo_push(pending *p, const char *path) {
@@ -60,6 +61,7 @@ dl_reader *dl_reader_new(const char *const *paths, int npaths, const dl_reader_o
     if (!r) return NULL;
     if (opts) r->opts = *opts;
     if (!r->opts.max_bytes) r->opts.max_bytes = 64u << 20;
+    r->stdin_fd = -1;
     for (int i = npaths - 1; i >= 0; i--) todo_push(&r->todo, paths[i]);
     return r;
 }
@@ -80,6 +82,7 @@ void dl_reader_free(dl_reader *r) {
     for (size_t i = 0; i < r->todo.n; i++) free(r->todo.v[i]);
     free(r->todo.v);
     dl_buf_free(&r->linebuf);
+    if (r->stdin_fd >= 0) close(r->stdin_fd);
     free(r);
 }
 
@@ -144,13 +147,64 @@ static int slurp(gzFile gz, dl_buf *b, size_t max, const char **why, int *zerr) 
     return 0;
 }
 
-static gzFile open_gz(const char *path, const char **why) {
-    int fd = strcmp(path, "-") == 0 ? dup(0) : open(path, O_RDONLY | O_CLOEXEC);
+/* stdin is first copied to an unlinked temporary file (in $TMPDIR, else
+ * /tmp): its format is sniffed from its first bytes and it is then read as
+ * a file is, in bounded memory however long it is -- a WARC archive or a
+ * day of JSON lines does not fit the record size limit that reading it
+ * whole to sniff it imposed.  Returns the file's descriptor, or -1. */
+static int spill_stdin(const char **why) {
+    const char *dir = getenv("TMPDIR");
+    dl_buf tmpl = DL_BUF_INIT;
+    dl_buf_printf(&tmpl, "%s/dateline-stdin-XXXXXX", dir && *dir ? dir : "/tmp");
+    int fd = mkstemp(tmpl.p);
+    if (fd < 0) { *why = strerror(errno); dl_buf_free(&tmpl); return -1; }
+    unlink(tmpl.p);
+    dl_buf_free(&tmpl);
+    char chunk[1 << 16];
+    for (;;) {
+        ssize_t k = read(0, chunk, sizeof chunk);
+        if (k < 0 && errno == EINTR) continue;
+        if (k < 0) { *why = strerror(errno); close(fd); return -1; }
+        if (k == 0) break;
+        for (ssize_t off = 0; off < k;) {
+            ssize_t w = write(fd, chunk + off, (size_t)(k - off));
+            if (w < 0 && errno == EINTR) continue;
+            if (w <= 0) { *why = w < 0 ? strerror(errno) : "short write"; close(fd); return -1; }
+            off += w;
+        }
+    }
+    return fd;
+}
+
+static gzFile open_gz_fd(int fd, const char **why) {
     if (fd < 0) { *why = strerror(errno); return NULL; }
     gzFile gz = gzdopen(fd, "rb");
     if (!gz) { close(fd); *why = "cannot open"; return NULL; }
     gzbuffer(gz, 1 << 17);
     return gz;
+}
+
+/* The format of the spilled stdin, from its first bytes (decompressed). */
+static int sniff(const char *p, size_t n);
+static int sniff_stdin(dl_reader *r) {
+    const char *why = NULL;
+    lseek(r->stdin_fd, 0, SEEK_SET);
+    gzFile gz = open_gz_fd(dup(r->stdin_fd), &why);
+    char head[4096];
+    int k = gz ? gzread(gz, head, sizeof head) : 0;
+    if (gz) gzclose(gz);
+    lseek(r->stdin_fd, 0, SEEK_SET);
+    return sniff(head, k > 0 ? (size_t)k : 0);
+}
+
+static gzFile open_gz(dl_reader *r, const char *path, const char **why) {
+    if (strcmp(path, "-") == 0) {
+        lseek(r->stdin_fd, 0, SEEK_SET);
+        return open_gz_fd(dup(r->stdin_fd), why);
+    }
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) { *why = strerror(errno); return NULL; }
+    return open_gz_fd(fd, why);
 }
 
 /* ---- JSON lines ---- */
@@ -283,7 +337,9 @@ static int read_html_file(dl_reader *r, const char *path, dl_buf *content, dl_ar
 static int open_warc(dl_reader *r, const char *path, dl_article *out) {
     /* HOOK warc */
     char *err = NULL;
-    r->warc = dl_warc_open(path, -1, &err);
+    int is_stdin = strcmp(path, "-") == 0;
+    if (is_stdin) lseek(r->stdin_fd, 0, SEEK_SET);
+    r->warc = dl_warc_open(path, is_stdin ? r->stdin_fd : -1, &err);
     if (r->warc) {
         dl_warc_set_max(r->warc, r->opts.max_bytes);
         dl_warc_set_defer_html(r->warc, r->defer_html);
@@ -363,11 +419,16 @@ static int open_next(dl_reader *r, dl_article *out) {
         if (ret == DL_READ_OK) ret = DL_READ_EOF;   /* nothing to return yet */
         goto done;
     }
-    int fmt = format_forced(r->opts.format);
-    if (!fmt && !is_stdin) fmt = format_from_name(path);
-    if (fmt == FMT_WARC && !is_stdin) { r->stats.files++; ret = open_warc(r, path, out); goto done; }
     const char *why = NULL;
-    gzFile gz = open_gz(path, &why);
+    if (is_stdin && r->stdin_fd < 0 && (r->stdin_fd = spill_stdin(&why)) < 0) {
+        r->stats.errors++;
+        ret = set_error(out, path, 0, "cannot buffer stdin: %s", why);
+        goto done;
+    }
+    int fmt = format_forced(r->opts.format);
+    if (!fmt) fmt = is_stdin ? sniff_stdin(r) : format_from_name(path);
+    if (fmt == FMT_WARC) { r->stats.files++; ret = open_warc(r, path, out); goto done; }
+    gzFile gz = open_gz(r, path, &why);
     if (!gz) { r->stats.errors++; ret = set_error(out, path, 0, "cannot open: %s", why); goto done; }
     r->stats.files++;
     if (fmt == FMT_JSONL) {
@@ -393,41 +454,8 @@ static int open_next(dl_reader *r, dl_article *out) {
         goto done;
     }
     r->stats.bytes += (long long)content.len;
-    if (!fmt) fmt = sniff(content.p ? content.p : "", content.len);
-    if (fmt == FMT_JSONL) {
-        /* stdin turned out to be JSON lines: parse the buffer line by line */
-        /* stdin was read whole to sniff it; spill it to an unlinked
-         * temporary file so the ordinary line reader (with its line
-         * numbers and size limits) takes over. */
-        char tmpl[] = "/tmp/dateline-stdin-XXXXXX";
-        int fd = mkstemp(tmpl);
-        if (fd < 0) { r->stats.errors++; ret = set_error(out, "-", 0, "cannot buffer stdin: %s", strerror(errno)); dl_buf_free(&content); goto done; }
-        unlink(tmpl);
-        size_t off = 0;
-        while (off < content.len) {
-            ssize_t w = write(fd, content.p + off, content.len - off);
-            if (w <= 0) break;
-            off += (size_t)w;
-        }
-        lseek(fd, 0, SEEK_SET);
-        r->gz = gzdopen(fd, "rb");
-        r->gz_name = path;
-        path = NULL;
-        r->line = 0;
-        r->offset = 0;
-        r->stats.bytes -= (long long)content.len;   /* counted again line by line */
-        dl_buf_free(&content);
-        ret = DL_READ_EOF;
-        goto done;
-    }
     if (fmt == FMT_HTML) {
         ret = read_html_file(r, path, &content, out);
-        dl_buf_free(&content);
-        goto done;
-    }
-    if (fmt == FMT_WARC) {
-        r->stats.errors++;
-        ret = set_error(out, path, 0, "WARC from standard input is not supported; give the file name");
         dl_buf_free(&content);
         goto done;
     }
