@@ -74,15 +74,37 @@ static const char *const NUMBER_STARTS[] = {
     "thousands", "three", "twelve", "twenty", "two"
 };
 
-static int cmp_str(const void *a, const void *b) { return strcmp(*(const char *const *)a, *(const char *const *)b); }
 
-/* A quick no for most words: the first two letters and the length of every
- * word in NUMBER_STARTS (hyphenated forms: the part before the hyphen). */
-static int number_shape(const char *w) {
-    size_t n = 0;
-    while (w[n] && w[n] != '-') n++;
+/* The first two letters of the words in NUMBER_STARTS: for each first
+ * letter, a bit per second letter ("a" may be followed by anything).  A
+ * table lookup inlined in the token loop, before any call. */
+#define L2(c) (1u << ((c) - 'a'))
+enum { ANY_SECOND = 1u << 31 };
+static const uint32_t NUMBER_PAIRS[26] = {
+    ['a' - 'a'] = ANY_SECOND, ['b' - 'a'] = L2('i'), ['d' - 'a'] = L2('o'), ['e' - 'a'] = L2('i') | L2('l'),
+    ['f' - 'a'] = L2('i') | L2('o'), ['h' - 'a'] = L2('u'), ['m' - 'a'] = L2('i'), ['n' - 'a'] = L2('i'),
+    ['o' - 'a'] = L2('n'), ['s' - 'a'] = L2('c') | L2('e') | L2('i'), ['t' - 'a'] = L2('e') | L2('h') | L2('w'),
+};
+#undef L2
+
+static inline int number_pair(const dl_token *t) {
+    unsigned a = (unsigned char)t->norm[0] - 'a';
+    if (a >= 26) return 0;
+    uint32_t m = NUMBER_PAIRS[a];
+    if (m == ANY_SECOND) return 1;
+    unsigned b = t->norm_len > 1 ? (unsigned char)t->norm[1] - 'a' : 26;
+    return b < 26 && (m >> b & 1);
+}
+
+/* After number_pair: the length of every word in NUMBER_STARTS that
+ * starts with those letters (hyphenated forms: the part before the
+ * hyphen). */
+static int number_shape(const char *w, size_t len) {
+    char a = w[0], b = len > 1 ? w[1] : 0;
+    size_t lim = len < 10 ? len : 10, n = 0;
+    while (n < lim && w[n] != '-') n++;
     if (n == 0 || n > 9) return 0;
-    char a = w[0], b = n > 1 ? w[1] : 0;
+    if (n == 1) b = 0;
     switch (a) {
     case 'a': return n <= 2;
     case 'b': return b == 'i' && n == 8;
@@ -100,27 +122,38 @@ static int number_shape(const char *w) {
     }
 }
 
-static int may_start_number(const char *w) {
-    if (!number_shape(w)) return 0;
-    const char *dash = strchr(w, '-');
-    char head[16];
-    if (dash) {
-        /* "twenty-five": look up "twenty" */
-        size_t k = (size_t)(dash - w);
-        if (k >= sizeof head) return 0;
-        memcpy(head, w, k);
-        head[k] = '\0';
-        w = head;
+/* Is w[0..len) (or its part before a hyphen: "twenty-five") in
+ * NUMBER_STARTS?  A binary search on the unterminated head, in strcmp's
+ * order. */
+static int number_start_word(const char *w, size_t len) {
+    const char *dash = memchr(w, '-', len);
+    if (dash) len = (size_t)(dash - w);
+    /* "a" and "an", the words that pass number_shape most, are the only
+     * ones starting with a */
+    if (w[0] == 'a') return len == 1 || (len == 2 && w[1] == 'n');
+    size_t lo = 0, hi = sizeof NUMBER_STARTS / sizeof *NUMBER_STARTS;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strncmp(NUMBER_STARTS[mid], w, len);
+        if (c == 0) c = NUMBER_STARTS[mid][len] != '\0';
+        if (c == 0) return 1;
+        if (c < 0) lo = mid + 1;
+        else hi = mid;
     }
-    return bsearch(&w, NUMBER_STARTS, sizeof NUMBER_STARTS / sizeof *NUMBER_STARTS, sizeof *NUMBER_STARTS,
-                   cmp_str) != NULL;
+    return 0;
+}
+
+/* Can a number start with this word?  Called for every lower-case word of
+ * the story, so the cheap tests go first. */
+static inline int may_start_number(const dl_token *t) {
+    return number_pair(t) && number_shape(t->norm, t->norm_len) && number_start_word(t->norm, t->norm_len);
 }
 
 size_t dl_number_at(const dl_token *t, size_t n, size_t i, double *value, int *vague) {
     double v;
     *vague = 0;
     if (i >= n) return 0;
-    if (t[i].kind == DL_TOK_WORD && !may_start_number(t[i].norm)) return 0;
+    if (t[i].kind == DL_TOK_WORD && !may_start_number(&t[i])) return 0;
     if (digits_value(&t[i], &v)) {
         size_t j = i + 1;
         double s;
@@ -308,13 +341,10 @@ static const dl_actor_mention *count_actor(const dl_doc *doc, uint32_t num_start
 
 void dl_counts_find(dl_doc *doc, dl_count_set *out) {
     const dl_token *t = doc->toks.v;
-    size_t n = doc->toks.n;
     size_t cap = 8;
     out->n = 0;
     out->v = dl_arena_alloc(doc->arena, cap * sizeof *out->v);
-    size_t end_off = doc->body_end ? doc->body_end : doc->len;
-    size_t hi = 0;
-    while (hi < n && t[hi].start < end_off) hi++;
+    size_t hi = dl_know_story_end(doc);
     for (size_t i = 0; i < hi; i++) {
         if (t[i].start < doc->body_start) continue;
         /* only numbers, currency signs and codes, and words a number can
@@ -322,7 +352,7 @@ void dl_counts_find(dl_doc *doc, dl_count_set *out) {
         int k0 = t[i].kind;
         if (k0 != DL_TOK_NUM && k0 != DL_TOK_SYM &&
             !((k0 == DL_TOK_WORD || k0 == DL_TOK_ABBR) && (t[i].flags & DL_TF_UPPER) && t[i].norm_len <= 3) &&
-            !(k0 == DL_TOK_WORD && may_start_number(t[i].norm)))
+            !(k0 == DL_TOK_WORD && may_start_number(&t[i])))
             continue;
         dl_count c;
         memset(&c, 0, sizeof c);

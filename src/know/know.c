@@ -16,6 +16,17 @@ size_t dl_know_sentence_of(const dl_doc *doc, size_t tok) {
     return (size_t)-1;
 }
 
+size_t dl_know_story_end(const dl_doc *doc) {
+    size_t end_off = doc->body_end ? doc->body_end : doc->len;
+    size_t lo = 0, hi = doc->toks.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->toks.v[mid].start < end_off) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
 dl_gazetteer *dl_know_load(const char *home, char **err) {
     dl_buf path = DL_BUF_INIT;
     dl_buf_printf(&path, "%s/data/gazetteer/gazetteer.tsv", home);

@@ -34,6 +34,11 @@ typedef struct dl_know {
 /* The sentence holding token tok (binary search), or (size_t)-1. */
 size_t dl_know_sentence_of(const dl_doc *doc, size_t tok);
 
+/* The number of tokens that start before the story's end (doc->body_end,
+ * or the end of the text): the finders read t[0..this).  Binary search:
+ * tokens are in text order. */
+size_t dl_know_story_end(const dl_doc *doc);
+
 /* Load the gazetteer and the tone lexicon from the repo root home. */
 dl_gazetteer *dl_know_load(const char *home, char **err);
 

@@ -127,10 +127,8 @@ typedef struct scan_state {
 } scan_state;
 
 static void token_range(const dl_doc *doc, size_t *lo, size_t *hi) {
-    size_t end = doc->body_end ? doc->body_end : doc->len;
     *lo = 0;
-    *hi = 0;
-    while (*hi < doc->toks.n && doc->toks.v[*hi].start < end) (*hi)++;
+    *hi = dl_know_story_end(doc);
 }
 
 /* Every gazetteer match in the story, by start token (matches may overlap:

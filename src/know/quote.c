@@ -380,13 +380,10 @@ static void attribute(dl_doc *doc, size_t o, size_t c, size_t slo, size_t shi, d
 
 void dl_quotes_find(dl_doc *doc, dl_quote_set *out) {
     const dl_token *t = doc->toks.v;
-    size_t n = doc->toks.n;
     size_t cap = 8;
     out->n = 0;
     out->v = dl_arena_alloc(doc->arena, cap * sizeof *out->v);
-    size_t end_off = doc->body_end ? doc->body_end : doc->len;
-    size_t hi = 0;
-    while (hi < n && t[hi].start < end_off) hi++;
+    size_t hi = dl_know_story_end(doc);
     size_t open = (size_t)-1;       /* token index of the open mark */
     char open_mark = 0;             /* '"' or '\'' */
     int unclosed_prev = 0;          /* the last quote ran to its paragraph's end */

@@ -143,8 +143,8 @@ void dl_when_find(dl_doc *doc, dl_date ref, dl_when_set *out) {
     int have_ref = ref.y > 0 && ref.m > 0 && ref.d > 0;
     signed char *fcache = dl_arena_alloc(doc->arena, doc->sents.n + 1);
     memset(fcache, -1, doc->sents.n + 1);
-    size_t end_off = doc->body_end ? doc->body_end : doc->len;
-    for (size_t i = 0; i < n && t[i].start < end_off; i++) {
+    size_t hi = dl_know_story_end(doc);
+    for (size_t i = 0; i < hi; i++) {
         if (t[i].start < doc->body_start) continue;
         /* most tokens are lower-case words no date starts with */
         if (t[i].kind == DL_TOK_WORD && !(t[i].flags & DL_TF_CAP) && !strchr("ytlnpm", t[i].norm[0]) &&
