@@ -137,6 +137,12 @@ typedef struct raw_match {
     size_t i, used;
     const uint32_t *p;
     size_t np;
+    /* what does not change between the two passes of dl_places_find,
+     * filled by the first that reads the match */
+    int seen;
+    int cue;                /* locative_cue() */
+    const char *ctxc;       /* context_country() */
+    double *base;           /* base_score() of each candidate */
 } raw_match;
 
 static raw_match *collect_matches(const dl_gazetteer *g, const dl_doc *doc, size_t lo, size_t hi, size_t *nout) {
@@ -159,6 +165,7 @@ static raw_match *collect_matches(const dl_gazetteer *g, const dl_doc *doc, size
         v[n].used = used;
         v[n].p = p;
         v[n].np = np;
+        v[n].seen = 0;
         n++;
     }
     *nout = n;
@@ -278,7 +285,8 @@ static int actor_blocks(const dl_doc *doc, uint32_t start, uint32_t end, char ki
     return 0;
 }
 
-static double score_of(const dl_gaz_place *pl, const char *const *cs, size_t ncs, const char *ctxc) {
+/* A place's score before context: its kind, or a town's size and rank. */
+static double base_score(const dl_gaz_place *pl) {
     double s;
     switch (pl->kind) {
     case DL_PK_COUNTRY: s = 20; break;
@@ -290,9 +298,19 @@ static double score_of(const dl_gaz_place *pl, const char *const *cs, size_t ncs
         else if (strcmp(pl->feature, "PPLA") == 0) s += 1;
         break;
     }
+    return s;
+}
+
+/* base is base_score(pl), which the two passes over the matches share. */
+static double score_with(const dl_gaz_place *pl, double base, const char *const *cs, size_t ncs, const char *ctxc) {
+    double s = base;
     if (pl->kind != DL_PK_COUNTRY && has_country(cs, ncs, pl->country)) s += 3;
     if (ctxc && pl->country && strcmp(ctxc, pl->country) == 0) s += 10;
     return s;
+}
+
+static double score_of(const dl_gaz_place *pl, const char *const *cs, size_t ncs, const char *ctxc) {
+    return score_with(pl, base_score(pl), cs, ncs, ctxc);
 }
 
 static size_t sent_of_tok(const dl_doc *doc, size_t i) { return dl_know_sentence_of(doc, i); }
@@ -392,12 +410,20 @@ void dl_places_find(const dl_gazetteer *g, dl_doc *doc, dl_place_set *out) {
         size_t last = i + used - 1;
         uint32_t start = t[i].start, end = t[last].end;
         int in_dateline = doc->dateline.found && start >= doc->dateline.place_start && end <= doc->dateline.place_end;
-        int cued = locative_cue(t, lo, i);
+        raw_match *rm = &ms[mi];
+        if (!rm->seen) {
+            rm->seen = 1;
+            rm->cue = locative_cue(t, lo, i);
+            rm->ctxc = context_country(g, t, hi, last + 1);
+            rm->base = dl_arena_alloc(doc->arena, (np ? np : 1) * sizeof *rm->base);
+            for (size_t k = 0; k < np; k++) rm->base[k] = base_score(&g->places[p[k]]);
+        }
+        int cued = rm->cue;
         /* a list goes on: "in Gao, Kidal and Timbuktu" */
         if (!cued && prev_end != (size_t)-1 && i >= 1 && prev_end + 2 >= i &&
             (is_punct_tok(&t[i - 1], ",") || !strcmp(t[i - 1].norm, "and") || !strcmp(t[i - 1].norm, "or")))
             cued = 1;
-        const char *ctxc = context_country(g, t, hi, last + 1);
+        const char *ctxc = rm->ctxc;
         /* short all-caps words are acronyms unless they name a country */
         int acronym = used == 1 && (t[i].flags & DL_TF_UPPER) && t[i].norm_len <= 4 && !in_dateline;
         const dl_gaz_place *best = NULL;
@@ -405,7 +431,7 @@ void dl_places_find(const dl_gazetteer *g, dl_doc *doc, dl_place_set *out) {
         for (size_t k = 0; k < np; k++) {
             const dl_gaz_place *pl = &g->places[p[k]];
             if (acronym && pl->kind != DL_PK_COUNTRY) continue;
-            double s = score_of(pl, cs, ncs, ctxc);
+            double s = score_with(pl, rm->base[k], cs, ncs, ctxc);
             /* a region named after its seat ("Gao"): the town is meant */
             if (pl->kind == DL_PK_CITY && has_country(cs, ncs, pl->country))
                 for (size_t k2 = 0; k2 < np; k2++) {
