@@ -62,14 +62,14 @@ size_t dl_strtab_put(dl_strtab *t, const char *key, uint32_t first, uint32_t cou
     return i;
 }
 
-static size_t strtab_find_hashed(const dl_strtab *t, const char *key, size_t n, uint64_t h);
+static inline size_t strtab_find_hashed(const dl_strtab *t, const char *key, size_t n, uint64_t h);
 
 size_t dl_strtab_find(const dl_strtab *t, const char *key, size_t n) {
     if (!t->cap) return (size_t)-1;
     return strtab_find_hashed(t, key, n, hash_bytes(key, n));
 }
 
-static size_t strtab_find_hashed(const dl_strtab *t, const char *key, size_t n, uint64_t h) {
+static inline size_t strtab_find_hashed(const dl_strtab *t, const char *key, size_t n, uint64_t h) {
     uint32_t fp = fingerprint(h);
     size_t i = (size_t)h & (t->cap - 1);
     while (t->hash[i]) {

@@ -13,12 +13,31 @@
  * above it. */
 enum { LEX_ACTIVITY = 1 << 8, LEX_SELF = 1 << 9, LEX_PHRASE = 1 << 10, LEX_VALENCE = 1 << 11 };
 
+/* Every word of every article is looked up, and most are in no list.  A
+ * bit per (length, first byte, last byte) of the keys turns many of those
+ * away before the hash: 16 lengths (longer ones share the last) times the
+ * low five bits of each byte (a-z apart; other bytes share). */
+enum { SHAPE_BITS = 16 * 32 * 32 };
+
 typedef struct dl_tone_lex {
     char *buf;
     dl_arena *arena;     /* keys made at load time */
     dl_strtab words;
     int max_words;
+    uint64_t shape[SHAPE_BITS / 64];
 } dl_tone_lex;
+
+static size_t shape_bit(const char *w, size_t n) {
+    if (!n) return 0;
+    return ((n < 15 ? n : 15) << 10) | ((size_t)(w[0] & 31) << 5) | (size_t)(w[n - 1] & 31);
+}
+
+/* dl_strtab_find() on the lexicon, behind the shape filter. */
+static size_t lex_find(const dl_tone_lex *lex, const char *w, size_t n) {
+    size_t b = shape_bit(w, n);
+    if (!(lex->shape[b >> 6] >> (b & 63) & 1)) return (size_t)-1;
+    return dl_strtab_find(&lex->words, w, n);
+}
 
 /* Activity words: auxiliaries and common verbs of doing and saying. */
 static const char *const ACTIVITY[] = {
@@ -104,6 +123,13 @@ dl_tone_lex *dl_tone_lex_load(const char *path, char **err) {
     }
     for (const char *const *w = ACTIVITY; *w; w++) mark(lex, *w, LEX_ACTIVITY);
     for (const char *const *w = SELF; *w; w++) mark(lex, *w, LEX_SELF);
+    memset(lex->shape, 0, sizeof lex->shape);
+    for (size_t i = 0; i < lex->words.cap; i++) {
+        const char *k = lex->words.keys[i];
+        if (!k) continue;
+        size_t b = shape_bit(k, strlen(k));
+        lex->shape[b >> 6] |= 1ull << (b & 63);
+    }
     return lex;
 }
 
@@ -116,7 +142,7 @@ void dl_tone_lex_free(dl_tone_lex *lex) {
 }
 
 int dl_tone_valence(const dl_tone_lex *lex, const char *norm, size_t n) {
-    size_t slot = dl_strtab_find(&lex->words, norm, n);
+    size_t slot = lex_find(lex, norm, n);
     return slot == (size_t)-1 ? 0 : (int)(lex->words.first[slot] & 0xff) - 16;
 }
 
@@ -154,7 +180,7 @@ dl_tone dl_tone_of(const dl_tone_lex *lex, const dl_token *t, size_t n) {
         if (!is_word(&t[i])) continue;
         r.words++;
         if (!lex) continue;
-        size_t slot = dl_strtab_find(&lex->words, t[i].norm, t[i].norm_len);
+        size_t slot = lex_find(lex, t[i].norm, t[i].norm_len);
         if (slot == (size_t)-1) continue;
         uint32_t f = lex->words.first[slot];
         if (f & LEX_ACTIVITY) r.nactivity++;
@@ -180,7 +206,7 @@ dl_tone dl_tone_of(const dl_tone_lex *lex, const dl_token *t, size_t n) {
                     key[len++] = ' ';
                     memcpy(key + len, t[j].norm, t[j].norm_len);
                     len += t[j].norm_len;
-                    size_t s2 = dl_strtab_find(&lex->words, key, len);
+                    size_t s2 = lex_find(lex, key, len);
                     if (s2 != (size_t)-1 && (lex->words.first[s2] & LEX_VALENCE)) {
                         hit = (int)(lex->words.first[s2] & 0xff) - 16;
                         used = w;
