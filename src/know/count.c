@@ -163,7 +163,8 @@ size_t dl_number_at(const dl_token *t, size_t n, size_t i, double *value, int *v
     }
     if (t[i].kind != DL_TOK_WORD) return 0;
     /* "tens of thousands", "hundreds of thousands" */
-    if ((strcmp(t[i].norm, "tens") == 0 || strcmp(t[i].norm, "hundreds") == 0) && i + 2 < n &&
+    if (((t[i].norm_len == 4 && strcmp(t[i].norm, "tens") == 0) ||
+         (t[i].norm_len == 8 && strcmp(t[i].norm, "hundreds") == 0)) && i + 2 < n &&
         strcmp(t[i + 1].norm, "of") == 0 && lookup(VAGUE, t[i + 2].norm, &v) && v >= 2000) {
         *value = (strcmp(t[i].norm, "tens") == 0 ? 10 : 100) * v / 2;
         *vague = 1;
@@ -175,9 +176,10 @@ size_t dl_number_at(const dl_token *t, size_t n, size_t i, double *value, int *v
     int any = 0;
     if (t[j].norm_len <= 2 && t[j].norm[0] == 'a') {
         /* "a dozen", "a hundred", "a million" -- and nothing else starting with "a" */
-        if (j + 1 < n && (!strcmp(t[j + 1].norm, "dozen") || !strcmp(t[j + 1].norm, "hundred") ||
-                          !strcmp(t[j + 1].norm, "thousand") || !strcmp(t[j + 1].norm, "million") ||
-                          !strcmp(t[j + 1].norm, "billion"))) {
+        if (j + 1 < n && t[j + 1].norm_len >= 5 && t[j + 1].norm_len <= 8 &&
+            (!strcmp(t[j + 1].norm, "dozen") || !strcmp(t[j + 1].norm, "hundred") ||
+             !strcmp(t[j + 1].norm, "thousand") || !strcmp(t[j + 1].norm, "million") ||
+             !strcmp(t[j + 1].norm, "billion"))) {
             cur = 1;
             j++;
         } else {

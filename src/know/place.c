@@ -101,7 +101,7 @@ static int is_punct_tok(const dl_token *t, const char *p) {
 
 static int has_country(const char *const *cs, size_t n, const char *c) {
     if (!c || !*c) return 0;
-    for (size_t i = 0; i < n; i++) if (strcmp(cs[i], c) == 0) return 1;
+    for (size_t i = 0; i < n; i++) if (cs[i][0] == c[0] && strcmp(cs[i], c) == 0) return 1;
     return 0;
 }
 

@@ -388,6 +388,8 @@ void dl_quotes_find(dl_doc *doc, dl_quote_set *out) {
     char open_mark = 0;             /* '"' or '\'' */
     int unclosed_prev = 0;          /* the last quote ran to its paragraph's end */
     for (size_t i = 0; i <= hi; i++) {
+        /* outside a quotation only a quotation mark matters */
+        if (open == (size_t)-1 && i < hi && t[i].kind != DL_TOK_QUOTE) continue;
         int para = i == hi || (t[i].flags & DL_TF_PARA);
         size_t close = (size_t)-1;
         if (open != (size_t)-1 && para && i > open + 1) close = i;     /* unclosed: ends with its paragraph */
