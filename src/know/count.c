@@ -5,10 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int in_list(const char *const *list, const char *w) {
-    for (; *list; list++) if ((*list)[0] == w[0] && strcmp(*list, w) == 0) return 1;
-    return 0;
-}
 
 typedef struct word_value { const char *w; double v; } word_value;
 
@@ -206,75 +202,68 @@ size_t dl_number_at(const dl_token *t, size_t n, size_t i, double *value, int *v
     return j - i;
 }
 
-/* Nouns that say what is counted, with their type. */
+/* Nouns that say what is counted, with their type.  This list and the
+ * four below are sorted in strcmp order (see in_sorted). */
 typedef struct noun_type { const char *noun; const char *type; } noun_type;
 static const noun_type NOUNS[] = {
-    {"troops", "SOLDIERS"}, {"soldiers", "SOLDIERS"}, {"peacekeepers", "SOLDIERS"},
-    {"servicemen", "SOLDIERS"}, {"marines", "SOLDIERS"}, {"paratroopers", "SOLDIERS"},
-    {"mercenaries", "SOLDIERS"}, {"sailors", "SOLDIERS"}, {"commandos", "SOLDIERS"},
-    {"reservists", "SOLDIERS"}, {"conscripts", "SOLDIERS"}, {"contingent", "SOLDIERS"},
-    {"protesters", "PROTEST"}, {"protestors", "PROTEST"}, {"demonstrators", "PROTEST"},
-    {"marchers", "PROTEST"}, {"strikers", "PROTEST"}, {"rioters", "PROTEST"},
-    {"refugees", "REFUGEES"}, {"asylum-seekers", "REFUGEES"}, {"migrants", "REFUGEES"},
-    {"evacuees", "EVACUATION"}, {"displaced", "DISPLACED"}, {"idps", "DISPLACED"},
-    {"deaths", "KILL"}, {"dead", "KILL"}, {"bodies", "KILL"}, {"fatalities", "KILL"},
-    {"killed", "KILL"}, {"wounded", "WOUND"}, {"injured", "WOUND"}, {"injuries", "WOUND"},
-    {"casualties", "AFFECT"}, {"arrests", "ARREST"}, {"detainees", "ARREST"},
-    {"arrested", "ARREST"}, {"hostages", "KIDNAP"}, {"abductees", "KIDNAP"}, {"captives", "KIDNAP"},
-    {"kidnapped", "KIDNAP"},
-    {NULL, NULL}
+    {"abductees", "KIDNAP"}, {"arrested", "ARREST"}, {"arrests", "ARREST"},
+    {"asylum-seekers", "REFUGEES"}, {"bodies", "KILL"}, {"captives", "KIDNAP"},
+    {"casualties", "AFFECT"}, {"commandos", "SOLDIERS"}, {"conscripts", "SOLDIERS"},
+    {"contingent", "SOLDIERS"}, {"dead", "KILL"}, {"deaths", "KILL"}, {"demonstrators", "PROTEST"},
+    {"detainees", "ARREST"}, {"displaced", "DISPLACED"}, {"evacuees", "EVACUATION"},
+    {"fatalities", "KILL"}, {"hostages", "KIDNAP"}, {"idps", "DISPLACED"}, {"injured", "WOUND"},
+    {"injuries", "WOUND"}, {"kidnapped", "KIDNAP"}, {"killed", "KILL"}, {"marchers", "PROTEST"},
+    {"marines", "SOLDIERS"}, {"mercenaries", "SOLDIERS"}, {"migrants", "REFUGEES"},
+    {"paratroopers", "SOLDIERS"}, {"peacekeepers", "SOLDIERS"}, {"protesters", "PROTEST"},
+    {"protestors", "PROTEST"}, {"refugees", "REFUGEES"}, {"reservists", "SOLDIERS"},
+    {"rioters", "PROTEST"}, {"sailors", "SOLDIERS"}, {"servicemen", "SOLDIERS"},
+    {"soldiers", "SOLDIERS"}, {"strikers", "PROTEST"}, {"troops", "SOLDIERS"}, {"wounded", "WOUND"}
 };
 
 /* Verbs near a count that decide its type. */
 static const noun_type VERBS[] = {
-    {"killed", "KILL"}, {"killing", "KILL"}, {"kill", "KILL"}, {"died", "KILL"},
-    {"dead", "KILL"}, {"massacred", "KILL"}, {"slain", "KILL"}, {"executed", "KILL"},
-    {"perished", "KILL"}, {"toll", "KILL"}, {"murdered", "KILL"},
-    {"wounded", "WOUND"}, {"injured", "WOUND"}, {"injuring", "WOUND"}, {"wounding", "WOUND"}, {"hurt", "WOUND"},
-    {"arrested", "ARREST"}, {"detained", "ARREST"}, {"arresting", "ARREST"}, {"detaining", "ARREST"},
-    {"jailed", "ARREST"}, {"imprisoned", "ARREST"}, {"apprehended", "ARREST"},
-    {"kidnapped", "KIDNAP"}, {"abducted", "KIDNAP"}, {"kidnapping", "KIDNAP"}, {"abducting", "KIDNAP"},
-    {"hostage", "KIDNAP"},
-    {"protested", "PROTEST"}, {"marched", "PROTEST"}, {"rallied", "PROTEST"}, {"demonstrated", "PROTEST"},
-    {"protesting", "PROTEST"}, {"marching", "PROTEST"},
-    {"displaced", "DISPLACED"}, {"fled", "DISPLACED"}, {"displacing", "DISPLACED"}, {"uprooted", "DISPLACED"},
-    {"fleeing", "DISPLACED"},
-    {"evacuated", "EVACUATION"}, {"evacuating", "EVACUATION"},
-    {NULL, NULL}
+    {"abducted", "KIDNAP"}, {"abducting", "KIDNAP"}, {"apprehended", "ARREST"},
+    {"arrested", "ARREST"}, {"arresting", "ARREST"}, {"dead", "KILL"}, {"demonstrated", "PROTEST"},
+    {"detained", "ARREST"}, {"detaining", "ARREST"}, {"died", "KILL"}, {"displaced", "DISPLACED"},
+    {"displacing", "DISPLACED"}, {"evacuated", "EVACUATION"}, {"evacuating", "EVACUATION"},
+    {"executed", "KILL"}, {"fled", "DISPLACED"}, {"fleeing", "DISPLACED"}, {"hostage", "KIDNAP"},
+    {"hurt", "WOUND"}, {"imprisoned", "ARREST"}, {"injured", "WOUND"}, {"injuring", "WOUND"},
+    {"jailed", "ARREST"}, {"kidnapped", "KIDNAP"}, {"kidnapping", "KIDNAP"}, {"kill", "KILL"},
+    {"killed", "KILL"}, {"killing", "KILL"}, {"marched", "PROTEST"}, {"marching", "PROTEST"},
+    {"massacred", "KILL"}, {"murdered", "KILL"}, {"perished", "KILL"}, {"protested", "PROTEST"},
+    {"protesting", "PROTEST"}, {"rallied", "PROTEST"}, {"slain", "KILL"}, {"toll", "KILL"},
+    {"uprooted", "DISPLACED"}, {"wounded", "WOUND"}, {"wounding", "WOUND"}
 };
 
 /* Nouns that count people (so a nearby verb can type them). */
 static const char *const PEOPLE[] = {
-    "people", "persons", "civilians", "villagers", "residents", "children", "women",
-    "men", "students", "workers", "journalists", "activists", "militants", "fighters",
-    "insurgents", "rebels", "jihadists", "soldiers", "troops", "police", "policemen",
-    "officers", "passengers", "migrants", "refugees", "worshippers", "protesters",
-    "demonstrators", "opponents", "supporters", "members", "prisoners", "inmates",
-    "farmers", "miners", "pupils", "teachers", "doctors", "nurses", "peacekeepers",
-    "others", "individuals", "suspects", "gunmen", "attackers", "hostages", "citizens",
-    "nationals", "tourists", "aid workers", "staff", "employees", "family", "families",
-    "dead", "wounded", "injured", "killed", "displaced", NULL
+    "activists", "aid workers", "attackers", "children", "citizens", "civilians", "dead",
+    "demonstrators", "displaced", "doctors", "employees", "families", "family", "farmers",
+    "fighters", "gunmen", "hostages", "individuals", "injured", "inmates", "insurgents",
+    "jihadists", "journalists", "killed", "members", "men", "migrants", "militants", "miners",
+    "nationals", "nurses", "officers", "opponents", "others", "passengers", "peacekeepers",
+    "people", "persons", "police", "policemen", "prisoners", "protesters", "pupils", "rebels",
+    "refugees", "residents", "soldiers", "staff", "students", "supporters", "suspects", "teachers",
+    "tourists", "troops", "villagers", "women", "workers", "worshippers", "wounded"
 };
 
 /* Units that make a number a measure, not a count of actors. */
 static const char *const UNITS_OF_MEASURE[] = {
-    "years", "year", "months", "month", "weeks", "week", "days", "day", "hours",
-    "hour", "minutes", "minute", "seconds", "decades", "centuries", "km", "kilometres",
-    "kilometers", "miles", "metres", "meters", "percent", "per", "%", "times", "year-old",
-    "years-old", "kg", "tonnes", "tons", "degrees", "points", "p.m.", "a.m.", "o'clock",
-    "am", "pm", "square", "acres", "hectares", "feet", "pct", "basis", "lbs", "pounds-weight",
-    "barrels", "bpd", "ounces", "bushels", "litres", "liters", "gallons", "megawatts",
-    "seats", "votes", "shares", NULL
+    "%", "a.m.", "acres", "am", "barrels", "basis", "bpd", "bushels", "centuries", "day", "days",
+    "decades", "degrees", "feet", "gallons", "hectares", "hour", "hours", "kg", "kilometers",
+    "kilometres", "km", "lbs", "liters", "litres", "megawatts", "meters", "metres", "miles",
+    "minute", "minutes", "month", "months", "o'clock", "ounces", "p.m.", "pct", "per", "percent",
+    "pm", "points", "pounds-weight", "seats", "seconds", "shares", "square", "times", "tonnes",
+    "tons", "votes", "week", "weeks", "year", "year-old", "years", "years-old"
 };
 
 /* Function words that end the counted noun phrase. */
 static const char *const STOP[] = {
-    "were", "was", "are", "is", "have", "has", "had", "be", "been", "will", "would",
-    "in", "on", "at", "to", "from", "and", "or", "who", "that", "which", "by", "with",
-    "for", "as", "than", "into", "after", "before", "since", "during", "across", "over",
-    "under", "near", "of", "the", "a", "an", "their", "its", "his", "her", "this",
-    "these", "those", "died", "killed", "fled", "said", "could", "may", "might", "also",
-    NULL
+    "a", "across", "after", "also", "an", "and", "are", "as", "at", "be", "been", "before", "by",
+    "could", "died", "during", "fled", "for", "from", "had", "has", "have", "her", "his", "in",
+    "into", "is", "its", "killed", "may", "might", "near", "of", "on", "or", "over", "said",
+    "since", "than", "that", "the", "their", "these", "this", "those", "to", "under", "was", "were",
+    "which", "who", "will", "with", "would"
 };
 
 typedef struct currency_word { const char *w; const char *iso; } currency_word;
@@ -299,9 +288,46 @@ static const char *currency_of(const currency_word *t, const char *w) {
     return NULL;
 }
 
-static const char *noun_type_of(const noun_type *t, const char *w) {
-    for (; t->noun; t++) if (t->noun[0] == w[0] && strcmp(t->noun, w) == 0) return t->type;
+/* The lists above are sorted (strcmp order, dl_count_tables_sorted()
+ * checks): a count's neighbours are looked up in each, several times. */
+#define NELEM(a) (sizeof (a) / sizeof *(a))
+
+static int in_sorted(const char *const *v, size_t n, const char *w) {
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(v[mid], w);
+        if (c == 0) return 1;
+        if (c < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    return 0;
+}
+
+static const char *type_in_sorted(const noun_type *v, size_t n, const char *w) {
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(v[mid].noun, w);
+        if (c == 0) return v[mid].type;
+        if (c < 0) lo = mid + 1;
+        else hi = mid;
+    }
     return NULL;
+}
+
+#define noun_type_of(list, w) type_in_sorted(list, NELEM(list), w)
+#define in_list_sorted(list, w) in_sorted(list, NELEM(list), w)
+
+int dl_count_tables_sorted(void) {
+    const char *const *lists[] = { PEOPLE, UNITS_OF_MEASURE, STOP };
+    size_t sizes[] = { NELEM(PEOPLE), NELEM(UNITS_OF_MEASURE), NELEM(STOP) };
+    for (size_t l = 0; l < NELEM(lists); l++)
+        for (size_t k = 1; k < sizes[l]; k++)
+            if (strcmp(lists[l][k - 1], lists[l][k]) >= 0) return 0;
+    for (size_t k = 1; k < NELEM(NOUNS); k++) if (strcmp(NOUNS[k - 1].noun, NOUNS[k].noun) >= 0) return 0;
+    for (size_t k = 1; k < NELEM(VERBS); k++) if (strcmp(VERBS[k - 1].noun, VERBS[k].noun) >= 0) return 0;
+    return 1;
 }
 
 static size_t sent_of(const dl_doc *doc, size_t i) { return dl_know_sentence_of(doc, i); }
@@ -385,7 +411,7 @@ void dl_counts_find(dl_doc *doc, dl_count_set *out) {
             if (i > 0 && dl_month_from_name(t[i - 1].norm, t[i - 1].norm_len) && (t[i - 1].flags & DL_TF_CAP)) { i = last; continue; }
             if (j < hi && dl_month_from_name(t[j].norm, t[j].norm_len) && (t[j].flags & DL_TF_CAP)) { i = last; continue; }
             if (t[i].kind == DL_TOK_NUM && t[i].norm_len == 4 && value >= 1900 && value <= 2100 && used == 1) { i = last; continue; }
-            if (j < hi && in_list(UNITS_OF_MEASURE, t[j].norm)) { i = last; continue; }
+            if (j < hi && in_list_sorted(UNITS_OF_MEASURE, t[j].norm)) { i = last; continue; }
             if (j < hi && t[j].kind == DL_TOK_WORD && (t[j].flags & DL_TF_HYPHEN) &&
                 (strstr(t[j].norm, "year") || strstr(t[j].norm, "day") || strstr(t[j].norm, "month"))) { i = last; continue; }
         }
@@ -411,13 +437,13 @@ void dl_counts_find(dl_doc *doc, dl_count_set *out) {
         size_t obj_s = j, obj_e = j;
         const char *bare_type = "";
         if (!cur) {
-            while (obj_e < hi && obj_e - obj_s < 3 && (t[obj_e].kind == DL_TOK_WORD) && !in_list(STOP, t[obj_e].norm) &&
+            while (obj_e < hi && obj_e - obj_s < 3 && (t[obj_e].kind == DL_TOK_WORD) && !in_list_sorted(STOP, t[obj_e].norm) &&
                    !dl_reporting_verb(t[obj_e].norm)) {
                 obj_e++;
                 /* a known head ends the phrase ("300 troops" in "300 troops
                  * members"), unless a people noun follows ("police officers") */
-                if ((noun_type_of(NOUNS, t[obj_e - 1].norm) || in_list(PEOPLE, t[obj_e - 1].norm)) &&
-                    !(obj_e < hi && (in_list(PEOPLE, t[obj_e].norm) || noun_type_of(NOUNS, t[obj_e].norm)) &&
+                if ((noun_type_of(NOUNS, t[obj_e - 1].norm) || in_list_sorted(PEOPLE, t[obj_e - 1].norm)) &&
+                    !(obj_e < hi && (in_list_sorted(PEOPLE, t[obj_e].norm) || noun_type_of(NOUNS, t[obj_e].norm)) &&
                       strcmp(t[obj_e - 1].norm, "dead") && strcmp(t[obj_e - 1].norm, "wounded")))
                     break;
             }
@@ -456,7 +482,7 @@ void dl_counts_find(dl_doc *doc, dl_count_set *out) {
             const char *nt = noun_type_of(NOUNS, head->norm);
             for (size_t k = obj_s; !nt && k < obj_e; k++)
                 if (!strcmp(t[k].norm, "displaced")) nt = "DISPLACED";
-            int people = nt || in_list(PEOPLE, head->norm);
+            int people = nt || in_list_sorted(PEOPLE, head->norm);
             /* "7 dead and 15 wounded": the participle is the type */
             int participle = nt && head->norm_len > 3 &&
                              (!strcmp(head->norm, "dead") || !strcmp(head->norm + head->norm_len - 2, "ed"));

@@ -120,6 +120,10 @@ Test(count, numbers_in_words_and_digits) {
     cr_expect_eq(number_of("the people", &vague), -1);
 }
 
+Test(count, word_lists_sorted_for_binary_search) {
+    cr_expect(dl_count_tables_sorted(), "a word list in src/know/count.c is out of strcmp order");
+}
+
 /* A doc analysed by the whole pipeline, with the repo's dictionaries. */
 static dl_ctx ctx;
 static int ctx_ok;
