@@ -202,8 +202,8 @@ size_t dl_number_at(const dl_token *t, size_t n, size_t i, double *value, int *v
     return j - i;
 }
 
-/* Nouns that say what is counted, with their type.  This list and the
- * four below are sorted in strcmp order (see in_sorted). */
+/* Nouns that say what is counted, with their type.  This list and VERBS
+ * are sorted in strcmp order (see type_in_sorted). */
 typedef struct noun_type { const char *noun; const char *type; } noun_type;
 static const noun_type NOUNS[] = {
     {"abductees", "KIDNAP"}, {"arrested", "ARREST"}, {"arrests", "ARREST"},
@@ -288,22 +288,25 @@ static const char *currency_of(const currency_word *t, const char *w) {
     return NULL;
 }
 
-/* The lists above are sorted (strcmp order, dl_count_tables_sorted()
- * checks): a count's neighbours are looked up in each, several times. */
 #define NELEM(a) (sizeof (a) / sizeof *(a))
 
-static int in_sorted(const char *const *v, size_t n, const char *w) {
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = strcmp(v[mid], w);
-        if (c == 0) return 1;
-        if (c < 0) lo = mid + 1;
-        else hi = mid;
-    }
-    return 0;
-}
+static const char *noun_at(size_t k) { return NOUNS[k].noun; }
+static const char *verb_at(size_t k) { return VERBS[k].noun; }
 
+/* For dl_know_words(): the finder asks each token near a number whether it
+ * is in these lists, so they are answered by one lookup per token. */
+const dl_know_list dl_count_word_lists[] = {
+    { PEOPLE, NULL, NELEM(PEOPLE), DL_KW_PEOPLE },
+    { UNITS_OF_MEASURE, NULL, NELEM(UNITS_OF_MEASURE), DL_KW_UNIT },
+    { STOP, NULL, NELEM(STOP), DL_KW_STOP },
+    { NULL, noun_at, NELEM(NOUNS), DL_KW_NOUN },
+    { NULL, verb_at, NELEM(VERBS), DL_KW_VERB },
+    { NULL, NULL, 0, 0 }
+};
+
+/* The type of a noun or verb the DL_KW_NOUN or DL_KW_VERB bit says is in
+ * the list: a binary search (the lists are sorted in strcmp order,
+ * dl_count_tables_sorted() checks). */
 static const char *type_in_sorted(const noun_type *v, size_t n, const char *w) {
     size_t lo = 0, hi = n;
     while (lo < hi) {
@@ -316,15 +319,10 @@ static const char *type_in_sorted(const noun_type *v, size_t n, const char *w) {
     return NULL;
 }
 
-#define noun_type_of(list, w) type_in_sorted(list, NELEM(list), w)
-#define in_list_sorted(list, w) in_sorted(list, NELEM(list), w)
+#define NOUN_TYPE(k) ((W[k].cls & DL_KW_NOUN) ? type_in_sorted(NOUNS, NELEM(NOUNS), t[k].norm) : NULL)
+#define VERB_TYPE(k) ((W[k].cls & DL_KW_VERB) ? type_in_sorted(VERBS, NELEM(VERBS), t[k].norm) : NULL)
 
 int dl_count_tables_sorted(void) {
-    const char *const *lists[] = { PEOPLE, UNITS_OF_MEASURE, STOP };
-    size_t sizes[] = { NELEM(PEOPLE), NELEM(UNITS_OF_MEASURE), NELEM(STOP) };
-    for (size_t l = 0; l < NELEM(lists); l++)
-        for (size_t k = 1; k < sizes[l]; k++)
-            if (strcmp(lists[l][k - 1], lists[l][k]) >= 0) return 0;
     for (size_t k = 1; k < NELEM(NOUNS); k++) if (strcmp(NOUNS[k - 1].noun, NOUNS[k].noun) >= 0) return 0;
     for (size_t k = 1; k < NELEM(VERBS); k++) if (strcmp(VERBS[k - 1].noun, VERBS[k].noun) >= 0) return 0;
     return 1;
@@ -373,6 +371,7 @@ void dl_counts_find(dl_doc *doc, dl_count_set *out) {
     out->n = 0;
     out->v = dl_arena_alloc(doc->arena, cap * sizeof *out->v);
     size_t hi = dl_know_story_end(doc);
+    const dl_know_word *W = dl_know_words(doc, NULL);
     for (size_t i = 0; i < hi; i++) {
         if (t[i].start < doc->body_start) continue;
         /* only numbers, currency signs and codes, and words a number can
@@ -411,7 +410,7 @@ void dl_counts_find(dl_doc *doc, dl_count_set *out) {
             if (i > 0 && dl_month_from_name(t[i - 1].norm, t[i - 1].norm_len) && (t[i - 1].flags & DL_TF_CAP)) { i = last; continue; }
             if (j < hi && dl_month_from_name(t[j].norm, t[j].norm_len) && (t[j].flags & DL_TF_CAP)) { i = last; continue; }
             if (t[i].kind == DL_TOK_NUM && t[i].norm_len == 4 && value >= 1900 && value <= 2100 && used == 1) { i = last; continue; }
-            if (j < hi && in_list_sorted(UNITS_OF_MEASURE, t[j].norm)) { i = last; continue; }
+            if (j < hi && (W[j].cls & DL_KW_UNIT)) { i = last; continue; }
             if (j < hi && t[j].kind == DL_TOK_WORD && (t[j].flags & DL_TF_HYPHEN) &&
                 (strstr(t[j].norm, "year") || strstr(t[j].norm, "day") || strstr(t[j].norm, "month"))) { i = last; continue; }
         }
@@ -437,13 +436,12 @@ void dl_counts_find(dl_doc *doc, dl_count_set *out) {
         size_t obj_s = j, obj_e = j;
         const char *bare_type = "";
         if (!cur) {
-            while (obj_e < hi && obj_e - obj_s < 3 && (t[obj_e].kind == DL_TOK_WORD) && !in_list_sorted(STOP, t[obj_e].norm) &&
-                   !dl_reporting_verb(t[obj_e].norm)) {
+            while (obj_e < hi && obj_e - obj_s < 3 && (t[obj_e].kind == DL_TOK_WORD) && !(W[obj_e].cls & (DL_KW_STOP | DL_KW_REPORTING))) {
                 obj_e++;
                 /* a known head ends the phrase ("300 troops" in "300 troops
                  * members"), unless a people noun follows ("police officers") */
-                if ((noun_type_of(NOUNS, t[obj_e - 1].norm) || in_list_sorted(PEOPLE, t[obj_e - 1].norm)) &&
-                    !(obj_e < hi && (in_list_sorted(PEOPLE, t[obj_e].norm) || noun_type_of(NOUNS, t[obj_e].norm)) &&
+                if ((W[obj_e - 1].cls & (DL_KW_NOUN | DL_KW_PEOPLE)) &&
+                    !(obj_e < hi && (W[obj_e].cls & (DL_KW_PEOPLE | DL_KW_NOUN)) &&
                       strcmp(t[obj_e - 1].norm, "dead") && strcmp(t[obj_e - 1].norm, "wounded")))
                     break;
             }
@@ -458,7 +456,7 @@ void dl_counts_find(dl_doc *doc, dl_count_set *out) {
                 const char *vt0 = NULL;
                 for (size_t k = j; !toll && !vt0 && k < hi && k < j + 3; k++) {
                     if (t[k].kind != DL_TOK_WORD) break;
-                    vt0 = noun_type_of(VERBS, t[k].norm);
+                    vt0 = VERB_TYPE(k);
                 }
                 if (!toll && !(vt0 && j < hi && (!strcmp(t[j].norm, "were") || !strcmp(t[j].norm, "was") ||
                                                  !strcmp(t[j].norm, "have") || !strcmp(t[j].norm, "had") ||
@@ -479,10 +477,10 @@ void dl_counts_find(dl_doc *doc, dl_count_set *out) {
         } else {
             const dl_token *head = &t[obj_e - 1];
             c.object = dl_arena_strndup(doc->arena, doc->text + t[obj_s].start, t[obj_e - 1].end - t[obj_s].start);
-            const char *nt = noun_type_of(NOUNS, head->norm);
+            const char *nt = NOUN_TYPE(obj_e - 1);
             for (size_t k = obj_s; !nt && k < obj_e; k++)
                 if (!strcmp(t[k].norm, "displaced")) nt = "DISPLACED";
-            int people = nt || in_list_sorted(PEOPLE, head->norm);
+            int people = nt || (W[obj_e - 1].cls & DL_KW_PEOPLE);
             /* "7 dead and 15 wounded": the participle is the type */
             int participle = nt && head->norm_len > 3 &&
                              (!strcmp(head->norm, "dead") || !strcmp(head->norm + head->norm_len - 2, "ed"));
@@ -492,14 +490,14 @@ void dl_counts_find(dl_doc *doc, dl_count_set *out) {
                 for (size_t k = first, st = 0; !vt && k > 0 && st < 4; st++) {
                     k--;
                     if (t[k].kind == DL_TOK_PUNCT || !strcmp(t[k].norm, "and")) break;
-                    vt = noun_type_of(VERBS, t[k].norm);
+                    vt = VERB_TYPE(k);
                 }
                 /* verb after: "12 people were killed" (within 5 tokens, same clause) */
                 for (size_t k = obj_e; !vt && k < hi && k < obj_e + 5; k++) {
                     if (t[k].kind == DL_TOK_PUNCT || !strcmp(t[k].norm, "and") || !strcmp(t[k].norm, "but") ||
                         !strcmp(t[k].norm, "or") || !strcmp(t[k].norm, "while"))
                         break;
-                    vt = noun_type_of(VERBS, t[k].norm);
+                    vt = VERB_TYPE(k);
                 }
             }
             c.type = vt ? vt : nt ? nt : "";

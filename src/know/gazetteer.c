@@ -1,6 +1,7 @@
 /* gazetteer.c -- load data/gazetteer/gazetteer.tsv and index its keys. */
 #include "gazetteer.h"
 #include "tone.h"
+#include "words.h"
 #include "../util/arena.h"
 #include "../util/buf.h"
 #include <errno.h>
@@ -118,6 +119,12 @@ static const char *const COMMON_WORDS[] = {
     "east", "west", "central", "western", "eastern", "northern", "southern",
     "delta", "arab", "nato", "centre", "center", "capital", "coast", "island",
     "islands", "lake", "river", "valley", "mountain", "border", "frontier", NULL
+};
+
+/* For dl_know_words(): the place finder asks it of every one-word place. */
+const dl_know_list dl_gazetteer_word_lists[] = {
+    { COMMON_WORDS, NULL, sizeof COMMON_WORDS / sizeof *COMMON_WORDS - 1, DL_KW_COMMON },
+    { NULL, NULL, 0, 0 }
 };
 
 int dl_gazetteer_common(const dl_gazetteer *g, const char *norm, size_t n) {

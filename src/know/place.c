@@ -60,15 +60,28 @@ static int is_name_tok(const dl_token *t) {
 }
 
 /* Joiners allowed inside a multi-word place name. */
-static int is_joiner(const dl_token *t) {
-    return t->kind == DL_TOK_WORD && !(t->flags & DL_TF_CAP) &&
-           (strcmp(t->norm, "of") == 0 || strcmp(t->norm, "and") == 0 || strcmp(t->norm, "the") == 0 ||
-            strcmp(t->norm, "de") == 0 || strcmp(t->norm, "el") == 0 || strcmp(t->norm, "al") == 0 ||
-            strcmp(t->norm, "du") == 0 || strcmp(t->norm, "la") == 0);
+static const char *const JOINERS[] = { "of", "and", "the", "de", "el", "al", "du", "la", NULL };
+
+#define NLIST(a) (sizeof (a) / sizeof *(a) - 1)   /* without the NULL */
+
+/* For dl_know_words(): one lookup per token answers these lists. */
+const dl_know_list dl_place_word_lists[] = {
+    { LOC_CUE, NULL, NLIST(LOC_CUE), DL_KW_LOC_CUE },
+    { DIRECTION, NULL, NLIST(DIRECTION), DL_KW_DIRECTION },
+    { NAME_HEAD, NULL, NLIST(NAME_HEAD), DL_KW_NAME_HEAD },
+    { OF_HEAD, NULL, NLIST(OF_HEAD), DL_KW_OF_HEAD },
+    { REGION_WORDS, NULL, NLIST(REGION_WORDS), DL_KW_REGION },
+    { JOINERS, NULL, NLIST(JOINERS), DL_KW_JOINER },
+    { NULL, NULL, 0, 0 }
+};
+
+/* w[k]: the words of token k (dl_know_words()). */
+static int is_joiner(const dl_token *t, const dl_know_word *w) {
+    return t->kind == DL_TOK_WORD && !(t->flags & DL_TF_CAP) && (w->cls & DL_KW_JOINER);
 }
 
 /* Longest gazetteer key starting at token i; returns the tokens used. */
-static size_t match_at(const dl_gazetteer *g, const dl_token *t, size_t n, size_t i,
+static size_t match_at(const dl_gazetteer *g, const dl_token *t, const dl_know_word *w, size_t n, size_t i,
                        const uint32_t **post, size_t *npost) {
     char key[256];
     size_t best = 0;
@@ -77,8 +90,8 @@ static size_t match_at(const dl_gazetteer *g, const dl_token *t, size_t n, size_
     for (size_t j = i; j < n && words < (size_t)g->max_words; j++) {
         const dl_token *tk = &t[j];
         if (j > i && !(tk->flags & DL_TF_SPACE)) break;     /* "Mali’s" stops at the clitic */
-        int tail = j > i && tk->kind == DL_TOK_WORD && in_list(REGION_WORDS, tk->norm);
-        if (!is_name_tok(tk) && !tail && !(j > i && is_joiner(tk)) && !(j > i && tk->kind == DL_TOK_WORD && (tk->flags & DL_TF_HYPHEN)))
+        int tail = j > i && tk->kind == DL_TOK_WORD && (w[j].cls & DL_KW_REGION);
+        if (!is_name_tok(tk) && !tail && !(j > i && is_joiner(tk, &w[j])) && !(j > i && tk->kind == DL_TOK_WORD && (tk->flags & DL_TF_HYPHEN)))
             break;
         if (len + tk->norm_len + 2 >= sizeof key) break;
         if (words) key[len++] = ' ';
@@ -145,7 +158,8 @@ typedef struct raw_match {
     double *base;           /* base_score() of each candidate */
 } raw_match;
 
-static raw_match *collect_matches(const dl_gazetteer *g, const dl_doc *doc, size_t lo, size_t hi, size_t *nout) {
+static raw_match *collect_matches(const dl_gazetteer *g, const dl_doc *doc, const dl_know_word *w, size_t lo,
+                                  size_t hi, size_t *nout) {
     const dl_token *t = doc->toks.v;
     size_t cap = 16, n = 0;
     raw_match *v = dl_arena_alloc(doc->arena, cap * sizeof *v);
@@ -153,7 +167,7 @@ static raw_match *collect_matches(const dl_gazetteer *g, const dl_doc *doc, size
         if (!is_name_tok(&t[i])) continue;
         const uint32_t *p;
         size_t np;
-        size_t used = match_at(g, t, hi, i, &p, &np);
+        size_t used = match_at(g, t, w, hi, i, &p, &np);
         if (!used) continue;
         if (n == cap) {
             raw_match *w = dl_arena_alloc(doc->arena, cap * 2 * sizeof *w);
@@ -178,7 +192,7 @@ static size_t article_countries(const dl_gazetteer *g, const dl_doc *doc, const 
 size_t dl_places_article_countries(const dl_gazetteer *g, const dl_doc *doc, const char **out, size_t max) {
     size_t lo, hi, nm;
     token_range(doc, &lo, &hi);
-    raw_match *ms = collect_matches(g, doc, lo, hi, &nm);
+    raw_match *ms = collect_matches(g, doc, dl_know_words(doc, g->tone), lo, hi, &nm);
     return article_countries(g, doc, ms, nm, out, max);
 }
 
@@ -213,19 +227,20 @@ static size_t article_countries(const dl_gazetteer *g, const dl_doc *doc, const 
 
 /* The country named right after a place: "Gao, in eastern Mali",
  * "Paris, Texas", "Kidal (Mali)". */
-static const char *context_country(const dl_gazetteer *g, const dl_token *t, size_t n, size_t j) {
+static const char *context_country(const dl_gazetteer *g, const dl_token *t, const dl_know_word *w, size_t n,
+                                   size_t j) {
     if (j >= n) return NULL;
     if (!(t[j].kind == DL_TOK_PUNCT && strcmp(t[j].norm, ",") == 0) && t[j].kind != DL_TOK_OPEN) return NULL;
     j++;
     for (int k = 0; k < 3 && j < n; k++) {
         if (t[j].kind == DL_TOK_WORD && !(t[j].flags & DL_TF_CAP) &&
-            (strcmp(t[j].norm, "in") == 0 || in_list(DIRECTION, t[j].norm))) { j++; continue; }
-        if (t[j].kind == DL_TOK_WORD && (t[j].flags & DL_TF_CAP) && in_list(DIRECTION, t[j].norm)) { j++; continue; }
+            (strcmp(t[j].norm, "in") == 0 || (w[j].cls & DL_KW_DIRECTION))) { j++; continue; }
+        if (t[j].kind == DL_TOK_WORD && (t[j].flags & DL_TF_CAP) && (w[j].cls & DL_KW_DIRECTION)) { j++; continue; }
         break;
     }
     const uint32_t *p;
     size_t np;
-    size_t used = j < n ? match_at(g, t, n, j, &p, &np) : 0;
+    size_t used = j < n ? match_at(g, t, w, n, j, &p, &np) : 0;
     if (!used) return NULL;
     for (size_t k = 0; k < np; k++) {
         const dl_gaz_place *pl = &g->places[p[k]];
@@ -234,13 +249,13 @@ static const char *context_country(const dl_gazetteer *g, const dl_token *t, siz
     return NULL;
 }
 
-static int locative_cue(const dl_token *t, size_t lo, size_t i) {
+static int locative_cue(const dl_token *t, const dl_know_word *w, size_t lo, size_t i) {
     size_t j = i;
     for (int k = 0; k < 4 && j > lo; k++) {
         j--;
         if (t[j].kind != DL_TOK_WORD) return 0;
-        if (in_list(LOC_CUE, t[j].norm)) return 1;
-        if (!in_list(DIRECTION, t[j].norm) && strcmp(t[j].norm, "town") && strcmp(t[j].norm, "city") &&
+        if (w[j].cls & DL_KW_LOC_CUE) return 1;
+        if (!(w[j].cls & DL_KW_DIRECTION) && strcmp(t[j].norm, "town") && strcmp(t[j].norm, "city") &&
             strcmp(t[j].norm, "village") && strcmp(t[j].norm, "region") && strcmp(t[j].norm, "province") &&
             strcmp(t[j].norm, "capital") && strcmp(t[j].norm, "port"))
             return 0;
@@ -322,7 +337,8 @@ void dl_places_find(const dl_gazetteer *g, dl_doc *doc, dl_place_set *out) {
     const char *cs[MAX_COUNTRIES];
     size_t lo, hi, nm;
     token_range(doc, &lo, &hi);
-    raw_match *ms = collect_matches(g, doc, lo, hi, &nm);
+    const dl_know_word *w = dl_know_words(doc, g->tone);
+    raw_match *ms = collect_matches(g, doc, w, lo, hi, &nm);
     size_t ncs = article_countries(g, doc, ms, nm, cs, MAX_COUNTRIES);
     const dl_token *t = doc->toks.v;
     size_t cap = 16;
@@ -413,8 +429,8 @@ void dl_places_find(const dl_gazetteer *g, dl_doc *doc, dl_place_set *out) {
         raw_match *rm = &ms[mi];
         if (!rm->seen) {
             rm->seen = 1;
-            rm->cue = locative_cue(t, lo, i);
-            rm->ctxc = context_country(g, t, hi, last + 1);
+            rm->cue = locative_cue(t, w, lo, i);
+            rm->ctxc = context_country(g, t, w, hi, last + 1);
             rm->base = dl_arena_alloc(doc->arena, (np ? np : 1) * sizeof *rm->base);
             for (size_t k = 0; k < np; k++) rm->base[k] = base_score(&g->places[p[k]]);
         }
@@ -448,11 +464,10 @@ void dl_places_find(const dl_gazetteer *g, dl_doc *doc, dl_place_set *out) {
         if (used == 1 && (dl_month_from_name(t[i].norm, t[i].norm_len) || dl_weekday_from_name(t[i].norm, t[i].norm_len) >= 0))
             continue;
         int common = used == 1 && !((t[i].flags & DL_TF_UPPER) && best->kind == DL_PK_COUNTRY) &&   /* "US" is no "us" */
-                     (dl_gazetteer_common(g, t[i].norm, t[i].norm_len) ||
-                     (g->tone && dl_tone_valence(g->tone, t[i].norm, t[i].norm_len)));
+                     ((w[i].cls & DL_KW_COMMON) || (g->tone && dl_tone_lex_valence(w[i].lex)));
         /* an everyday word is a place only right after a locative word
          * ("in Nice"; not "in the Western response") */
-        if (common) cued = i > lo && t[i - 1].kind == DL_TOK_WORD && in_list(LOC_CUE, t[i - 1].norm);
+        if (common) cued = i > lo && t[i - 1].kind == DL_TOK_WORD && (w[i - 1].cls & DL_KW_LOC_CUE);
         int known_country = has_country(cs, ncs, best->country);
         int ok;
         switch (best->kind) {
@@ -475,27 +490,27 @@ void dl_places_find(const dl_gazetteer *g, dl_doc *doc, dl_place_set *out) {
         }
         /* part of a longer name? */
         if (ok && best->kind != DL_PK_COUNTRY && last + 1 < hi && (t[last + 1].flags & DL_TF_CAP) &&
-            in_list(NAME_HEAD, t[last + 1].norm))
+            (w[last + 1].cls & DL_KW_NAME_HEAD))
             ok = 0;
         if (ok && best->kind != DL_PK_COUNTRY && last + 1 < hi && (t[last + 1].flags & DL_TF_CAP) &&
             t[last + 1].kind == DL_TOK_WORD && (t[last + 1].flags & DL_TF_SPACE) && !in_dateline &&
             (best->kind == DL_PK_CITY || best->kind == DL_PK_ADM1) &&
-            !(t[last + 1].flags & DL_TF_SENT_END) && !in_list(DIRECTION, t[last + 1].norm)) {
+            !(t[last + 1].flags & DL_TF_SENT_END) && !(w[last + 1].cls & DL_KW_DIRECTION)) {
             /* "Paris Hilton", "Gao Region" is fine but rare; a following
              * capitalised word that is itself no place ends it */
             const uint32_t *p2;
             size_t np2;
-            if (!match_at(g, t, hi, last + 1, &p2, &np2) && strcmp(t[last + 1].norm, "region") &&
+            if (!match_at(g, t, w, hi, last + 1, &p2, &np2) && strcmp(t[last + 1].norm, "region") &&
                 dl_weekday_from_name(t[last + 1].norm, t[last + 1].norm_len) < 0 &&
                 !dl_month_from_name(t[last + 1].norm, t[last + 1].norm_len) &&
                 strcmp(t[last + 1].norm, "province") && strcmp(t[last + 1].norm, "state"))
                 ok = 0;
         }
         if (ok && i >= 2 && strcmp(t[i - 1].norm, "of") == 0 && (t[i - 2].flags & DL_TF_CAP) &&
-            in_list(OF_HEAD, t[i - 2].norm))
+            (w[i - 2].cls & DL_KW_OF_HEAD))
             ok = 0;
         if (ok && best->kind == DL_PK_CITY && i > lo && is_name_tok(&t[i - 1]) && (t[i].flags & DL_TF_SPACE) &&
-            !in_list(DIRECTION, t[i - 1].norm) && !looks_adjective(t[i - 1].norm) &&
+            !(w[i - 1].cls & DL_KW_DIRECTION) && !looks_adjective(t[i - 1].norm) &&
             !(i >= 2 && is_punct_tok(&t[i - 2], ",")) && !cued) {
             ok = 0;   /* "Boris Johnson", "Lindsay Davenport": a name, even if "Lindsay" is a town */
         }

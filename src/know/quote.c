@@ -37,6 +37,12 @@ static const char *const REPORTING[] = {
     "wondered", "writes", "writing", "wrote",
 };
 
+/* For dl_know_words(): the count finder asks it of the words after a number. */
+const dl_know_list dl_quote_word_lists[] = {
+    { REPORTING, NULL, sizeof REPORTING / sizeof *REPORTING, DL_KW_REPORTING },
+    { NULL, NULL, 0, 0 }
+};
+
 static int cmp_str(const void *a, const void *b) { return strcmp(*(const char *const *)a, *(const char *const *)b); }
 
 int dl_reporting_verb(const char *norm) {

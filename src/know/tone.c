@@ -22,14 +22,25 @@ enum { SHAPE_BITS = 16 * 32 * 32 };
 typedef struct dl_tone_lex {
     char *buf;
     dl_arena *arena;     /* keys made at load time */
-    dl_strtab words;
+    dl_strtab words;     /* count[slot]: the word's DL_KW_* bits (words.h) */
     int max_words;
+    int has_lists;       /* dl_tone_lex_add_lists() was called */
     uint64_t shape[SHAPE_BITS / 64];
 } dl_tone_lex;
 
 static size_t shape_bit(const char *w, size_t n) {
     if (!n) return 0;
     return ((n < 15 ? n : 15) << 10) | ((size_t)(w[0] & 31) << 5) | (size_t)(w[n - 1] & 31);
+}
+
+static void build_shape(dl_tone_lex *lex) {
+    memset(lex->shape, 0, sizeof lex->shape);
+    for (size_t i = 0; i < lex->words.cap; i++) {
+        const char *k = lex->words.keys[i];
+        if (!k) continue;
+        size_t b = shape_bit(k, strlen(k));
+        lex->shape[b >> 6] |= 1ull << (b & 63);
+    }
 }
 
 /* dl_strtab_find() on the lexicon, behind the shape filter. */
@@ -54,7 +65,7 @@ static const char *const SELF[] = { "i", "me", "my", "mine", "we", "us", "our", 
 
 static void mark(dl_tone_lex *lex, const char *w, uint32_t flag) {
     size_t slot = dl_strtab_find(&lex->words, w, strlen(w));
-    if (slot == (size_t)-1) dl_strtab_put(&lex->words, w, 16 | flag, 1);
+    if (slot == (size_t)-1) dl_strtab_put(&lex->words, w, 16 | flag, 0);
     else lex->words.first[slot] |= flag;
 }
 
@@ -101,7 +112,7 @@ dl_tone_lex *dl_tone_lex_load(const char *path, char **err) {
         int words = 1;
         for (char *c = line; *c; c++) words += *c == ' ';
         if (words > lex->max_words) lex->max_words = words;
-        dl_strtab_put(&lex->words, line, (uint32_t)(v + 16) | LEX_VALENCE, 1);
+        dl_strtab_put(&lex->words, line, (uint32_t)(v + 16) | LEX_VALENCE, 0);
     }
     /* flags: first words of phrases, activity and self-reference words */
     for (size_t i = 0; i < lex->words.cap; i++) {
@@ -118,19 +129,35 @@ dl_tone_lex *dl_tone_lex_load(const char *path, char **err) {
         else {
             /* the key must outlive the table: point into the phrase itself */
             char *copy = dl_arena_strndup(lex->arena, first, n);
-            dl_strtab_put(&lex->words, copy, 16 | LEX_PHRASE, 1);
+            dl_strtab_put(&lex->words, copy, 16 | LEX_PHRASE, 0);
         }
     }
     for (const char *const *w = ACTIVITY; *w; w++) mark(lex, *w, LEX_ACTIVITY);
     for (const char *const *w = SELF; *w; w++) mark(lex, *w, LEX_SELF);
-    memset(lex->shape, 0, sizeof lex->shape);
-    for (size_t i = 0; i < lex->words.cap; i++) {
-        const char *k = lex->words.keys[i];
-        if (!k) continue;
-        size_t b = shape_bit(k, strlen(k));
-        lex->shape[b >> 6] |= 1ull << (b & 63);
-    }
+    build_shape(lex);
     return lex;
+}
+
+void dl_tone_lex_add_lists(dl_tone_lex *lex, const dl_know_list *lists) {
+    for (const dl_know_list *l = lists; l->n; l++) {
+        for (size_t k = 0; k < l->n; k++) {
+            const char *w = l->at ? l->at(k) : l->words[k];
+            size_t slot = dl_strtab_find(&lex->words, w, strlen(w));
+            /* a word in no AFINN entry: valence 0, no flags -- present,
+             * but scoring nothing (tone reads LEX_VALENCE) */
+            if (slot == (size_t)-1) dl_strtab_put(&lex->words, w, 16, l->bit);
+            else lex->words.count[slot] |= l->bit;
+        }
+    }
+    lex->has_lists = 1;
+    build_shape(lex);
+}
+
+void dl_tone_lex_word(const dl_tone_lex *lex, const char *norm, size_t n, dl_know_word *out) {
+    size_t slot = lex_find(lex, norm, n);
+    out->lex = slot == (size_t)-1 ? 0 : lex->words.first[slot];
+    if (!lex->has_lists) out->cls = dl_know_word_class(norm);
+    else out->cls = slot == (size_t)-1 ? 0 : lex->words.count[slot];
 }
 
 void dl_tone_lex_free(dl_tone_lex *lex) {
@@ -172,7 +199,13 @@ void dl_tone_add(dl_tone *sum, const dl_tone *t) {
     dl_tone_finish(sum);
 }
 
-dl_tone dl_tone_of(const dl_tone_lex *lex, const dl_token *t, size_t n) {
+int dl_tone_lex_valence(uint32_t lex_value) {
+    return lex_value ? (int)(lex_value & 0xff) - 16 : 0;
+}
+
+/* w: the tokens' lexicon values from dl_tone_lex_word(), or NULL to look
+ * them up here. */
+static dl_tone tone_of(const dl_tone_lex *lex, const dl_token *t, const dl_know_word *w, size_t n) {
     dl_tone r;
     memset(&r, 0, sizeof r);
     char key[256];
@@ -180,9 +213,13 @@ dl_tone dl_tone_of(const dl_tone_lex *lex, const dl_token *t, size_t n) {
         if (!is_word(&t[i])) continue;
         r.words++;
         if (!lex) continue;
-        size_t slot = lex_find(lex, t[i].norm, t[i].norm_len);
-        if (slot == (size_t)-1) continue;
-        uint32_t f = lex->words.first[slot];
+        uint32_t f;
+        if (w) f = w[i].lex;
+        else {
+            size_t slot = lex_find(lex, t[i].norm, t[i].norm_len);
+            f = slot == (size_t)-1 ? 0 : lex->words.first[slot];
+        }
+        if (!f) continue;
         if (f & LEX_ACTIVITY) r.nactivity++;
         if (f & LEX_SELF) r.nself++;
         /* a capitalised word inside a sentence is part of a name ("Great
@@ -222,4 +259,10 @@ dl_tone dl_tone_of(const dl_tone_lex *lex, const dl_token *t, size_t n) {
     }
     dl_tone_finish(&r);
     return r;
+}
+
+dl_tone dl_tone_of(const dl_tone_lex *lex, const dl_token *t, size_t n) { return tone_of(lex, t, NULL, n); }
+
+dl_tone dl_tone_of_words(const dl_tone_lex *lex, const dl_token *t, const dl_know_word *w, size_t n) {
+    return tone_of(lex, t, w, n);
 }
