@@ -44,11 +44,9 @@ const dl_know_word *dl_know_words(const dl_doc *doc, const struct dl_tone_lex *l
     if (!lex && doc->ctx && doc->ctx->gazetteer) lex = doc->ctx->gazetteer->tone;
     size_t n = doc->toks.n;
     dl_know_word *w = dl_arena_alloc(doc->arena, (n ? n : 1) * sizeof *w);
-    for (size_t i = 0; i < n; i++) {
-        const dl_token *t = &doc->toks.v[i];
-        if (lex) dl_tone_lex_word(lex, t->norm, t->norm_len, &w[i]);
-        else { w[i].lex = 0; w[i].cls = dl_know_word_class(t->norm); }
-    }
+    if (lex) dl_tone_lex_words(lex, doc->toks.v, n, w);
+    else
+        for (size_t i = 0; i < n; i++) { w[i].lex = 0; w[i].cls = dl_know_word_class(doc->toks.v[i].norm); }
     if (k) { k->words = w; k->words_lex = lex; }
     return w;
 }

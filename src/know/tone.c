@@ -13,41 +13,17 @@
  * above it. */
 enum { LEX_ACTIVITY = 1 << 8, LEX_SELF = 1 << 9, LEX_PHRASE = 1 << 10, LEX_VALENCE = 1 << 11 };
 
-/* Every word of every article is looked up, and most are in no list.  A
- * bit per (length, first byte, last byte) of the keys turns many of those
- * away before the hash: 16 lengths (longer ones share the last) times the
- * low five bits of each byte (a-z apart; other bytes share). */
-enum { SHAPE_BITS = 16 * 32 * 32 };
-
 typedef struct dl_tone_lex {
     char *buf;
     dl_arena *arena;     /* keys made at load time */
     dl_strtab words;     /* count[slot]: the word's DL_KW_* bits (words.h) */
     int max_words;
     int has_lists;       /* dl_tone_lex_add_lists() was called */
-    uint64_t shape[SHAPE_BITS / 64];
 } dl_tone_lex;
 
-static size_t shape_bit(const char *w, size_t n) {
-    if (!n) return 0;
-    return ((n < 15 ? n : 15) << 10) | ((size_t)(w[0] & 31) << 5) | (size_t)(w[n - 1] & 31);
-}
-
-static void build_shape(dl_tone_lex *lex) {
-    memset(lex->shape, 0, sizeof lex->shape);
-    for (size_t i = 0; i < lex->words.cap; i++) {
-        const char *k = lex->words.keys[i];
-        if (!k) continue;
-        size_t b = shape_bit(k, strlen(k));
-        lex->shape[b >> 6] |= 1ull << (b & 63);
-    }
-}
-
-/* dl_strtab_find() on the lexicon, behind the shape filter. */
+/* dl_strtab_find(), inlined: every token of every article comes here. */
 static size_t lex_find(const dl_tone_lex *lex, const char *w, size_t n) {
-    size_t b = shape_bit(w, n);
-    if (!(lex->shape[b >> 6] >> (b & 63) & 1)) return (size_t)-1;
-    return dl_strtab_find(&lex->words, w, n);
+    return dl_strtab_find_hashed(&lex->words, w, n, dl_strtab_hash(w, n));
 }
 
 /* Activity words: auxiliaries and common verbs of doing and saying. */
@@ -134,7 +110,6 @@ dl_tone_lex *dl_tone_lex_load(const char *path, char **err) {
     }
     for (const char *const *w = ACTIVITY; *w; w++) mark(lex, *w, LEX_ACTIVITY);
     for (const char *const *w = SELF; *w; w++) mark(lex, *w, LEX_SELF);
-    build_shape(lex);
     return lex;
 }
 
@@ -150,14 +125,23 @@ void dl_tone_lex_add_lists(dl_tone_lex *lex, const dl_know_list *lists) {
         }
     }
     lex->has_lists = 1;
-    build_shape(lex);
 }
 
-void dl_tone_lex_word(const dl_tone_lex *lex, const char *norm, size_t n, dl_know_word *out) {
-    size_t slot = lex_find(lex, norm, n);
-    out->lex = slot == (size_t)-1 ? 0 : lex->words.first[slot];
-    if (!lex->has_lists) out->cls = dl_know_word_class(norm);
-    else out->cls = slot == (size_t)-1 ? 0 : lex->words.count[slot];
+void dl_tone_lex_words(const dl_tone_lex *lex, const dl_token *t, size_t n, dl_know_word *out) {
+    for (size_t i = 0; i < n; i++) {
+        /* punctuation, quotes, brackets, dashes and clitics are in no list
+         * (every list word starts with a letter or is "%", a SYM) and get
+         * no tone */
+        int k = t[i].kind;
+        if (k != DL_TOK_WORD && k != DL_TOK_NUM && k != DL_TOK_ABBR && k != DL_TOK_SYM) {
+            out[i].lex = out[i].cls = 0;
+            continue;
+        }
+        size_t slot = lex_find(lex, t[i].norm, t[i].norm_len);
+        out[i].lex = slot == (size_t)-1 ? 0 : lex->words.first[slot];
+        if (!lex->has_lists) out[i].cls = dl_know_word_class(t[i].norm);
+        else out[i].cls = slot == (size_t)-1 ? 0 : lex->words.count[slot];
+    }
 }
 
 void dl_tone_lex_free(dl_tone_lex *lex) {

@@ -41,9 +41,9 @@ int dl_tone_valence(const struct dl_tone_lex *lex, const char *norm, size_t n);
 
 /* Add the knowledge stage's word lists (words.h) to the lexicon's table. */
 void dl_tone_lex_add_lists(struct dl_tone_lex *lex, const dl_know_list *lists);
-/* One probe for a token's norm: its lexicon value (0 if absent) and its
- * DL_KW_* bits. */
-void dl_tone_lex_word(const struct dl_tone_lex *lex, const char *norm, size_t n, dl_know_word *out);
+/* One probe per token of t[0..n): its lexicon value (0 if absent) and
+ * its DL_KW_* bits into out[0..n). */
+void dl_tone_lex_words(const struct dl_tone_lex *lex, const dl_token *t, size_t n, dl_know_word *out);
 /* The AFINN valence in a lexicon value from dl_tone_lex_word(). */
 int dl_tone_lex_valence(uint32_t lex_value);
 
