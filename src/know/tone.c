@@ -22,7 +22,7 @@ typedef struct dl_tone_lex {
 } dl_tone_lex;
 
 /* dl_strtab_find(), inlined: every token of every article comes here. */
-static size_t lex_find(const dl_tone_lex *lex, const char *w, size_t n) {
+static inline size_t lex_find(const dl_tone_lex *lex, const char *w, size_t n) {
     return dl_strtab_find_hashed(&lex->words, w, n, dl_strtab_hash(w, n));
 }
 
