@@ -94,14 +94,22 @@ static size_t match_at(const dl_gazetteer *g, const dl_token *t, const dl_know_w
         if (!is_name_tok(tk) && !tail && !(j > i && is_joiner(tk, &w[j])) && !(j > i && tk->kind == DL_TOK_WORD && (tk->flags & DL_TF_HYPHEN)))
             break;
         if (len + tk->norm_len + 2 >= sizeof key) break;
-        if (words) key[len++] = ' ';
-        memcpy(key + len, tk->norm, tk->norm_len);
-        len += tk->norm_len;
-        words++;
-        /* "U.S." is folded to "u.s."; keys are stored the same way */
+        /* "U.S." is folded to "u.s."; keys are stored the same way.  One
+         * word is probed as it is; the key is copied only to go on. */
         const uint32_t *p;
         int prefix;
-        size_t np = dl_gazetteer_probe(g, key, len, &p, &prefix);
+        size_t np;
+        if (!words) {
+            len = tk->norm_len;
+            np = dl_gazetteer_probe(g, tk->norm, len, &p, &prefix);
+        } else {
+            if (words == 1) memcpy(key, t[i].norm, len);
+            key[len++] = ' ';
+            memcpy(key + len, tk->norm, tk->norm_len);
+            len += tk->norm_len;
+            np = dl_gazetteer_probe(g, key, len, &p, &prefix);
+        }
+        words++;
         if (np && (is_name_tok(tk) || tail)) { best = words; *post = p; *npost = np; }
         if (!prefix) break;                /* no longer key starts so */
     }
@@ -112,14 +120,21 @@ static int is_punct_tok(const dl_token *t, const char *p) {
     return t->kind == DL_TOK_PUNCT && strcmp(t->norm, p) == 0;
 }
 
+static int is_code3(const char *c) { return c && c[0] && c[1] && c[2] && !c[3]; }
+
+/* cs[0..n) are three-letter codes (add_country): compared byte by byte,
+ * the same as strcmp but for what every place and actor asks. */
 static int has_country(const char *const *cs, size_t n, const char *c) {
     if (!c || !*c) return 0;
-    for (size_t i = 0; i < n; i++) if (cs[i][0] == c[0] && strcmp(cs[i], c) == 0) return 1;
+    for (size_t i = 0; i < n; i++) {
+        const char *x = cs[i];
+        if (x[0] == c[0] && x[1] == c[1] && x[2] == c[2] && !c[3]) return 1;
+    }
     return 0;
 }
 
 static size_t add_country(const char **cs, size_t n, size_t max, const char *c) {
-    if (!c || strlen(c) != 3 || has_country(cs, n, c) || n >= max) return n;
+    if (!is_code3(c) || has_country(cs, n, c) || n >= max) return n;
     cs[n] = c;
     return n + 1;
 }
@@ -202,7 +217,8 @@ static size_t article_countries(const dl_gazetteer *g, const dl_doc *doc, const 
     if (doc->actors) {
         for (size_t i = 0; i < doc->actors->n; i++) {
             const char *c = doc->actors->v[i].country;
-            if (c && strlen(c) == 3 && dl_gazetteer_country(g, c)) n = add_country(out, n, max, c);
+            /* known already: add_country() would not add it again */
+            if (is_code3(c) && !has_country(out, n, c) && dl_gazetteer_country(g, c)) n = add_country(out, n, max, c);
         }
     }
     size_t skip_to = 0;
@@ -300,6 +316,11 @@ static int actor_blocks(const dl_doc *doc, uint32_t start, uint32_t end, char ki
     return 0;
 }
 
+/* Is the feature code "PPL" followed by x (PPLC, PPLA)?  strcmp spelled out. */
+static int is_feature(const char *f, char x) {
+    return f[0] == 'P' && f[1] == 'P' && f[2] == 'L' && f[3] == x && !f[4];
+}
+
 /* A place's score before context: its kind, or a town's size and rank. */
 static double base_score(const dl_gaz_place *pl) {
     double s;
@@ -309,8 +330,8 @@ static double base_score(const dl_gaz_place *pl) {
     case DL_PK_ADM1: s = 7; break;   /* beats a town abroad: "Florida" is the state */
     default:
         s = log10((double)pl->population + 10.0);
-        if (strcmp(pl->feature, "PPLC") == 0) s += 2;
-        else if (strcmp(pl->feature, "PPLA") == 0) s += 1;
+        if (is_feature(pl->feature, 'C')) s += 2;
+        else if (is_feature(pl->feature, 'A')) s += 1;
         break;
     }
     return s;
@@ -476,7 +497,7 @@ void dl_places_find(const dl_gazetteer *g, dl_doc *doc, dl_place_set *out) {
         case DL_PK_ADM1: ok = (known_country || cued || used > 1 || !sentence_initial(doc, i)) && (!common || cued); break;
         default: {
             int initial = sentence_initial(doc, i);
-            int seat = !strcmp(best->feature, "PPLC") || !strcmp(best->feature, "PPLA");
+            int seat = is_feature(best->feature, 'C') || is_feature(best->feature, 'A');
             if (common) ok = cued;
             else if (in_dateline || ctxc || cued) ok = 1;
             else if (best->population >= 1000000) ok = 1;
