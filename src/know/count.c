@@ -372,8 +372,7 @@ void dl_counts_find(dl_doc *doc, dl_count_set *out) {
     out->v = dl_arena_alloc(doc->arena, cap * sizeof *out->v);
     size_t hi = dl_know_story_end(doc);
     const dl_know_word *W = dl_know_words(doc, NULL);
-    for (size_t i = 0; i < hi; i++) {
-        if (t[i].start < doc->body_start) continue;
+    for (size_t i = dl_know_story_start(doc); i < hi; i++) {
         /* only numbers, currency signs and codes, and words a number can
          * start with begin a count */
         int k0 = t[i].kind;

@@ -51,6 +51,16 @@ const dl_know_word *dl_know_words(const dl_doc *doc, const struct dl_tone_lex *l
     return w;
 }
 
+size_t dl_know_story_start(const dl_doc *doc) {
+    size_t lo = 0, hi = doc->toks.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->toks.v[mid].start < doc->body_start) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
 dl_gazetteer *dl_know_load(const char *home, char **err) {
     dl_buf path = DL_BUF_INIT;
     dl_buf_printf(&path, "%s/data/gazetteer/gazetteer.tsv", home);

@@ -41,6 +41,9 @@ size_t dl_know_sentence_of(const dl_doc *doc, size_t tok);
  * or the end of the text): the finders read t[0..this).  Binary search:
  * tokens are in text order. */
 size_t dl_know_story_end(const dl_doc *doc);
+/* The first token that starts at or after doc->body_start (the story's
+ * first; tokens before it, if any, belong to the dateline). */
+size_t dl_know_story_start(const dl_doc *doc);
 
 /* Per token of doc: its tone lexicon value and DL_KW_* bits (words.h),
  * from the lexicon lex, or with lex NULL from the one of doc->ctx (only

@@ -171,12 +171,11 @@ void dl_when_find(dl_doc *doc, dl_date ref, dl_when_set *out) {
     signed char *fcache = dl_arena_alloc(doc->arena, doc->sents.n + 1);
     memset(fcache, -1, doc->sents.n + 1);
     size_t hi = dl_know_story_end(doc);
-    for (size_t i = 0; i < hi; i++) {
-        if (t[i].start < doc->body_start) continue;
+    for (size_t i = dl_know_story_start(doc); i < hi; i++) {
         /* most tokens are lower-case words no date starts with */
         if (t[i].kind == DL_TOK_WORD && !(t[i].flags & DL_TF_CAP) && !lower_date_start(&t[i]) &&
             !(t[i].norm[0] >= '0' && t[i].norm[0] <= '9') &&
-            !(i + 2 < n && t[i + 2].norm_len == 3 && !strcmp(t[i + 2].norm, "ago")))
+            !(i + 2 < n && t[i + 2].norm_len == 3 && !memcmp(t[i + 2].norm, "ago", 3)))
             continue;
         if (t[i].kind != DL_TOK_WORD && t[i].kind != DL_TOK_NUM && t[i].kind != DL_TOK_ABBR) continue;
         dl_when w;
@@ -260,7 +259,7 @@ void dl_when_find(dl_doc *doc, dl_date ref, dl_when_set *out) {
             w.date = mk((int)y, 0, 0);
             w.res = DL_WR_YEAR;
         } else if (is_word(&t[i]) && (t[i].flags & DL_TF_CAP) && t[i].norm_len >= 6 &&
-                   !strcmp(t[i].norm + t[i].norm_len - 3, "day") && in_list(WEEKDAYS, t[i].norm)) {
+                   !memcmp(t[i].norm + t[i].norm_len - 3, "day", 4) && in_list(WEEKDAYS, t[i].norm)) {
             /* full weekday names only: "Sun" is a newspaper, "Wed" a verb */
             int wd = dl_weekday_from_name(t[i].norm, t[i].norm_len);
             used = 1;
@@ -290,8 +289,8 @@ void dl_when_find(dl_doc *doc, dl_date ref, dl_when_set *out) {
             long delta = !strcmp(t[i].norm, "yesterday") ? -1 : !strcmp(t[i].norm, "tomorrow") ? 1 : 0;
             if (have_ref) w.date = add_days(ref, delta);
         } else if (t[i].kind == DL_TOK_WORD && i + 1 < n && t[i].norm_len == 4 &&
-                   (!strcmp(t[i].norm, "last") || !strcmp(t[i].norm, "this") || !strcmp(t[i].norm, "next") ||
-                    !strcmp(t[i].norm, "past")) &&
+                   (!memcmp(t[i].norm, "last", 4) || !memcmp(t[i].norm, "this", 4) || !memcmp(t[i].norm, "next", 4) ||
+                    !memcmp(t[i].norm, "past", 4)) &&
                    (!strcmp(t[i + 1].norm, "week") || !strcmp(t[i + 1].norm, "month") || !strcmp(t[i + 1].norm, "year") ||
                     !strcmp(t[i + 1].norm, "weekend"))) {
             used = 2;
