@@ -19,6 +19,7 @@ size_t dl_know_sentence_of(const dl_doc *doc, size_t tok) {
 size_t dl_know_story_end(const dl_doc *doc) {
     size_t end_off = doc->body_end ? doc->body_end : doc->len;
     size_t lo = 0, hi = doc->toks.n;
+    if (!hi || doc->toks.v[hi - 1].start < end_off) return hi;   /* the tokenizer saw only the story */
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (doc->toks.v[mid].start < end_off) lo = mid + 1;
@@ -29,7 +30,7 @@ size_t dl_know_story_end(const dl_doc *doc) {
 
 uint32_t dl_know_word_class(const char *norm) {
     static const dl_know_list *const all[] = { dl_count_word_lists, dl_place_word_lists, dl_quote_word_lists,
-                                               dl_gazetteer_word_lists };
+                                               dl_gazetteer_word_lists, dl_when_word_lists };
     uint32_t cls = 0;
     for (size_t a = 0; a < sizeof all / sizeof *all; a++)
         for (const dl_know_list *l = all[a]; l->n; l++)
@@ -53,6 +54,7 @@ const dl_know_word *dl_know_words(const dl_doc *doc, const struct dl_tone_lex *l
 
 size_t dl_know_story_start(const dl_doc *doc) {
     size_t lo = 0, hi = doc->toks.n;
+    if (!hi || doc->toks.v[0].start >= doc->body_start) return 0;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (doc->toks.v[mid].start < doc->body_start) lo = mid + 1;
@@ -77,6 +79,7 @@ dl_gazetteer *dl_know_load(const char *home, char **err) {
             dl_tone_lex_add_lists(g->tone, dl_place_word_lists);
             dl_tone_lex_add_lists(g->tone, dl_quote_word_lists);
             dl_tone_lex_add_lists(g->tone, dl_gazetteer_word_lists);
+            dl_tone_lex_add_lists(g->tone, dl_when_word_lists);
         }
     }
     dl_buf_free(&path);

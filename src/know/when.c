@@ -148,15 +148,20 @@ static long small_number(const dl_token *t) {
     return -1;
 }
 
-/* Could a lower-case word start a date (when "ago" is not two tokens on)?
- * Only "yesterday", "today", "tomorrow", "tonight", "last/this/next/past
- * week" and "mid-2019" can, below; the shapes of those, cheaply. */
-static int lower_date_start(const dl_token *t) {
-    char c = t->norm[0];
-    size_t l = t->norm_len;
-    if (l == 4) return c == 'l' || c == 't' || c == 'n' || c == 'p';
-    if (l == 8 && c == 'm') return 1;
-    return (c == 'y' || c == 't') && l >= 5 && l <= 9;
+/* The lower-case words that can start a date below (when "ago" is not two
+ * tokens on): besides them only "mid-2019" can. */
+static const char *const DATE_WORDS[] = {
+    "yesterday", "today", "tomorrow", "tonight", "last", "this", "next", "past", NULL
+};
+
+/* For dl_know_words(). */
+const dl_know_list dl_when_word_lists[] = {
+    { DATE_WORDS, NULL, sizeof DATE_WORDS / sizeof *DATE_WORDS - 1, DL_KW_DATE },
+    { NULL, NULL, 0, 0 }
+};
+
+static int lower_date_start(const dl_token *t, const dl_know_word *w) {
+    return (w->cls & DL_KW_DATE) || (t->norm_len == 8 && t->norm[0] == 'm');
 }
 
 static size_t sent_of(const dl_doc *doc, size_t i) { return dl_know_sentence_of(doc, i); }
@@ -171,9 +176,10 @@ void dl_when_find(dl_doc *doc, dl_date ref, dl_when_set *out) {
     signed char *fcache = dl_arena_alloc(doc->arena, doc->sents.n + 1);
     memset(fcache, -1, doc->sents.n + 1);
     size_t hi = dl_know_story_end(doc);
+    const dl_know_word *W = dl_know_words(doc, NULL);
     for (size_t i = dl_know_story_start(doc); i < hi; i++) {
         /* most tokens are lower-case words no date starts with */
-        if (t[i].kind == DL_TOK_WORD && !(t[i].flags & DL_TF_CAP) && !lower_date_start(&t[i]) &&
+        if (t[i].kind == DL_TOK_WORD && !(t[i].flags & DL_TF_CAP) && !lower_date_start(&t[i], &W[i]) &&
             !(t[i].norm[0] >= '0' && t[i].norm[0] <= '9') &&
             !(i + 2 < n && t[i + 2].norm_len == 3 && !memcmp(t[i + 2].norm, "ago", 3)))
             continue;

@@ -28,7 +28,8 @@ enum {
     DL_KW_OF_HEAD   = 1u << 9,   /* place.c: "Bank" of, "Duke" of, ... */
     DL_KW_REGION    = 1u << 10,  /* place.c: "province", "strip", ... */
     DL_KW_JOINER    = 1u << 11,  /* place.c: "of", "de", "al", ... inside names */
-    DL_KW_COMMON    = 1u << 12   /* gazetteer.c: everyday words named like places */
+    DL_KW_COMMON    = 1u << 12,  /* gazetteer.c: everyday words named like places */
+    DL_KW_DATE      = 1u << 13   /* when.c: lower-case words that start dates */
 };
 
 /* A list: words[0..n) (or at(k) for lists of structs), all with bit. */
@@ -50,6 +51,7 @@ extern const dl_know_list dl_count_word_lists[];
 extern const dl_know_list dl_place_word_lists[];
 extern const dl_know_list dl_quote_word_lists[];
 extern const dl_know_list dl_gazetteer_word_lists[];
+extern const dl_know_list dl_when_word_lists[];
 
 /* The DL_KW_* bits of a word by reading the lists (no lexicon at hand). */
 uint32_t dl_know_word_class(const char *norm);
