@@ -145,11 +145,20 @@ static inline int may_start_number(const dl_token *t) {
     return number_pair(t) && number_shape(t->norm, t->norm_len) && number_start_word(t->norm, t->norm_len);
 }
 
-size_t dl_number_at(const dl_token *t, size_t n, size_t i, double *value, int *vague) {
+/* The same with the token's lexicon bits: NUMBER_STARTS is a lexicon
+ * list (DL_KW_NUMBER), so only a hyphenated word ("twenty-five") needs
+ * the letters read. */
+static int may_start_number_w(const dl_token *t, const dl_know_word *w) {
+    if (w->cls & DL_KW_NUMBER) return 1;
+    return number_pair(t) && memchr(t->norm, '-', t->norm_len) && may_start_number(t);
+}
+
+/* dl_number_at(); w: the tokens' lexicon bits, or NULL. */
+static size_t number_at(const dl_token *t, const dl_know_word *w, size_t n, size_t i, double *value, int *vague) {
     double v;
     *vague = 0;
     if (i >= n) return 0;
-    if (t[i].kind == DL_TOK_WORD && !may_start_number(&t[i])) return 0;
+    if (t[i].kind == DL_TOK_WORD && !(w ? may_start_number_w(&t[i], &w[i]) : may_start_number(&t[i]))) return 0;
     if (digits_value(&t[i], &v)) {
         size_t j = i + 1;
         double s;
@@ -200,6 +209,10 @@ size_t dl_number_at(const dl_token *t, size_t n, size_t i, double *value, int *v
     if (!any) return 0;
     *value = total + cur;
     return j - i;
+}
+
+size_t dl_number_at(const dl_token *t, size_t n, size_t i, double *value, int *vague) {
+    return number_at(t, NULL, n, i, value, vague);
 }
 
 /* Nouns that say what is counted, with their type.  This list and VERBS
@@ -301,6 +314,7 @@ const dl_know_list dl_count_word_lists[] = {
     { STOP, NULL, NELEM(STOP), DL_KW_STOP },
     { NULL, noun_at, NELEM(NOUNS), DL_KW_NOUN },
     { NULL, verb_at, NELEM(VERBS), DL_KW_VERB },
+    { NUMBER_STARTS, NULL, NELEM(NUMBER_STARTS), DL_KW_NUMBER },
     { NULL, NULL, 0, 0 }
 };
 
@@ -378,7 +392,7 @@ void dl_counts_find(dl_doc *doc, dl_count_set *out) {
         int k0 = t[i].kind;
         if (k0 != DL_TOK_NUM && k0 != DL_TOK_SYM &&
             !((k0 == DL_TOK_WORD || k0 == DL_TOK_ABBR) && (t[i].flags & DL_TF_UPPER) && t[i].norm_len <= 3) &&
-            !(k0 == DL_TOK_WORD && may_start_number(&t[i])))
+            !(k0 == DL_TOK_WORD && may_start_number_w(&t[i], &W[i])))
             continue;
         dl_count c;
         memset(&c, 0, sizeof c);
@@ -400,7 +414,7 @@ void dl_counts_find(dl_doc *doc, dl_count_set *out) {
         }
         double value;
         int vague;
-        size_t used = dl_number_at(t, hi, i, &value, &vague);
+        size_t used = number_at(t, W, hi, i, &value, &vague);
         if (!used) continue;
         size_t last = i + used - 1;
         size_t j = last + 1;

@@ -29,7 +29,8 @@ enum {
     DL_KW_REGION    = 1u << 10,  /* place.c: "province", "strip", ... */
     DL_KW_JOINER    = 1u << 11,  /* place.c: "of", "de", "al", ... inside names */
     DL_KW_COMMON    = 1u << 12,  /* gazetteer.c: everyday words named like places */
-    DL_KW_DATE      = 1u << 13   /* when.c: lower-case words that start dates */
+    DL_KW_DATE      = 1u << 13,  /* when.c: lower-case words that start dates */
+    DL_KW_NUMBER    = 1u << 14   /* count.c: words a number can start with */
 };
 
 /* A list: words[0..n) (or at(k) for lists of structs), all with bit. */
