@@ -19,10 +19,62 @@ typedef struct dl_tone_lex {
     dl_strtab words;     /* count[slot]: the word's DL_KW_* bits (words.h) */
     int max_words;
     int has_lists;       /* dl_tone_lex_add_lists() was called */
+    /* Every token of every article is looked up, and most are short: the
+     * keys of up to 8 bytes are also in a table keyed by the bytes
+     * themselves as one integer (short_key()), so a lookup is a few
+     * shifts and one integer compare instead of hashing and strncmp. */
+    uint64_t *skey;      /* 0 = empty */
+    uint32_t *sslot;     /* the key's slot in words */
+    size_t scap;         /* a power of two */
 } dl_tone_lex;
 
-/* dl_strtab_find(), inlined: every token of every article comes here. */
+/* s[0..n), 1 <= n <= 8, as an integer: byte k at bits 8k.  Distinct for
+ * distinct strings, as norms hold no NUL (text.h: NUL becomes a space). */
+static inline uint64_t short_key(const char *s, size_t n) {
+    uint64_t v = 0;
+    for (size_t k = 0; k < n; k++) v |= (uint64_t)(unsigned char)s[k] << (8 * k);
+    return v;
+}
+
+static inline size_t short_home(const dl_tone_lex *lex, uint64_t k) {
+    return (size_t)((k * 0x9e3779b97f4a7c15ULL) >> 32) & (lex->scap - 1);
+}
+
+/* (Re)build the short-key table from words. */
+static void build_short(dl_tone_lex *lex) {
+    size_t nshort = 0;
+    for (size_t i = 0; i < lex->words.cap; i++) {
+        const char *k = lex->words.keys[i];
+        if (k && *k && strlen(k) <= 8) nshort++;
+    }
+    free(lex->skey);
+    free(lex->sslot);
+    lex->scap = 16;
+    while (lex->scap < nshort * 2) lex->scap <<= 1;
+    lex->skey = calloc(lex->scap, sizeof *lex->skey);
+    lex->sslot = calloc(lex->scap, sizeof *lex->sslot);
+    if (!lex->skey || !lex->sslot) { fprintf(stderr, "dateline: out of memory\n"); exit(3); }
+    for (size_t i = 0; i < lex->words.cap; i++) {
+        const char *k = lex->words.keys[i];
+        size_t n = k ? strlen(k) : 0;
+        if (!n || n > 8) continue;
+        uint64_t v = short_key(k, n);
+        size_t j = short_home(lex, v);
+        while (lex->skey[j]) j = (j + 1) & (lex->scap - 1);
+        lex->skey[j] = v;
+        lex->sslot[j] = (uint32_t)i;
+    }
+}
+
+/* The slot of w[0..n) in words, or (size_t)-1: every token of every
+ * article comes here. */
 static inline size_t lex_find(const dl_tone_lex *lex, const char *w, size_t n) {
+    if (n - 1 < 8 && lex->skey) {
+        uint64_t v = short_key(w, n);
+        for (size_t j = short_home(lex, v); lex->skey[j]; j = (j + 1) & (lex->scap - 1))
+            if (lex->skey[j] == v) return lex->sslot[j];
+        return (size_t)-1;
+    }
     return dl_strtab_find_hashed(&lex->words, w, n, dl_strtab_hash(w, n));
 }
 
@@ -63,6 +115,10 @@ dl_tone_lex *dl_tone_lex_load(const char *path, char **err) {
     lex->buf = dl_buf_take(&b);
     lex->arena = dl_arena_new(0);
     lex->max_words = 1;
+    lex->has_lists = 0;
+    lex->skey = NULL;
+    lex->sslot = NULL;
+    lex->scap = 0;
     size_t lines = 1;
     for (char *c = lex->buf; *c; c++) lines += *c == '\n';
     dl_strtab_init(&lex->words, lines);
@@ -110,6 +166,7 @@ dl_tone_lex *dl_tone_lex_load(const char *path, char **err) {
     }
     for (const char *const *w = ACTIVITY; *w; w++) mark(lex, *w, LEX_ACTIVITY);
     for (const char *const *w = SELF; *w; w++) mark(lex, *w, LEX_SELF);
+    build_short(lex);
     return lex;
 }
 
@@ -125,6 +182,7 @@ void dl_tone_lex_add_lists(dl_tone_lex *lex, const dl_know_list *lists) {
         }
     }
     lex->has_lists = 1;
+    build_short(lex);
 }
 
 void dl_tone_lex_words(const dl_tone_lex *lex, const dl_token *t, size_t n, dl_know_word *out) {
@@ -147,6 +205,8 @@ void dl_tone_lex_words(const dl_tone_lex *lex, const dl_token *t, size_t n, dl_k
 void dl_tone_lex_free(dl_tone_lex *lex) {
     if (!lex) return;
     dl_strtab_free(&lex->words);
+    free(lex->skey);
+    free(lex->sslot);
     dl_arena_free(lex->arena);
     free(lex->buf);
     free(lex);
