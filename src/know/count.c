@@ -5,10 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int in_list(const char *const *list, const char *w) {
-    for (; *list; list++) if ((*list)[0] == w[0] && strcmp(*list, w) == 0) return 1;
-    return 0;
-}
 
 typedef struct word_value { const char *w; double v; } word_value;
 
@@ -74,15 +70,37 @@ static const char *const NUMBER_STARTS[] = {
     "thousands", "three", "twelve", "twenty", "two"
 };
 
-static int cmp_str(const void *a, const void *b) { return strcmp(*(const char *const *)a, *(const char *const *)b); }
 
-/* A quick no for most words: the first two letters and the length of every
- * word in NUMBER_STARTS (hyphenated forms: the part before the hyphen). */
-static int number_shape(const char *w) {
-    size_t n = 0;
-    while (w[n] && w[n] != '-') n++;
+/* The first two letters of the words in NUMBER_STARTS: for each first
+ * letter, a bit per second letter ("a" may be followed by anything).  A
+ * table lookup inlined in the token loop, before any call. */
+#define L2(c) (1u << ((c) - 'a'))
+enum { ANY_SECOND = 1u << 31 };
+static const uint32_t NUMBER_PAIRS[26] = {
+    ['a' - 'a'] = ANY_SECOND, ['b' - 'a'] = L2('i'), ['d' - 'a'] = L2('o'), ['e' - 'a'] = L2('i') | L2('l'),
+    ['f' - 'a'] = L2('i') | L2('o'), ['h' - 'a'] = L2('u'), ['m' - 'a'] = L2('i'), ['n' - 'a'] = L2('i'),
+    ['o' - 'a'] = L2('n'), ['s' - 'a'] = L2('c') | L2('e') | L2('i'), ['t' - 'a'] = L2('e') | L2('h') | L2('w'),
+};
+#undef L2
+
+static inline int number_pair(const dl_token *t) {
+    unsigned a = (unsigned char)t->norm[0] - 'a';
+    if (a >= 26) return 0;
+    uint32_t m = NUMBER_PAIRS[a];
+    if (m == ANY_SECOND) return 1;
+    unsigned b = t->norm_len > 1 ? (unsigned char)t->norm[1] - 'a' : 26;
+    return b < 26 && (m >> b & 1);
+}
+
+/* After number_pair: the length of every word in NUMBER_STARTS that
+ * starts with those letters (hyphenated forms: the part before the
+ * hyphen). */
+static int number_shape(const char *w, size_t len) {
+    char a = w[0], b = len > 1 ? w[1] : 0;
+    size_t lim = len < 10 ? len : 10, n = 0;
+    while (n < lim && w[n] != '-') n++;
     if (n == 0 || n > 9) return 0;
-    char a = w[0], b = n > 1 ? w[1] : 0;
+    if (n == 1) b = 0;
     switch (a) {
     case 'a': return n <= 2;
     case 'b': return b == 'i' && n == 8;
@@ -100,27 +118,47 @@ static int number_shape(const char *w) {
     }
 }
 
-static int may_start_number(const char *w) {
-    if (!number_shape(w)) return 0;
-    const char *dash = strchr(w, '-');
-    char head[16];
-    if (dash) {
-        /* "twenty-five": look up "twenty" */
-        size_t k = (size_t)(dash - w);
-        if (k >= sizeof head) return 0;
-        memcpy(head, w, k);
-        head[k] = '\0';
-        w = head;
+/* Is w[0..len) (or its part before a hyphen: "twenty-five") in
+ * NUMBER_STARTS?  A binary search on the unterminated head, in strcmp's
+ * order. */
+static int number_start_word(const char *w, size_t len) {
+    const char *dash = memchr(w, '-', len);
+    if (dash) len = (size_t)(dash - w);
+    /* "a" and "an", the words that pass number_shape most, are the only
+     * ones starting with a */
+    if (w[0] == 'a') return len == 1 || (len == 2 && w[1] == 'n');
+    size_t lo = 0, hi = sizeof NUMBER_STARTS / sizeof *NUMBER_STARTS;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strncmp(NUMBER_STARTS[mid], w, len);
+        if (c == 0) c = NUMBER_STARTS[mid][len] != '\0';
+        if (c == 0) return 1;
+        if (c < 0) lo = mid + 1;
+        else hi = mid;
     }
-    return bsearch(&w, NUMBER_STARTS, sizeof NUMBER_STARTS / sizeof *NUMBER_STARTS, sizeof *NUMBER_STARTS,
-                   cmp_str) != NULL;
+    return 0;
 }
 
-size_t dl_number_at(const dl_token *t, size_t n, size_t i, double *value, int *vague) {
+/* Can a number start with this word?  Called for every lower-case word of
+ * the story, so the cheap tests go first. */
+static inline int may_start_number(const dl_token *t) {
+    return number_pair(t) && number_shape(t->norm, t->norm_len) && number_start_word(t->norm, t->norm_len);
+}
+
+/* The same with the token's lexicon bits: NUMBER_STARTS is a lexicon
+ * list (DL_KW_NUMBER), so only a hyphenated word ("twenty-five") needs
+ * the letters read. */
+static int may_start_number_w(const dl_token *t, const dl_know_word *w) {
+    if (w->cls & DL_KW_NUMBER) return 1;
+    return number_pair(t) && memchr(t->norm, '-', t->norm_len) && may_start_number(t);
+}
+
+/* dl_number_at(); w: the tokens' lexicon bits, or NULL. */
+static size_t number_at(const dl_token *t, const dl_know_word *w, size_t n, size_t i, double *value, int *vague) {
     double v;
     *vague = 0;
     if (i >= n) return 0;
-    if (t[i].kind == DL_TOK_WORD && !may_start_number(t[i].norm)) return 0;
+    if (t[i].kind == DL_TOK_WORD && !(w ? may_start_number_w(&t[i], &w[i]) : may_start_number(&t[i]))) return 0;
     if (digits_value(&t[i], &v)) {
         size_t j = i + 1;
         double s;
@@ -130,7 +168,8 @@ size_t dl_number_at(const dl_token *t, size_t n, size_t i, double *value, int *v
     }
     if (t[i].kind != DL_TOK_WORD) return 0;
     /* "tens of thousands", "hundreds of thousands" */
-    if ((strcmp(t[i].norm, "tens") == 0 || strcmp(t[i].norm, "hundreds") == 0) && i + 2 < n &&
+    if (((t[i].norm_len == 4 && strcmp(t[i].norm, "tens") == 0) ||
+         (t[i].norm_len == 8 && strcmp(t[i].norm, "hundreds") == 0)) && i + 2 < n &&
         strcmp(t[i + 1].norm, "of") == 0 && lookup(VAGUE, t[i + 2].norm, &v) && v >= 2000) {
         *value = (strcmp(t[i].norm, "tens") == 0 ? 10 : 100) * v / 2;
         *vague = 1;
@@ -142,9 +181,10 @@ size_t dl_number_at(const dl_token *t, size_t n, size_t i, double *value, int *v
     int any = 0;
     if (t[j].norm_len <= 2 && t[j].norm[0] == 'a') {
         /* "a dozen", "a hundred", "a million" -- and nothing else starting with "a" */
-        if (j + 1 < n && (!strcmp(t[j + 1].norm, "dozen") || !strcmp(t[j + 1].norm, "hundred") ||
-                          !strcmp(t[j + 1].norm, "thousand") || !strcmp(t[j + 1].norm, "million") ||
-                          !strcmp(t[j + 1].norm, "billion"))) {
+        if (j + 1 < n && t[j + 1].norm_len >= 5 && t[j + 1].norm_len <= 8 &&
+            (!strcmp(t[j + 1].norm, "dozen") || !strcmp(t[j + 1].norm, "hundred") ||
+             !strcmp(t[j + 1].norm, "thousand") || !strcmp(t[j + 1].norm, "million") ||
+             !strcmp(t[j + 1].norm, "billion"))) {
             cur = 1;
             j++;
         } else {
@@ -171,75 +211,72 @@ size_t dl_number_at(const dl_token *t, size_t n, size_t i, double *value, int *v
     return j - i;
 }
 
-/* Nouns that say what is counted, with their type. */
+size_t dl_number_at(const dl_token *t, size_t n, size_t i, double *value, int *vague) {
+    return number_at(t, NULL, n, i, value, vague);
+}
+
+/* Nouns that say what is counted, with their type.  This list and VERBS
+ * are sorted in strcmp order (see type_in_sorted). */
 typedef struct noun_type { const char *noun; const char *type; } noun_type;
 static const noun_type NOUNS[] = {
-    {"troops", "SOLDIERS"}, {"soldiers", "SOLDIERS"}, {"peacekeepers", "SOLDIERS"},
-    {"servicemen", "SOLDIERS"}, {"marines", "SOLDIERS"}, {"paratroopers", "SOLDIERS"},
-    {"mercenaries", "SOLDIERS"}, {"sailors", "SOLDIERS"}, {"commandos", "SOLDIERS"},
-    {"reservists", "SOLDIERS"}, {"conscripts", "SOLDIERS"}, {"contingent", "SOLDIERS"},
-    {"protesters", "PROTEST"}, {"protestors", "PROTEST"}, {"demonstrators", "PROTEST"},
-    {"marchers", "PROTEST"}, {"strikers", "PROTEST"}, {"rioters", "PROTEST"},
-    {"refugees", "REFUGEES"}, {"asylum-seekers", "REFUGEES"}, {"migrants", "REFUGEES"},
-    {"evacuees", "EVACUATION"}, {"displaced", "DISPLACED"}, {"idps", "DISPLACED"},
-    {"deaths", "KILL"}, {"dead", "KILL"}, {"bodies", "KILL"}, {"fatalities", "KILL"},
-    {"killed", "KILL"}, {"wounded", "WOUND"}, {"injured", "WOUND"}, {"injuries", "WOUND"},
-    {"casualties", "AFFECT"}, {"arrests", "ARREST"}, {"detainees", "ARREST"},
-    {"arrested", "ARREST"}, {"hostages", "KIDNAP"}, {"abductees", "KIDNAP"}, {"captives", "KIDNAP"},
-    {"kidnapped", "KIDNAP"},
-    {NULL, NULL}
+    {"abductees", "KIDNAP"}, {"arrested", "ARREST"}, {"arrests", "ARREST"},
+    {"asylum-seekers", "REFUGEES"}, {"bodies", "KILL"}, {"captives", "KIDNAP"},
+    {"casualties", "AFFECT"}, {"commandos", "SOLDIERS"}, {"conscripts", "SOLDIERS"},
+    {"contingent", "SOLDIERS"}, {"dead", "KILL"}, {"deaths", "KILL"}, {"demonstrators", "PROTEST"},
+    {"detainees", "ARREST"}, {"displaced", "DISPLACED"}, {"evacuees", "EVACUATION"},
+    {"fatalities", "KILL"}, {"hostages", "KIDNAP"}, {"idps", "DISPLACED"}, {"injured", "WOUND"},
+    {"injuries", "WOUND"}, {"kidnapped", "KIDNAP"}, {"killed", "KILL"}, {"marchers", "PROTEST"},
+    {"marines", "SOLDIERS"}, {"mercenaries", "SOLDIERS"}, {"migrants", "REFUGEES"},
+    {"paratroopers", "SOLDIERS"}, {"peacekeepers", "SOLDIERS"}, {"protesters", "PROTEST"},
+    {"protestors", "PROTEST"}, {"refugees", "REFUGEES"}, {"reservists", "SOLDIERS"},
+    {"rioters", "PROTEST"}, {"sailors", "SOLDIERS"}, {"servicemen", "SOLDIERS"},
+    {"soldiers", "SOLDIERS"}, {"strikers", "PROTEST"}, {"troops", "SOLDIERS"}, {"wounded", "WOUND"}
 };
 
 /* Verbs near a count that decide its type. */
 static const noun_type VERBS[] = {
-    {"killed", "KILL"}, {"killing", "KILL"}, {"kill", "KILL"}, {"died", "KILL"},
-    {"dead", "KILL"}, {"massacred", "KILL"}, {"slain", "KILL"}, {"executed", "KILL"},
-    {"perished", "KILL"}, {"toll", "KILL"}, {"murdered", "KILL"},
-    {"wounded", "WOUND"}, {"injured", "WOUND"}, {"injuring", "WOUND"}, {"wounding", "WOUND"}, {"hurt", "WOUND"},
-    {"arrested", "ARREST"}, {"detained", "ARREST"}, {"arresting", "ARREST"}, {"detaining", "ARREST"},
-    {"jailed", "ARREST"}, {"imprisoned", "ARREST"}, {"apprehended", "ARREST"},
-    {"kidnapped", "KIDNAP"}, {"abducted", "KIDNAP"}, {"kidnapping", "KIDNAP"}, {"abducting", "KIDNAP"},
-    {"hostage", "KIDNAP"},
-    {"protested", "PROTEST"}, {"marched", "PROTEST"}, {"rallied", "PROTEST"}, {"demonstrated", "PROTEST"},
-    {"protesting", "PROTEST"}, {"marching", "PROTEST"},
-    {"displaced", "DISPLACED"}, {"fled", "DISPLACED"}, {"displacing", "DISPLACED"}, {"uprooted", "DISPLACED"},
-    {"fleeing", "DISPLACED"},
-    {"evacuated", "EVACUATION"}, {"evacuating", "EVACUATION"},
-    {NULL, NULL}
+    {"abducted", "KIDNAP"}, {"abducting", "KIDNAP"}, {"apprehended", "ARREST"},
+    {"arrested", "ARREST"}, {"arresting", "ARREST"}, {"dead", "KILL"}, {"demonstrated", "PROTEST"},
+    {"detained", "ARREST"}, {"detaining", "ARREST"}, {"died", "KILL"}, {"displaced", "DISPLACED"},
+    {"displacing", "DISPLACED"}, {"evacuated", "EVACUATION"}, {"evacuating", "EVACUATION"},
+    {"executed", "KILL"}, {"fled", "DISPLACED"}, {"fleeing", "DISPLACED"}, {"hostage", "KIDNAP"},
+    {"hurt", "WOUND"}, {"imprisoned", "ARREST"}, {"injured", "WOUND"}, {"injuring", "WOUND"},
+    {"jailed", "ARREST"}, {"kidnapped", "KIDNAP"}, {"kidnapping", "KIDNAP"}, {"kill", "KILL"},
+    {"killed", "KILL"}, {"killing", "KILL"}, {"marched", "PROTEST"}, {"marching", "PROTEST"},
+    {"massacred", "KILL"}, {"murdered", "KILL"}, {"perished", "KILL"}, {"protested", "PROTEST"},
+    {"protesting", "PROTEST"}, {"rallied", "PROTEST"}, {"slain", "KILL"}, {"toll", "KILL"},
+    {"uprooted", "DISPLACED"}, {"wounded", "WOUND"}, {"wounding", "WOUND"}
 };
 
 /* Nouns that count people (so a nearby verb can type them). */
 static const char *const PEOPLE[] = {
-    "people", "persons", "civilians", "villagers", "residents", "children", "women",
-    "men", "students", "workers", "journalists", "activists", "militants", "fighters",
-    "insurgents", "rebels", "jihadists", "soldiers", "troops", "police", "policemen",
-    "officers", "passengers", "migrants", "refugees", "worshippers", "protesters",
-    "demonstrators", "opponents", "supporters", "members", "prisoners", "inmates",
-    "farmers", "miners", "pupils", "teachers", "doctors", "nurses", "peacekeepers",
-    "others", "individuals", "suspects", "gunmen", "attackers", "hostages", "citizens",
-    "nationals", "tourists", "aid workers", "staff", "employees", "family", "families",
-    "dead", "wounded", "injured", "killed", "displaced", NULL
+    "activists", "aid workers", "attackers", "children", "citizens", "civilians", "dead",
+    "demonstrators", "displaced", "doctors", "employees", "families", "family", "farmers",
+    "fighters", "gunmen", "hostages", "individuals", "injured", "inmates", "insurgents",
+    "jihadists", "journalists", "killed", "members", "men", "migrants", "militants", "miners",
+    "nationals", "nurses", "officers", "opponents", "others", "passengers", "peacekeepers",
+    "people", "persons", "police", "policemen", "prisoners", "protesters", "pupils", "rebels",
+    "refugees", "residents", "soldiers", "staff", "students", "supporters", "suspects", "teachers",
+    "tourists", "troops", "villagers", "women", "workers", "worshippers", "wounded"
 };
 
 /* Units that make a number a measure, not a count of actors. */
 static const char *const UNITS_OF_MEASURE[] = {
-    "years", "year", "months", "month", "weeks", "week", "days", "day", "hours",
-    "hour", "minutes", "minute", "seconds", "decades", "centuries", "km", "kilometres",
-    "kilometers", "miles", "metres", "meters", "percent", "per", "%", "times", "year-old",
-    "years-old", "kg", "tonnes", "tons", "degrees", "points", "p.m.", "a.m.", "o'clock",
-    "am", "pm", "square", "acres", "hectares", "feet", "pct", "basis", "lbs", "pounds-weight",
-    "barrels", "bpd", "ounces", "bushels", "litres", "liters", "gallons", "megawatts",
-    "seats", "votes", "shares", NULL
+    "%", "a.m.", "acres", "am", "barrels", "basis", "bpd", "bushels", "centuries", "day", "days",
+    "decades", "degrees", "feet", "gallons", "hectares", "hour", "hours", "kg", "kilometers",
+    "kilometres", "km", "lbs", "liters", "litres", "megawatts", "meters", "metres", "miles",
+    "minute", "minutes", "month", "months", "o'clock", "ounces", "p.m.", "pct", "per", "percent",
+    "pm", "points", "pounds-weight", "seats", "seconds", "shares", "square", "times", "tonnes",
+    "tons", "votes", "week", "weeks", "year", "year-old", "years", "years-old"
 };
 
 /* Function words that end the counted noun phrase. */
 static const char *const STOP[] = {
-    "were", "was", "are", "is", "have", "has", "had", "be", "been", "will", "would",
-    "in", "on", "at", "to", "from", "and", "or", "who", "that", "which", "by", "with",
-    "for", "as", "than", "into", "after", "before", "since", "during", "across", "over",
-    "under", "near", "of", "the", "a", "an", "their", "its", "his", "her", "this",
-    "these", "those", "died", "killed", "fled", "said", "could", "may", "might", "also",
-    NULL
+    "a", "across", "after", "also", "an", "and", "are", "as", "at", "be", "been", "before", "by",
+    "could", "died", "during", "fled", "for", "from", "had", "has", "have", "her", "his", "in",
+    "into", "is", "its", "killed", "may", "might", "near", "of", "on", "or", "over", "said",
+    "since", "than", "that", "the", "their", "these", "this", "those", "to", "under", "was", "were",
+    "which", "who", "will", "with", "would"
 };
 
 typedef struct currency_word { const char *w; const char *iso; } currency_word;
@@ -264,9 +301,45 @@ static const char *currency_of(const currency_word *t, const char *w) {
     return NULL;
 }
 
-static const char *noun_type_of(const noun_type *t, const char *w) {
-    for (; t->noun; t++) if (t->noun[0] == w[0] && strcmp(t->noun, w) == 0) return t->type;
+#define NELEM(a) (sizeof (a) / sizeof *(a))
+
+static const char *noun_at(size_t k) { return NOUNS[k].noun; }
+static const char *verb_at(size_t k) { return VERBS[k].noun; }
+
+/* For dl_know_words(): the finder asks each token near a number whether it
+ * is in these lists, so they are answered by one lookup per token. */
+const dl_know_list dl_count_word_lists[] = {
+    { PEOPLE, NULL, NELEM(PEOPLE), DL_KW_PEOPLE },
+    { UNITS_OF_MEASURE, NULL, NELEM(UNITS_OF_MEASURE), DL_KW_UNIT },
+    { STOP, NULL, NELEM(STOP), DL_KW_STOP },
+    { NULL, noun_at, NELEM(NOUNS), DL_KW_NOUN },
+    { NULL, verb_at, NELEM(VERBS), DL_KW_VERB },
+    { NUMBER_STARTS, NULL, NELEM(NUMBER_STARTS), DL_KW_NUMBER },
+    { NULL, NULL, 0, 0 }
+};
+
+/* The type of a noun or verb the DL_KW_NOUN or DL_KW_VERB bit says is in
+ * the list: a binary search (the lists are sorted in strcmp order,
+ * dl_count_tables_sorted() checks). */
+static const char *type_in_sorted(const noun_type *v, size_t n, const char *w) {
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(v[mid].noun, w);
+        if (c == 0) return v[mid].type;
+        if (c < 0) lo = mid + 1;
+        else hi = mid;
+    }
     return NULL;
+}
+
+#define NOUN_TYPE(k) ((W[k].cls & DL_KW_NOUN) ? type_in_sorted(NOUNS, NELEM(NOUNS), t[k].norm) : NULL)
+#define VERB_TYPE(k) ((W[k].cls & DL_KW_VERB) ? type_in_sorted(VERBS, NELEM(VERBS), t[k].norm) : NULL)
+
+int dl_count_tables_sorted(void) {
+    for (size_t k = 1; k < NELEM(NOUNS); k++) if (strcmp(NOUNS[k - 1].noun, NOUNS[k].noun) >= 0) return 0;
+    for (size_t k = 1; k < NELEM(VERBS); k++) if (strcmp(VERBS[k - 1].noun, VERBS[k].noun) >= 0) return 0;
+    return 1;
 }
 
 static size_t sent_of(const dl_doc *doc, size_t i) { return dl_know_sentence_of(doc, i); }
@@ -308,21 +381,18 @@ static const dl_actor_mention *count_actor(const dl_doc *doc, uint32_t num_start
 
 void dl_counts_find(dl_doc *doc, dl_count_set *out) {
     const dl_token *t = doc->toks.v;
-    size_t n = doc->toks.n;
     size_t cap = 8;
     out->n = 0;
     out->v = dl_arena_alloc(doc->arena, cap * sizeof *out->v);
-    size_t end_off = doc->body_end ? doc->body_end : doc->len;
-    size_t hi = 0;
-    while (hi < n && t[hi].start < end_off) hi++;
-    for (size_t i = 0; i < hi; i++) {
-        if (t[i].start < doc->body_start) continue;
+    size_t hi = dl_know_story_end(doc);
+    const dl_know_word *W = dl_know_words(doc, NULL);
+    for (size_t i = dl_know_story_start(doc); i < hi; i++) {
         /* only numbers, currency signs and codes, and words a number can
          * start with begin a count */
         int k0 = t[i].kind;
         if (k0 != DL_TOK_NUM && k0 != DL_TOK_SYM &&
             !((k0 == DL_TOK_WORD || k0 == DL_TOK_ABBR) && (t[i].flags & DL_TF_UPPER) && t[i].norm_len <= 3) &&
-            !(k0 == DL_TOK_WORD && may_start_number(t[i].norm)))
+            !(k0 == DL_TOK_WORD && may_start_number_w(&t[i], &W[i])))
             continue;
         dl_count c;
         memset(&c, 0, sizeof c);
@@ -344,7 +414,7 @@ void dl_counts_find(dl_doc *doc, dl_count_set *out) {
         }
         double value;
         int vague;
-        size_t used = dl_number_at(t, hi, i, &value, &vague);
+        size_t used = number_at(t, W, hi, i, &value, &vague);
         if (!used) continue;
         size_t last = i + used - 1;
         size_t j = last + 1;
@@ -353,7 +423,7 @@ void dl_counts_find(dl_doc *doc, dl_count_set *out) {
             if (i > 0 && dl_month_from_name(t[i - 1].norm, t[i - 1].norm_len) && (t[i - 1].flags & DL_TF_CAP)) { i = last; continue; }
             if (j < hi && dl_month_from_name(t[j].norm, t[j].norm_len) && (t[j].flags & DL_TF_CAP)) { i = last; continue; }
             if (t[i].kind == DL_TOK_NUM && t[i].norm_len == 4 && value >= 1900 && value <= 2100 && used == 1) { i = last; continue; }
-            if (j < hi && in_list(UNITS_OF_MEASURE, t[j].norm)) { i = last; continue; }
+            if (j < hi && (W[j].cls & DL_KW_UNIT)) { i = last; continue; }
             if (j < hi && t[j].kind == DL_TOK_WORD && (t[j].flags & DL_TF_HYPHEN) &&
                 (strstr(t[j].norm, "year") || strstr(t[j].norm, "day") || strstr(t[j].norm, "month"))) { i = last; continue; }
         }
@@ -379,13 +449,12 @@ void dl_counts_find(dl_doc *doc, dl_count_set *out) {
         size_t obj_s = j, obj_e = j;
         const char *bare_type = "";
         if (!cur) {
-            while (obj_e < hi && obj_e - obj_s < 3 && (t[obj_e].kind == DL_TOK_WORD) && !in_list(STOP, t[obj_e].norm) &&
-                   !dl_reporting_verb(t[obj_e].norm)) {
+            while (obj_e < hi && obj_e - obj_s < 3 && (t[obj_e].kind == DL_TOK_WORD) && !(W[obj_e].cls & (DL_KW_STOP | DL_KW_REPORTING))) {
                 obj_e++;
                 /* a known head ends the phrase ("300 troops" in "300 troops
                  * members"), unless a people noun follows ("police officers") */
-                if ((noun_type_of(NOUNS, t[obj_e - 1].norm) || in_list(PEOPLE, t[obj_e - 1].norm)) &&
-                    !(obj_e < hi && (in_list(PEOPLE, t[obj_e].norm) || noun_type_of(NOUNS, t[obj_e].norm)) &&
+                if ((W[obj_e - 1].cls & (DL_KW_NOUN | DL_KW_PEOPLE)) &&
+                    !(obj_e < hi && (W[obj_e].cls & (DL_KW_PEOPLE | DL_KW_NOUN)) &&
                       strcmp(t[obj_e - 1].norm, "dead") && strcmp(t[obj_e - 1].norm, "wounded")))
                     break;
             }
@@ -400,7 +469,7 @@ void dl_counts_find(dl_doc *doc, dl_count_set *out) {
                 const char *vt0 = NULL;
                 for (size_t k = j; !toll && !vt0 && k < hi && k < j + 3; k++) {
                     if (t[k].kind != DL_TOK_WORD) break;
-                    vt0 = noun_type_of(VERBS, t[k].norm);
+                    vt0 = VERB_TYPE(k);
                 }
                 if (!toll && !(vt0 && j < hi && (!strcmp(t[j].norm, "were") || !strcmp(t[j].norm, "was") ||
                                                  !strcmp(t[j].norm, "have") || !strcmp(t[j].norm, "had") ||
@@ -421,10 +490,10 @@ void dl_counts_find(dl_doc *doc, dl_count_set *out) {
         } else {
             const dl_token *head = &t[obj_e - 1];
             c.object = dl_arena_strndup(doc->arena, doc->text + t[obj_s].start, t[obj_e - 1].end - t[obj_s].start);
-            const char *nt = noun_type_of(NOUNS, head->norm);
+            const char *nt = NOUN_TYPE(obj_e - 1);
             for (size_t k = obj_s; !nt && k < obj_e; k++)
                 if (!strcmp(t[k].norm, "displaced")) nt = "DISPLACED";
-            int people = nt || in_list(PEOPLE, head->norm);
+            int people = nt || (W[obj_e - 1].cls & DL_KW_PEOPLE);
             /* "7 dead and 15 wounded": the participle is the type */
             int participle = nt && head->norm_len > 3 &&
                              (!strcmp(head->norm, "dead") || !strcmp(head->norm + head->norm_len - 2, "ed"));
@@ -434,14 +503,14 @@ void dl_counts_find(dl_doc *doc, dl_count_set *out) {
                 for (size_t k = first, st = 0; !vt && k > 0 && st < 4; st++) {
                     k--;
                     if (t[k].kind == DL_TOK_PUNCT || !strcmp(t[k].norm, "and")) break;
-                    vt = noun_type_of(VERBS, t[k].norm);
+                    vt = VERB_TYPE(k);
                 }
                 /* verb after: "12 people were killed" (within 5 tokens, same clause) */
                 for (size_t k = obj_e; !vt && k < hi && k < obj_e + 5; k++) {
                     if (t[k].kind == DL_TOK_PUNCT || !strcmp(t[k].norm, "and") || !strcmp(t[k].norm, "but") ||
                         !strcmp(t[k].norm, "or") || !strcmp(t[k].norm, "while"))
                         break;
-                    vt = noun_type_of(VERBS, t[k].norm);
+                    vt = VERB_TYPE(k);
                 }
             }
             c.type = vt ? vt : nt ? nt : "";

@@ -1,6 +1,7 @@
 /* gazetteer.c -- load data/gazetteer/gazetteer.tsv and index its keys. */
 #include "gazetteer.h"
 #include "tone.h"
+#include "words.h"
 #include "../util/arena.h"
 #include "../util/buf.h"
 #include <errno.h>
@@ -10,11 +11,7 @@
 
 /* ---- string table ---- */
 
-static uint64_t hash_bytes(const char *s, size_t n) {
-    uint64_t h = 1469598103934665603ULL;           /* FNV-1a */
-    for (size_t i = 0; i < n; i++) { h ^= (unsigned char)s[i]; h *= 1099511628211ULL; }
-    return h;
-}
+static uint64_t hash_bytes(const char *s, size_t n) { return dl_strtab_hash(s, n); }
 
 /* A 128 KB bit filter in front of the 1 MB table: most capitalised words
  * are no place, and the filter says so from the L2 cache. */
@@ -42,7 +39,7 @@ static void strtab_grow(dl_strtab *t) {
     *t = bigger;
 }
 
-static uint32_t fingerprint(uint64_t h) { return (uint32_t)(h >> 32) | 1u; }
+static uint32_t fingerprint(uint64_t h) { return dl_strtab_fingerprint(h); }
 
 size_t dl_strtab_put(dl_strtab *t, const char *key, uint32_t first, uint32_t count) {
     if ((t->n + 1) * 2 > t->cap) strtab_grow(t);
@@ -62,21 +59,13 @@ size_t dl_strtab_put(dl_strtab *t, const char *key, uint32_t first, uint32_t cou
     return i;
 }
 
-static size_t strtab_find_hashed(const dl_strtab *t, const char *key, size_t n, uint64_t h);
+static size_t strtab_find_hashed(const dl_strtab *t, const char *key, size_t n, uint64_t h) {
+    return dl_strtab_find_hashed(t, key, n, h);
+}
 
 size_t dl_strtab_find(const dl_strtab *t, const char *key, size_t n) {
     if (!t->cap) return (size_t)-1;
     return strtab_find_hashed(t, key, n, hash_bytes(key, n));
-}
-
-static size_t strtab_find_hashed(const dl_strtab *t, const char *key, size_t n, uint64_t h) {
-    uint32_t fp = fingerprint(h);
-    size_t i = (size_t)h & (t->cap - 1);
-    while (t->hash[i]) {
-        if (t->hash[i] == fp && strncmp(t->keys[i], key, n) == 0 && t->keys[i][n] == '\0') return i;
-        i = (i + 1) & (t->cap - 1);
-    }
-    return (size_t)-1;
 }
 
 void dl_strtab_free(dl_strtab *t) {
@@ -118,6 +107,12 @@ static const char *const COMMON_WORDS[] = {
     "east", "west", "central", "western", "eastern", "northern", "southern",
     "delta", "arab", "nato", "centre", "center", "capital", "coast", "island",
     "islands", "lake", "river", "valley", "mountain", "border", "frontier", NULL
+};
+
+/* For dl_know_words(): the place finder asks it of every one-word place. */
+const dl_know_list dl_gazetteer_word_lists[] = {
+    { COMMON_WORDS, NULL, sizeof COMMON_WORDS / sizeof *COMMON_WORDS - 1, DL_KW_COMMON },
+    { NULL, NULL, 0, 0 }
 };
 
 int dl_gazetteer_common(const dl_gazetteer *g, const char *norm, size_t n) {

@@ -16,6 +16,7 @@
 #define DL_GAZETTEER_H
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 typedef enum dl_place_kind {
     DL_PK_COUNTRY = 'C',   /* a state */
@@ -43,6 +44,48 @@ typedef struct dl_strtab {
     uint32_t *first, *count;
     size_t cap, n;
 } dl_strtab;
+
+/* The table's hash, its fingerprint and the probe, inline for the loops
+ * that look up every token (dl_know_words()).  Keys are short words and
+ * names: eight bytes at a time, the rest as two overlapping loads, then a
+ * 64-bit mix (the slot, the fingerprint and the gazetteer's filter bit
+ * take different bits).  FNV-1a, a multiplication per byte, cost more. */
+static inline uint64_t dl_strtab_hash(const char *s, size_t n) {
+    uint64_t h = 0x9e3779b97f4a7c15ULL ^ (uint64_t)n, v;
+    while (n >= 8) {
+        memcpy(&v, s, 8);
+        h = (h ^ v) * 0xbf58476d1ce4e5b9ULL;
+        h ^= h >> 31;
+        s += 8;
+        n -= 8;
+    }
+    if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        v = (uint64_t)a << 32 | b;
+    } else if (n) {
+        v = (uint64_t)(unsigned char)s[0] << 16 | (uint64_t)(unsigned char)s[n >> 1] << 8 | (unsigned char)s[n - 1];
+    } else {
+        v = 0;
+    }
+    h = (h ^ v) * 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 31;
+    h *= 0x94d049bb133111ebULL;
+    h ^= h >> 29;
+    return h;
+}
+static inline uint32_t dl_strtab_fingerprint(uint64_t h) { return (uint32_t)(h >> 32) | 1u; }
+/* Slot of key[0..n) whose hash is h, or (size_t)-1; t->cap must not be 0. */
+static inline size_t dl_strtab_find_hashed(const dl_strtab *t, const char *key, size_t n, uint64_t h) {
+    uint32_t fp = dl_strtab_fingerprint(h);
+    size_t i = (size_t)h & (t->cap - 1);
+    while (t->hash[i]) {
+        if (t->hash[i] == fp && strncmp(t->keys[i], key, n) == 0 && t->keys[i][n] == '\0') return i;
+        i = (i + 1) & (t->cap - 1);
+    }
+    return (size_t)-1;
+}
 
 void dl_strtab_init(dl_strtab *t, size_t expected);
 /* Insert key (must outlive the table); returns the slot. */

@@ -16,6 +16,53 @@ size_t dl_know_sentence_of(const dl_doc *doc, size_t tok) {
     return (size_t)-1;
 }
 
+size_t dl_know_story_end(const dl_doc *doc) {
+    size_t end_off = doc->body_end ? doc->body_end : doc->len;
+    size_t lo = 0, hi = doc->toks.n;
+    if (!hi || doc->toks.v[hi - 1].start < end_off) return hi;   /* the tokenizer saw only the story */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->toks.v[mid].start < end_off) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+uint32_t dl_know_word_class(const char *norm) {
+    static const dl_know_list *const all[] = { dl_count_word_lists, dl_place_word_lists, dl_quote_word_lists,
+                                               dl_gazetteer_word_lists, dl_when_word_lists };
+    uint32_t cls = 0;
+    for (size_t a = 0; a < sizeof all / sizeof *all; a++)
+        for (const dl_know_list *l = all[a]; l->n; l++)
+            for (size_t k = 0; k < l->n && !(cls & l->bit); k++)
+                if (!strcmp(l->at ? l->at(k) : l->words[k], norm)) cls |= l->bit;
+    return cls;
+}
+
+const dl_know_word *dl_know_words(const dl_doc *doc, const struct dl_tone_lex *lex) {
+    dl_know *k = doc->know;
+    if (k && k->words && (!lex || lex == k->words_lex)) return k->words;
+    if (!lex && doc->ctx && doc->ctx->gazetteer) lex = doc->ctx->gazetteer->tone;
+    size_t n = doc->toks.n;
+    dl_know_word *w = dl_arena_alloc(doc->arena, (n ? n : 1) * sizeof *w);
+    if (lex) dl_tone_lex_words(lex, doc->toks.v, n, w);
+    else
+        for (size_t i = 0; i < n; i++) { w[i].lex = 0; w[i].cls = dl_know_word_class(doc->toks.v[i].norm); }
+    if (k) { k->words = w; k->words_lex = lex; }
+    return w;
+}
+
+size_t dl_know_story_start(const dl_doc *doc) {
+    size_t lo = 0, hi = doc->toks.n;
+    if (!hi || doc->toks.v[0].start >= doc->body_start) return 0;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->toks.v[mid].start < doc->body_start) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
 dl_gazetteer *dl_know_load(const char *home, char **err) {
     dl_buf path = DL_BUF_INIT;
     dl_buf_printf(&path, "%s/data/gazetteer/gazetteer.tsv", home);
@@ -24,7 +71,16 @@ dl_gazetteer *dl_know_load(const char *home, char **err) {
         dl_buf_clear(&path);
         dl_buf_printf(&path, "%s/data/afinn/afinn-165.txt", home);
         g->tone = dl_tone_lex_load(path.p, err);
-        if (!g->tone) { dl_gazetteer_free(g); g = NULL; }
+        if (!g->tone) {
+            dl_gazetteer_free(g);
+            g = NULL;
+        } else {
+            dl_tone_lex_add_lists(g->tone, dl_count_word_lists);
+            dl_tone_lex_add_lists(g->tone, dl_place_word_lists);
+            dl_tone_lex_add_lists(g->tone, dl_quote_word_lists);
+            dl_tone_lex_add_lists(g->tone, dl_gazetteer_word_lists);
+            dl_tone_lex_add_lists(g->tone, dl_when_word_lists);
+        }
     }
     dl_buf_free(&path);
     return g;
@@ -34,18 +90,20 @@ void dl_know_run(const dl_ctx *ctx, dl_doc *doc) {
     dl_know *k = dl_arena_calloc(doc->arena, sizeof *k);
     doc->know = k;
     const dl_gazetteer *g = ctx ? ctx->gazetteer : NULL;
+    const struct dl_tone_lex *lex = g ? g->tone : NULL;
+    const dl_know_word *w = dl_know_words(doc, lex);
     dl_places_find(g, doc, &k->places);
     dl_quotes_find(doc, &k->quotes);
     dl_counts_find(doc, &k->counts);
     dl_when_find(doc, doc->date, &k->dates);
-    const struct dl_tone_lex *lex = g ? g->tone : NULL;
     /* the story's tone is the sum of its sentences' (the sentences cover
      * the story's tokens: the tokenizer only sees the story) */
     size_t end_off = doc->body_end ? doc->body_end : doc->len;
     k->sent_tone = dl_arena_calloc(doc->arena, (doc->sents.n ? doc->sents.n : 1) * sizeof *k->sent_tone);
     for (size_t s = 0; s < doc->sents.n; s++) {
         const dl_sentence *se = &doc->sents.v[s];
-        k->sent_tone[s] = dl_tone_of(lex, doc->toks.v + se->tok_start, se->tok_end - se->tok_start);
+        k->sent_tone[s] = lex ? dl_tone_of_words(lex, doc->toks.v + se->tok_start, w + se->tok_start, se->tok_end - se->tok_start)
+                              : dl_tone_of(lex, doc->toks.v + se->tok_start, se->tok_end - se->tok_start);
         if (se->start >= doc->body_start && se->start < end_off) dl_tone_add(&k->tone, &k->sent_tone[s]);
     }
 }

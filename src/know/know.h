@@ -21,6 +21,7 @@
 #include "count.h"
 #include "when.h"
 #include "tone.h"
+#include "words.h"
 
 typedef struct dl_know {
     dl_quote_set quotes;
@@ -29,10 +30,26 @@ typedef struct dl_know {
     dl_when_set dates;
     dl_tone tone;               /* the story (body) */
     dl_tone *sent_tone;         /* one per sentence, doc->sents.n */
+    const dl_know_word *words;  /* per token, see dl_know_words() */
+    const struct dl_tone_lex *words_lex;   /* the lexicon they came from */
 } dl_know;
 
 /* The sentence holding token tok (binary search), or (size_t)-1. */
 size_t dl_know_sentence_of(const dl_doc *doc, size_t tok);
+
+/* The number of tokens that start before the story's end (doc->body_end,
+ * or the end of the text): the finders read t[0..this).  Binary search:
+ * tokens are in text order. */
+size_t dl_know_story_end(const dl_doc *doc);
+/* The first token that starts at or after doc->body_start (the story's
+ * first; tokens before it, if any, belong to the dateline). */
+size_t dl_know_story_start(const dl_doc *doc);
+
+/* Per token of doc: its tone lexicon value and DL_KW_* bits (words.h),
+ * from the lexicon lex, or with lex NULL from the one of doc->ctx (only
+ * the bits are wanted then).  Computed once per article and kept in
+ * doc->know; the finders call it first. */
+const dl_know_word *dl_know_words(const dl_doc *doc, const struct dl_tone_lex *lex);
 
 /* Load the gazetteer and the tone lexicon from the repo root home. */
 dl_gazetteer *dl_know_load(const char *home, char **err);

@@ -60,15 +60,28 @@ static int is_name_tok(const dl_token *t) {
 }
 
 /* Joiners allowed inside a multi-word place name. */
-static int is_joiner(const dl_token *t) {
-    return t->kind == DL_TOK_WORD && !(t->flags & DL_TF_CAP) &&
-           (strcmp(t->norm, "of") == 0 || strcmp(t->norm, "and") == 0 || strcmp(t->norm, "the") == 0 ||
-            strcmp(t->norm, "de") == 0 || strcmp(t->norm, "el") == 0 || strcmp(t->norm, "al") == 0 ||
-            strcmp(t->norm, "du") == 0 || strcmp(t->norm, "la") == 0);
+static const char *const JOINERS[] = { "of", "and", "the", "de", "el", "al", "du", "la", NULL };
+
+#define NLIST(a) (sizeof (a) / sizeof *(a) - 1)   /* without the NULL */
+
+/* For dl_know_words(): one lookup per token answers these lists. */
+const dl_know_list dl_place_word_lists[] = {
+    { LOC_CUE, NULL, NLIST(LOC_CUE), DL_KW_LOC_CUE },
+    { DIRECTION, NULL, NLIST(DIRECTION), DL_KW_DIRECTION },
+    { NAME_HEAD, NULL, NLIST(NAME_HEAD), DL_KW_NAME_HEAD },
+    { OF_HEAD, NULL, NLIST(OF_HEAD), DL_KW_OF_HEAD },
+    { REGION_WORDS, NULL, NLIST(REGION_WORDS), DL_KW_REGION },
+    { JOINERS, NULL, NLIST(JOINERS), DL_KW_JOINER },
+    { NULL, NULL, 0, 0 }
+};
+
+/* w[k]: the words of token k (dl_know_words()). */
+static int is_joiner(const dl_token *t, const dl_know_word *w) {
+    return t->kind == DL_TOK_WORD && !(t->flags & DL_TF_CAP) && (w->cls & DL_KW_JOINER);
 }
 
 /* Longest gazetteer key starting at token i; returns the tokens used. */
-static size_t match_at(const dl_gazetteer *g, const dl_token *t, size_t n, size_t i,
+static size_t match_at(const dl_gazetteer *g, const dl_token *t, const dl_know_word *w, size_t n, size_t i,
                        const uint32_t **post, size_t *npost) {
     char key[256];
     size_t best = 0;
@@ -77,18 +90,26 @@ static size_t match_at(const dl_gazetteer *g, const dl_token *t, size_t n, size_
     for (size_t j = i; j < n && words < (size_t)g->max_words; j++) {
         const dl_token *tk = &t[j];
         if (j > i && !(tk->flags & DL_TF_SPACE)) break;     /* "Mali’s" stops at the clitic */
-        int tail = j > i && tk->kind == DL_TOK_WORD && in_list(REGION_WORDS, tk->norm);
-        if (!is_name_tok(tk) && !tail && !(j > i && is_joiner(tk)) && !(j > i && tk->kind == DL_TOK_WORD && (tk->flags & DL_TF_HYPHEN)))
+        int tail = j > i && tk->kind == DL_TOK_WORD && (w[j].cls & DL_KW_REGION);
+        if (!is_name_tok(tk) && !tail && !(j > i && is_joiner(tk, &w[j])) && !(j > i && tk->kind == DL_TOK_WORD && (tk->flags & DL_TF_HYPHEN)))
             break;
         if (len + tk->norm_len + 2 >= sizeof key) break;
-        if (words) key[len++] = ' ';
-        memcpy(key + len, tk->norm, tk->norm_len);
-        len += tk->norm_len;
-        words++;
-        /* "U.S." is folded to "u.s."; keys are stored the same way */
+        /* "U.S." is folded to "u.s."; keys are stored the same way.  One
+         * word is probed as it is; the key is copied only to go on. */
         const uint32_t *p;
         int prefix;
-        size_t np = dl_gazetteer_probe(g, key, len, &p, &prefix);
+        size_t np;
+        if (!words) {
+            len = tk->norm_len;
+            np = dl_gazetteer_probe(g, tk->norm, len, &p, &prefix);
+        } else {
+            if (words == 1) memcpy(key, t[i].norm, len);
+            key[len++] = ' ';
+            memcpy(key + len, tk->norm, tk->norm_len);
+            len += tk->norm_len;
+            np = dl_gazetteer_probe(g, key, len, &p, &prefix);
+        }
+        words++;
         if (np && (is_name_tok(tk) || tail)) { best = words; *post = p; *npost = np; }
         if (!prefix) break;                /* no longer key starts so */
     }
@@ -99,14 +120,21 @@ static int is_punct_tok(const dl_token *t, const char *p) {
     return t->kind == DL_TOK_PUNCT && strcmp(t->norm, p) == 0;
 }
 
+static int is_code3(const char *c) { return c && c[0] && c[1] && c[2] && !c[3]; }
+
+/* cs[0..n) are three-letter codes (add_country): compared byte by byte,
+ * the same as strcmp but for what every place and actor asks. */
 static int has_country(const char *const *cs, size_t n, const char *c) {
     if (!c || !*c) return 0;
-    for (size_t i = 0; i < n; i++) if (strcmp(cs[i], c) == 0) return 1;
+    for (size_t i = 0; i < n; i++) {
+        const char *x = cs[i];
+        if (x[0] == c[0] && x[1] == c[1] && x[2] == c[2] && !c[3]) return 1;
+    }
     return 0;
 }
 
 static size_t add_country(const char **cs, size_t n, size_t max, const char *c) {
-    if (!c || strlen(c) != 3 || has_country(cs, n, c) || n >= max) return n;
+    if (!is_code3(c) || has_country(cs, n, c) || n >= max) return n;
     cs[n] = c;
     return n + 1;
 }
@@ -127,10 +155,8 @@ typedef struct scan_state {
 } scan_state;
 
 static void token_range(const dl_doc *doc, size_t *lo, size_t *hi) {
-    size_t end = doc->body_end ? doc->body_end : doc->len;
     *lo = 0;
-    *hi = 0;
-    while (*hi < doc->toks.n && doc->toks.v[*hi].start < end) (*hi)++;
+    *hi = dl_know_story_end(doc);
 }
 
 /* Every gazetteer match in the story, by start token (matches may overlap:
@@ -139,9 +165,16 @@ typedef struct raw_match {
     size_t i, used;
     const uint32_t *p;
     size_t np;
+    /* what does not change between the two passes of dl_places_find,
+     * filled by the first that reads the match */
+    int seen;
+    int cue;                /* locative_cue() */
+    const char *ctxc;       /* context_country() */
+    double *base;           /* base_score() of each candidate */
 } raw_match;
 
-static raw_match *collect_matches(const dl_gazetteer *g, const dl_doc *doc, size_t lo, size_t hi, size_t *nout) {
+static raw_match *collect_matches(const dl_gazetteer *g, const dl_doc *doc, const dl_know_word *w, size_t lo,
+                                  size_t hi, size_t *nout) {
     const dl_token *t = doc->toks.v;
     size_t cap = 16, n = 0;
     raw_match *v = dl_arena_alloc(doc->arena, cap * sizeof *v);
@@ -149,7 +182,7 @@ static raw_match *collect_matches(const dl_gazetteer *g, const dl_doc *doc, size
         if (!is_name_tok(&t[i])) continue;
         const uint32_t *p;
         size_t np;
-        size_t used = match_at(g, t, hi, i, &p, &np);
+        size_t used = match_at(g, t, w, hi, i, &p, &np);
         if (!used) continue;
         if (n == cap) {
             raw_match *w = dl_arena_alloc(doc->arena, cap * 2 * sizeof *w);
@@ -161,6 +194,7 @@ static raw_match *collect_matches(const dl_gazetteer *g, const dl_doc *doc, size
         v[n].used = used;
         v[n].p = p;
         v[n].np = np;
+        v[n].seen = 0;
         n++;
     }
     *nout = n;
@@ -173,7 +207,7 @@ static size_t article_countries(const dl_gazetteer *g, const dl_doc *doc, const 
 size_t dl_places_article_countries(const dl_gazetteer *g, const dl_doc *doc, const char **out, size_t max) {
     size_t lo, hi, nm;
     token_range(doc, &lo, &hi);
-    raw_match *ms = collect_matches(g, doc, lo, hi, &nm);
+    raw_match *ms = collect_matches(g, doc, dl_know_words(doc, g->tone), lo, hi, &nm);
     return article_countries(g, doc, ms, nm, out, max);
 }
 
@@ -183,7 +217,8 @@ static size_t article_countries(const dl_gazetteer *g, const dl_doc *doc, const 
     if (doc->actors) {
         for (size_t i = 0; i < doc->actors->n; i++) {
             const char *c = doc->actors->v[i].country;
-            if (c && strlen(c) == 3 && dl_gazetteer_country(g, c)) n = add_country(out, n, max, c);
+            /* known already: add_country() would not add it again */
+            if (is_code3(c) && !has_country(out, n, c) && dl_gazetteer_country(g, c)) n = add_country(out, n, max, c);
         }
     }
     size_t skip_to = 0;
@@ -208,19 +243,20 @@ static size_t article_countries(const dl_gazetteer *g, const dl_doc *doc, const 
 
 /* The country named right after a place: "Gao, in eastern Mali",
  * "Paris, Texas", "Kidal (Mali)". */
-static const char *context_country(const dl_gazetteer *g, const dl_token *t, size_t n, size_t j) {
+static const char *context_country(const dl_gazetteer *g, const dl_token *t, const dl_know_word *w, size_t n,
+                                   size_t j) {
     if (j >= n) return NULL;
     if (!(t[j].kind == DL_TOK_PUNCT && strcmp(t[j].norm, ",") == 0) && t[j].kind != DL_TOK_OPEN) return NULL;
     j++;
     for (int k = 0; k < 3 && j < n; k++) {
         if (t[j].kind == DL_TOK_WORD && !(t[j].flags & DL_TF_CAP) &&
-            (strcmp(t[j].norm, "in") == 0 || in_list(DIRECTION, t[j].norm))) { j++; continue; }
-        if (t[j].kind == DL_TOK_WORD && (t[j].flags & DL_TF_CAP) && in_list(DIRECTION, t[j].norm)) { j++; continue; }
+            (strcmp(t[j].norm, "in") == 0 || (w[j].cls & DL_KW_DIRECTION))) { j++; continue; }
+        if (t[j].kind == DL_TOK_WORD && (t[j].flags & DL_TF_CAP) && (w[j].cls & DL_KW_DIRECTION)) { j++; continue; }
         break;
     }
     const uint32_t *p;
     size_t np;
-    size_t used = j < n ? match_at(g, t, n, j, &p, &np) : 0;
+    size_t used = j < n ? match_at(g, t, w, n, j, &p, &np) : 0;
     if (!used) return NULL;
     for (size_t k = 0; k < np; k++) {
         const dl_gaz_place *pl = &g->places[p[k]];
@@ -229,13 +265,13 @@ static const char *context_country(const dl_gazetteer *g, const dl_token *t, siz
     return NULL;
 }
 
-static int locative_cue(const dl_token *t, size_t lo, size_t i) {
+static int locative_cue(const dl_token *t, const dl_know_word *w, size_t lo, size_t i) {
     size_t j = i;
     for (int k = 0; k < 4 && j > lo; k++) {
         j--;
         if (t[j].kind != DL_TOK_WORD) return 0;
-        if (in_list(LOC_CUE, t[j].norm)) return 1;
-        if (!in_list(DIRECTION, t[j].norm) && strcmp(t[j].norm, "town") && strcmp(t[j].norm, "city") &&
+        if (w[j].cls & DL_KW_LOC_CUE) return 1;
+        if (!(w[j].cls & DL_KW_DIRECTION) && strcmp(t[j].norm, "town") && strcmp(t[j].norm, "city") &&
             strcmp(t[j].norm, "village") && strcmp(t[j].norm, "region") && strcmp(t[j].norm, "province") &&
             strcmp(t[j].norm, "capital") && strcmp(t[j].norm, "port"))
             return 0;
@@ -280,7 +316,13 @@ static int actor_blocks(const dl_doc *doc, uint32_t start, uint32_t end, char ki
     return 0;
 }
 
-static double score_of(const dl_gaz_place *pl, const char *const *cs, size_t ncs, const char *ctxc) {
+/* Is the feature code "PPL" followed by x (PPLC, PPLA)?  strcmp spelled out. */
+static int is_feature(const char *f, char x) {
+    return f[0] == 'P' && f[1] == 'P' && f[2] == 'L' && f[3] == x && !f[4];
+}
+
+/* A place's score before context: its kind, or a town's size and rank. */
+static double base_score(const dl_gaz_place *pl) {
     double s;
     switch (pl->kind) {
     case DL_PK_COUNTRY: s = 20; break;
@@ -288,13 +330,23 @@ static double score_of(const dl_gaz_place *pl, const char *const *cs, size_t ncs
     case DL_PK_ADM1: s = 7; break;   /* beats a town abroad: "Florida" is the state */
     default:
         s = log10((double)pl->population + 10.0);
-        if (strcmp(pl->feature, "PPLC") == 0) s += 2;
-        else if (strcmp(pl->feature, "PPLA") == 0) s += 1;
+        if (is_feature(pl->feature, 'C')) s += 2;
+        else if (is_feature(pl->feature, 'A')) s += 1;
         break;
     }
+    return s;
+}
+
+/* base is base_score(pl), which the two passes over the matches share. */
+static double score_with(const dl_gaz_place *pl, double base, const char *const *cs, size_t ncs, const char *ctxc) {
+    double s = base;
     if (pl->kind != DL_PK_COUNTRY && has_country(cs, ncs, pl->country)) s += 3;
     if (ctxc && pl->country && strcmp(ctxc, pl->country) == 0) s += 10;
     return s;
+}
+
+static double score_of(const dl_gaz_place *pl, const char *const *cs, size_t ncs, const char *ctxc) {
+    return score_with(pl, base_score(pl), cs, ncs, ctxc);
 }
 
 static size_t sent_of_tok(const dl_doc *doc, size_t i) { return dl_know_sentence_of(doc, i); }
@@ -306,7 +358,8 @@ void dl_places_find(const dl_gazetteer *g, dl_doc *doc, dl_place_set *out) {
     const char *cs[MAX_COUNTRIES];
     size_t lo, hi, nm;
     token_range(doc, &lo, &hi);
-    raw_match *ms = collect_matches(g, doc, lo, hi, &nm);
+    const dl_know_word *w = dl_know_words(doc, g->tone);
+    raw_match *ms = collect_matches(g, doc, w, lo, hi, &nm);
     size_t ncs = article_countries(g, doc, ms, nm, cs, MAX_COUNTRIES);
     const dl_token *t = doc->toks.v;
     size_t cap = 16;
@@ -394,12 +447,20 @@ void dl_places_find(const dl_gazetteer *g, dl_doc *doc, dl_place_set *out) {
         size_t last = i + used - 1;
         uint32_t start = t[i].start, end = t[last].end;
         int in_dateline = doc->dateline.found && start >= doc->dateline.place_start && end <= doc->dateline.place_end;
-        int cued = locative_cue(t, lo, i);
+        raw_match *rm = &ms[mi];
+        if (!rm->seen) {
+            rm->seen = 1;
+            rm->cue = locative_cue(t, w, lo, i);
+            rm->ctxc = context_country(g, t, w, hi, last + 1);
+            rm->base = dl_arena_alloc(doc->arena, (np ? np : 1) * sizeof *rm->base);
+            for (size_t k = 0; k < np; k++) rm->base[k] = base_score(&g->places[p[k]]);
+        }
+        int cued = rm->cue;
         /* a list goes on: "in Gao, Kidal and Timbuktu" */
         if (!cued && prev_end != (size_t)-1 && i >= 1 && prev_end + 2 >= i &&
             (is_punct_tok(&t[i - 1], ",") || !strcmp(t[i - 1].norm, "and") || !strcmp(t[i - 1].norm, "or")))
             cued = 1;
-        const char *ctxc = context_country(g, t, hi, last + 1);
+        const char *ctxc = rm->ctxc;
         /* short all-caps words are acronyms unless they name a country */
         int acronym = used == 1 && (t[i].flags & DL_TF_UPPER) && t[i].norm_len <= 4 && !in_dateline;
         const dl_gaz_place *best = NULL;
@@ -407,7 +468,7 @@ void dl_places_find(const dl_gazetteer *g, dl_doc *doc, dl_place_set *out) {
         for (size_t k = 0; k < np; k++) {
             const dl_gaz_place *pl = &g->places[p[k]];
             if (acronym && pl->kind != DL_PK_COUNTRY) continue;
-            double s = score_of(pl, cs, ncs, ctxc);
+            double s = score_with(pl, rm->base[k], cs, ncs, ctxc);
             /* a region named after its seat ("Gao"): the town is meant */
             if (pl->kind == DL_PK_CITY && has_country(cs, ncs, pl->country))
                 for (size_t k2 = 0; k2 < np; k2++) {
@@ -424,11 +485,10 @@ void dl_places_find(const dl_gazetteer *g, dl_doc *doc, dl_place_set *out) {
         if (used == 1 && (dl_month_from_name(t[i].norm, t[i].norm_len) || dl_weekday_from_name(t[i].norm, t[i].norm_len) >= 0))
             continue;
         int common = used == 1 && !((t[i].flags & DL_TF_UPPER) && best->kind == DL_PK_COUNTRY) &&   /* "US" is no "us" */
-                     (dl_gazetteer_common(g, t[i].norm, t[i].norm_len) ||
-                     (g->tone && dl_tone_valence(g->tone, t[i].norm, t[i].norm_len)));
+                     ((w[i].cls & DL_KW_COMMON) || (g->tone && dl_tone_lex_valence(w[i].lex)));
         /* an everyday word is a place only right after a locative word
          * ("in Nice"; not "in the Western response") */
-        if (common) cued = i > lo && t[i - 1].kind == DL_TOK_WORD && in_list(LOC_CUE, t[i - 1].norm);
+        if (common) cued = i > lo && t[i - 1].kind == DL_TOK_WORD && (w[i - 1].cls & DL_KW_LOC_CUE);
         int known_country = has_country(cs, ncs, best->country);
         int ok;
         switch (best->kind) {
@@ -437,7 +497,7 @@ void dl_places_find(const dl_gazetteer *g, dl_doc *doc, dl_place_set *out) {
         case DL_PK_ADM1: ok = (known_country || cued || used > 1 || !sentence_initial(doc, i)) && (!common || cued); break;
         default: {
             int initial = sentence_initial(doc, i);
-            int seat = !strcmp(best->feature, "PPLC") || !strcmp(best->feature, "PPLA");
+            int seat = is_feature(best->feature, 'C') || is_feature(best->feature, 'A');
             if (common) ok = cued;
             else if (in_dateline || ctxc || cued) ok = 1;
             else if (best->population >= 1000000) ok = 1;
@@ -451,27 +511,27 @@ void dl_places_find(const dl_gazetteer *g, dl_doc *doc, dl_place_set *out) {
         }
         /* part of a longer name? */
         if (ok && best->kind != DL_PK_COUNTRY && last + 1 < hi && (t[last + 1].flags & DL_TF_CAP) &&
-            in_list(NAME_HEAD, t[last + 1].norm))
+            (w[last + 1].cls & DL_KW_NAME_HEAD))
             ok = 0;
         if (ok && best->kind != DL_PK_COUNTRY && last + 1 < hi && (t[last + 1].flags & DL_TF_CAP) &&
             t[last + 1].kind == DL_TOK_WORD && (t[last + 1].flags & DL_TF_SPACE) && !in_dateline &&
             (best->kind == DL_PK_CITY || best->kind == DL_PK_ADM1) &&
-            !(t[last + 1].flags & DL_TF_SENT_END) && !in_list(DIRECTION, t[last + 1].norm)) {
+            !(t[last + 1].flags & DL_TF_SENT_END) && !(w[last + 1].cls & DL_KW_DIRECTION)) {
             /* "Paris Hilton", "Gao Region" is fine but rare; a following
              * capitalised word that is itself no place ends it */
             const uint32_t *p2;
             size_t np2;
-            if (!match_at(g, t, hi, last + 1, &p2, &np2) && strcmp(t[last + 1].norm, "region") &&
+            if (!match_at(g, t, w, hi, last + 1, &p2, &np2) && strcmp(t[last + 1].norm, "region") &&
                 dl_weekday_from_name(t[last + 1].norm, t[last + 1].norm_len) < 0 &&
                 !dl_month_from_name(t[last + 1].norm, t[last + 1].norm_len) &&
                 strcmp(t[last + 1].norm, "province") && strcmp(t[last + 1].norm, "state"))
                 ok = 0;
         }
         if (ok && i >= 2 && strcmp(t[i - 1].norm, "of") == 0 && (t[i - 2].flags & DL_TF_CAP) &&
-            in_list(OF_HEAD, t[i - 2].norm))
+            (w[i - 2].cls & DL_KW_OF_HEAD))
             ok = 0;
         if (ok && best->kind == DL_PK_CITY && i > lo && is_name_tok(&t[i - 1]) && (t[i].flags & DL_TF_SPACE) &&
-            !in_list(DIRECTION, t[i - 1].norm) && !looks_adjective(t[i - 1].norm) &&
+            !(w[i - 1].cls & DL_KW_DIRECTION) && !looks_adjective(t[i - 1].norm) &&
             !(i >= 2 && is_punct_tok(&t[i - 2], ",")) && !cued) {
             ok = 0;   /* "Boris Johnson", "Lindsay Davenport": a name, even if "Lindsay" is a town */
         }

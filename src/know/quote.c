@@ -37,6 +37,12 @@ static const char *const REPORTING[] = {
     "wondered", "writes", "writing", "wrote",
 };
 
+/* For dl_know_words(): the count finder asks it of the words after a number. */
+const dl_know_list dl_quote_word_lists[] = {
+    { REPORTING, NULL, sizeof REPORTING / sizeof *REPORTING, DL_KW_REPORTING },
+    { NULL, NULL, 0, 0 }
+};
+
 static int cmp_str(const void *a, const void *b) { return strcmp(*(const char *const *)a, *(const char *const *)b); }
 
 int dl_reporting_verb(const char *norm) {
@@ -161,7 +167,7 @@ static size_t np_forward(const dl_token *t, size_t k, size_t hi) {
 
 /* Speaker phrase read backwards from token v (exclusive), inside [lo, v);
  * *end is set to where it ends (before a skipped appositive). */
-static size_t np_backward(const dl_token *t, size_t lo, size_t v, size_t *end) {
+static size_t np_backward(const dl_token *t, const dl_know_word *w, size_t lo, size_t v, size_t *end) {
     size_t b = v;
     *end = v;
     int skipped = 0, taken = 0;
@@ -182,7 +188,7 @@ static size_t np_backward(const dl_token *t, size_t lo, size_t v, size_t *end) {
             break;
         }
         if (!is_wordish(p)) break;
-        if (in_list(NP_START_STOP, p->norm) || dl_reporting_verb(p->norm)) break;
+        if (in_list(NP_START_STOP, p->norm) || (w[b - 1].cls & DL_KW_REPORTING)) break;
         b--;
         taken++;
     }
@@ -237,6 +243,7 @@ static void set_speaker(dl_doc *doc, size_t a, size_t b, dl_speaker *sp, const d
 
 static void attribute(dl_doc *doc, size_t o, size_t c, size_t slo, size_t shi, dl_quote *q, const dl_quote_set *done) {
     const dl_token *t = doc->toks.v;
+    const dl_know_word *w = dl_know_words(doc, NULL);
     size_t n = doc->toks.n;
     /* 1. after the closing mark: ", the British representative said." /
      *    ", said Heappey." */
@@ -257,7 +264,7 @@ static void attribute(dl_doc *doc, size_t o, size_t c, size_t slo, size_t shi, d
                 return;
             }
         }
-        if (k < end && dl_reporting_verb(t[k].norm)) {
+        if (k < end && (w[k].cls & DL_KW_REPORTING)) {
             size_t e = np_forward(t, k + 1, n);
             if (e > k + 1) {
                 q->verb = t[k].norm;
@@ -267,7 +274,7 @@ static void attribute(dl_doc *doc, size_t o, size_t c, size_t slo, size_t shi, d
             }
         }
         for (size_t v = k + 1; v < end; v++) {
-            if (!dl_reporting_verb(t[v].norm)) {
+            if (!(w[v].cls & DL_KW_REPORTING)) {
                 if (in_list(NP_START_STOP, t[v].norm)) break;
                 continue;
             }
@@ -314,7 +321,7 @@ static void attribute(dl_doc *doc, size_t o, size_t c, size_t slo, size_t shi, d
     for (size_t v = o; v > slo; v--) {
         size_t k = v - 1;
         if (t[k].kind == DL_TOK_QUOTE) { inside = !inside; continue; }
-        if (inside || !dl_reporting_verb(t[k].norm)) continue;
+        if (inside || !(w[k].cls & DL_KW_REPORTING)) continue;
         if (k + 1 < o && !strcmp(t[k + 1].norm, "by")) {
             size_t e = np_forward(t, k + 2, o);
             if (e > k + 2) {
@@ -346,7 +353,7 @@ static void attribute(dl_doc *doc, size_t o, size_t c, size_t slo, size_t shi, d
             }
         }
         size_t e;
-        size_t a = np_backward(t, slo, b, &e);
+        size_t a = np_backward(t, w, slo, b, &e);
         if (a < e) {
             q->verb = t[k].norm;
             q->frame = "speaker-verb-quote";
@@ -380,17 +387,17 @@ static void attribute(dl_doc *doc, size_t o, size_t c, size_t slo, size_t shi, d
 
 void dl_quotes_find(dl_doc *doc, dl_quote_set *out) {
     const dl_token *t = doc->toks.v;
-    size_t n = doc->toks.n;
     size_t cap = 8;
     out->n = 0;
     out->v = dl_arena_alloc(doc->arena, cap * sizeof *out->v);
-    size_t end_off = doc->body_end ? doc->body_end : doc->len;
-    size_t hi = 0;
-    while (hi < n && t[hi].start < end_off) hi++;
+    size_t hi = dl_know_story_end(doc);
+    const dl_know_word *w = dl_know_words(doc, NULL);
     size_t open = (size_t)-1;       /* token index of the open mark */
     char open_mark = 0;             /* '"' or '\'' */
     int unclosed_prev = 0;          /* the last quote ran to its paragraph's end */
     for (size_t i = 0; i <= hi; i++) {
+        /* outside a quotation only a quotation mark matters */
+        if (open == (size_t)-1 && i < hi && t[i].kind != DL_TOK_QUOTE) continue;
         int para = i == hi || (t[i].flags & DL_TF_PARA);
         size_t close = (size_t)-1;
         if (open != (size_t)-1 && para && i > open + 1) close = i;     /* unclosed: ends with its paragraph */
@@ -427,10 +434,10 @@ void dl_quotes_find(dl_doc *doc, dl_quote_set *out) {
         int starts_sentence = o == 0 || (t[o].flags & DL_TF_PARA) || (t[o - 1].flags & DL_TF_SENT_END) ||
                               (q.sent != (uint32_t)-1 && doc->sents.v[q.sent].tok_start == o);
         int after_frame = o > 0 && (is_punct(&t[o - 1], ":") || is_punct(&t[o - 1], ",") ||
-                                    dl_reporting_verb(t[o - 1].norm));
+                                    (w[o - 1].cls & DL_KW_REPORTING));
         int capital = (t[o + 1].flags & DL_TF_CAP) || t[o + 1].kind == DL_TOK_NUM;
         /* “...,” a diplomat said, “but ...”: the same statement goes on */
-        int resumed = o >= 2 && is_punct(&t[o - 1], ",") && dl_reporting_verb(t[o - 2].norm) &&
+        int resumed = o >= 2 && is_punct(&t[o - 1], ",") && (w[o - 2].cls & DL_KW_REPORTING) &&
                       out->n && !out->v[out->n - 1].partial && out->v[out->n - 1].sent == (uint32_t)sent_of(doc, o);
         q.partial = !((starts_sentence && capital && words >= 2) || (after_frame && capital && words >= 3) ||
                       (resumed && words >= 2));

@@ -16,9 +16,67 @@ enum { LEX_ACTIVITY = 1 << 8, LEX_SELF = 1 << 9, LEX_PHRASE = 1 << 10, LEX_VALEN
 typedef struct dl_tone_lex {
     char *buf;
     dl_arena *arena;     /* keys made at load time */
-    dl_strtab words;
+    dl_strtab words;     /* count[slot]: the word's DL_KW_* bits (words.h) */
     int max_words;
+    int has_lists;       /* dl_tone_lex_add_lists() was called */
+    /* Every token of every article is looked up, and most are short: the
+     * keys of up to 8 bytes are also in a table keyed by the bytes
+     * themselves as one integer (short_key()), so a lookup is a few
+     * shifts and one integer compare instead of hashing and strncmp. */
+    uint64_t *skey;      /* 0 = empty */
+    uint32_t *sslot;     /* the key's slot in words */
+    size_t scap;         /* a power of two */
 } dl_tone_lex;
+
+/* s[0..n), 1 <= n <= 8, as an integer: byte k at bits 8k.  Distinct for
+ * distinct strings, as norms hold no NUL (text.h: NUL becomes a space). */
+static inline uint64_t short_key(const char *s, size_t n) {
+    uint64_t v = 0;
+    for (size_t k = 0; k < n; k++) v |= (uint64_t)(unsigned char)s[k] << (8 * k);
+    return v;
+}
+
+static inline size_t short_home(const dl_tone_lex *lex, uint64_t k) {
+    return (size_t)((k * 0x9e3779b97f4a7c15ULL) >> 32) & (lex->scap - 1);
+}
+
+/* (Re)build the short-key table from words. */
+static void build_short(dl_tone_lex *lex) {
+    size_t nshort = 0;
+    for (size_t i = 0; i < lex->words.cap; i++) {
+        const char *k = lex->words.keys[i];
+        if (k && *k && strlen(k) <= 8) nshort++;
+    }
+    free(lex->skey);
+    free(lex->sslot);
+    lex->scap = 16;
+    while (lex->scap < nshort * 2) lex->scap <<= 1;
+    lex->skey = calloc(lex->scap, sizeof *lex->skey);
+    lex->sslot = calloc(lex->scap, sizeof *lex->sslot);
+    if (!lex->skey || !lex->sslot) { fprintf(stderr, "dateline: out of memory\n"); exit(3); }
+    for (size_t i = 0; i < lex->words.cap; i++) {
+        const char *k = lex->words.keys[i];
+        size_t n = k ? strlen(k) : 0;
+        if (!n || n > 8) continue;
+        uint64_t v = short_key(k, n);
+        size_t j = short_home(lex, v);
+        while (lex->skey[j]) j = (j + 1) & (lex->scap - 1);
+        lex->skey[j] = v;
+        lex->sslot[j] = (uint32_t)i;
+    }
+}
+
+/* The slot of w[0..n) in words, or (size_t)-1: every token of every
+ * article comes here. */
+static inline size_t lex_find(const dl_tone_lex *lex, const char *w, size_t n) {
+    if (n - 1 < 8 && lex->skey) {
+        uint64_t v = short_key(w, n);
+        for (size_t j = short_home(lex, v); lex->skey[j]; j = (j + 1) & (lex->scap - 1))
+            if (lex->skey[j] == v) return lex->sslot[j];
+        return (size_t)-1;
+    }
+    return dl_strtab_find_hashed(&lex->words, w, n, dl_strtab_hash(w, n));
+}
 
 /* Activity words: auxiliaries and common verbs of doing and saying. */
 static const char *const ACTIVITY[] = {
@@ -35,7 +93,7 @@ static const char *const SELF[] = { "i", "me", "my", "mine", "we", "us", "our", 
 
 static void mark(dl_tone_lex *lex, const char *w, uint32_t flag) {
     size_t slot = dl_strtab_find(&lex->words, w, strlen(w));
-    if (slot == (size_t)-1) dl_strtab_put(&lex->words, w, 16 | flag, 1);
+    if (slot == (size_t)-1) dl_strtab_put(&lex->words, w, 16 | flag, 0);
     else lex->words.first[slot] |= flag;
 }
 
@@ -57,6 +115,10 @@ dl_tone_lex *dl_tone_lex_load(const char *path, char **err) {
     lex->buf = dl_buf_take(&b);
     lex->arena = dl_arena_new(0);
     lex->max_words = 1;
+    lex->has_lists = 0;
+    lex->skey = NULL;
+    lex->sslot = NULL;
+    lex->scap = 0;
     size_t lines = 1;
     for (char *c = lex->buf; *c; c++) lines += *c == '\n';
     dl_strtab_init(&lex->words, lines);
@@ -82,7 +144,7 @@ dl_tone_lex *dl_tone_lex_load(const char *path, char **err) {
         int words = 1;
         for (char *c = line; *c; c++) words += *c == ' ';
         if (words > lex->max_words) lex->max_words = words;
-        dl_strtab_put(&lex->words, line, (uint32_t)(v + 16) | LEX_VALENCE, 1);
+        dl_strtab_put(&lex->words, line, (uint32_t)(v + 16) | LEX_VALENCE, 0);
     }
     /* flags: first words of phrases, activity and self-reference words */
     for (size_t i = 0; i < lex->words.cap; i++) {
@@ -99,24 +161,59 @@ dl_tone_lex *dl_tone_lex_load(const char *path, char **err) {
         else {
             /* the key must outlive the table: point into the phrase itself */
             char *copy = dl_arena_strndup(lex->arena, first, n);
-            dl_strtab_put(&lex->words, copy, 16 | LEX_PHRASE, 1);
+            dl_strtab_put(&lex->words, copy, 16 | LEX_PHRASE, 0);
         }
     }
     for (const char *const *w = ACTIVITY; *w; w++) mark(lex, *w, LEX_ACTIVITY);
     for (const char *const *w = SELF; *w; w++) mark(lex, *w, LEX_SELF);
+    build_short(lex);
     return lex;
+}
+
+void dl_tone_lex_add_lists(dl_tone_lex *lex, const dl_know_list *lists) {
+    for (const dl_know_list *l = lists; l->n; l++) {
+        for (size_t k = 0; k < l->n; k++) {
+            const char *w = l->at ? l->at(k) : l->words[k];
+            size_t slot = dl_strtab_find(&lex->words, w, strlen(w));
+            /* a word in no AFINN entry: valence 0, no flags -- present,
+             * but scoring nothing (tone reads LEX_VALENCE) */
+            if (slot == (size_t)-1) dl_strtab_put(&lex->words, w, 16, l->bit);
+            else lex->words.count[slot] |= l->bit;
+        }
+    }
+    lex->has_lists = 1;
+    build_short(lex);
+}
+
+void dl_tone_lex_words(const dl_tone_lex *lex, const dl_token *t, size_t n, dl_know_word *out) {
+    for (size_t i = 0; i < n; i++) {
+        /* punctuation, quotes, brackets, dashes and clitics are in no list
+         * (every list word starts with a letter or is "%", a SYM) and get
+         * no tone */
+        int k = t[i].kind;
+        if (k != DL_TOK_WORD && k != DL_TOK_NUM && k != DL_TOK_ABBR && k != DL_TOK_SYM) {
+            out[i].lex = out[i].cls = 0;
+            continue;
+        }
+        size_t slot = lex_find(lex, t[i].norm, t[i].norm_len);
+        out[i].lex = slot == (size_t)-1 ? 0 : lex->words.first[slot];
+        if (!lex->has_lists) out[i].cls = dl_know_word_class(t[i].norm);
+        else out[i].cls = slot == (size_t)-1 ? 0 : lex->words.count[slot];
+    }
 }
 
 void dl_tone_lex_free(dl_tone_lex *lex) {
     if (!lex) return;
     dl_strtab_free(&lex->words);
+    free(lex->skey);
+    free(lex->sslot);
     dl_arena_free(lex->arena);
     free(lex->buf);
     free(lex);
 }
 
 int dl_tone_valence(const dl_tone_lex *lex, const char *norm, size_t n) {
-    size_t slot = dl_strtab_find(&lex->words, norm, n);
+    size_t slot = lex_find(lex, norm, n);
     return slot == (size_t)-1 ? 0 : (int)(lex->words.first[slot] & 0xff) - 16;
 }
 
@@ -146,7 +243,13 @@ void dl_tone_add(dl_tone *sum, const dl_tone *t) {
     dl_tone_finish(sum);
 }
 
-dl_tone dl_tone_of(const dl_tone_lex *lex, const dl_token *t, size_t n) {
+int dl_tone_lex_valence(uint32_t lex_value) {
+    return lex_value ? (int)(lex_value & 0xff) - 16 : 0;
+}
+
+/* w: the tokens' lexicon values from dl_tone_lex_word(), or NULL to look
+ * them up here. */
+static dl_tone tone_of(const dl_tone_lex *lex, const dl_token *t, const dl_know_word *w, size_t n) {
     dl_tone r;
     memset(&r, 0, sizeof r);
     char key[256];
@@ -154,9 +257,13 @@ dl_tone dl_tone_of(const dl_tone_lex *lex, const dl_token *t, size_t n) {
         if (!is_word(&t[i])) continue;
         r.words++;
         if (!lex) continue;
-        size_t slot = dl_strtab_find(&lex->words, t[i].norm, t[i].norm_len);
-        if (slot == (size_t)-1) continue;
-        uint32_t f = lex->words.first[slot];
+        uint32_t f;
+        if (w) f = w[i].lex;
+        else {
+            size_t slot = lex_find(lex, t[i].norm, t[i].norm_len);
+            f = slot == (size_t)-1 ? 0 : lex->words.first[slot];
+        }
+        if (!f) continue;
         if (f & LEX_ACTIVITY) r.nactivity++;
         if (f & LEX_SELF) r.nself++;
         /* a capitalised word inside a sentence is part of a name ("Great
@@ -180,7 +287,7 @@ dl_tone dl_tone_of(const dl_tone_lex *lex, const dl_token *t, size_t n) {
                     key[len++] = ' ';
                     memcpy(key + len, t[j].norm, t[j].norm_len);
                     len += t[j].norm_len;
-                    size_t s2 = dl_strtab_find(&lex->words, key, len);
+                    size_t s2 = lex_find(lex, key, len);
                     if (s2 != (size_t)-1 && (lex->words.first[s2] & LEX_VALENCE)) {
                         hit = (int)(lex->words.first[s2] & 0xff) - 16;
                         used = w;
@@ -196,4 +303,10 @@ dl_tone dl_tone_of(const dl_tone_lex *lex, const dl_token *t, size_t n) {
     }
     dl_tone_finish(&r);
     return r;
+}
+
+dl_tone dl_tone_of(const dl_tone_lex *lex, const dl_token *t, size_t n) { return tone_of(lex, t, NULL, n); }
+
+dl_tone dl_tone_of_words(const dl_tone_lex *lex, const dl_token *t, const dl_know_word *w, size_t n) {
+    return tone_of(lex, t, w, n);
 }

@@ -23,6 +23,7 @@
 #define DL_TONE_H
 #include <stddef.h>
 #include "../text/text.h"
+#include "words.h"
 
 typedef struct dl_tone {
     double tone, positive, negative, polarity, activity, self_group;
@@ -38,8 +39,18 @@ void dl_tone_lex_free(struct dl_tone_lex *lex);
 /* AFINN valence of a folded word or phrase, 0 if absent. */
 int dl_tone_valence(const struct dl_tone_lex *lex, const char *norm, size_t n);
 
+/* Add the knowledge stage's word lists (words.h) to the lexicon's table. */
+void dl_tone_lex_add_lists(struct dl_tone_lex *lex, const dl_know_list *lists);
+/* One probe per token of t[0..n): its lexicon value (0 if absent) and
+ * its DL_KW_* bits into out[0..n). */
+void dl_tone_lex_words(const struct dl_tone_lex *lex, const dl_token *t, size_t n, dl_know_word *out);
+/* The AFINN valence in a lexicon value from dl_tone_lex_word(). */
+int dl_tone_lex_valence(uint32_t lex_value);
+
 /* Tone of tokens t[0..n). */
 dl_tone dl_tone_of(const struct dl_tone_lex *lex, const dl_token *t, size_t n);
+/* The same with the tokens' lexicon values already looked up (w[0..n)). */
+dl_tone dl_tone_of_words(const struct dl_tone_lex *lex, const dl_token *t, const dl_know_word *w, size_t n);
 /* Add t's counts to sum and recompute sum's densities (an article's tone
  * from its sentences'). */
 void dl_tone_add(dl_tone *sum, const dl_tone *t);

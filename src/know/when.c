@@ -25,10 +25,6 @@ static const char *const WEEKDAYS[] = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", NULL
 };
 
-static const char *const FUTURE[] = {
-    "will", "next", "upcoming", "scheduled", "due", "plans", "planned", "'ll",
-    "expected", "shall", "coming", "later", "expects", "plan", "set", NULL
-};
 
 static int is_word(const dl_token *t) { return t->kind == DL_TOK_WORD || t->kind == DL_TOK_ABBR; }
 
@@ -60,7 +56,10 @@ static int is_day(const dl_token *t, long *d) {
 }
 
 static int month_at(const dl_token *t) {
-    if (!is_word(t) || !(t->flags & DL_TF_CAP) || t->norm_len < 3 || t->norm_len > 10 || !strchr("jfmasond", t->norm[0]))
+    /* dl_month_from_name() also reads "Tues", "Thurs" and "Weds" as
+     * months (for datelines); no month name starts with t or w */
+    if (!is_word(t) || !(t->flags & DL_TF_CAP) || t->norm_len < 3 || t->norm_len > 10 || t->norm[0] == 't' ||
+        t->norm[0] == 'w')
         return 0;
     return dl_month_from_name(t->norm, t->norm_len);
 }
@@ -95,6 +94,23 @@ static int pick_year(dl_date ref, int m, int d, int future) {
     return best;
 }
 
+/* Does the word put its sentence in the future ("will", "next",
+ * "scheduled", "'ll", ...)?  By length first, then the few words of that
+ * length: it is asked of every token of a sentence with a date. */
+static int is_future(const dl_token *t) {
+    const char *w = t->norm;
+    switch (t->norm_len) {
+    case 3: return !memcmp(w, "due", 3) || !memcmp(w, "'ll", 3) || !memcmp(w, "set", 3);
+    case 4: return !memcmp(w, "will", 4) || !memcmp(w, "next", 4) || !memcmp(w, "plan", 4);
+    case 5: return !memcmp(w, "plans", 5) || !memcmp(w, "shall", 5) || !memcmp(w, "later", 5);
+    case 6: return !memcmp(w, "coming", 6);
+    case 7: return !memcmp(w, "planned", 7) || !memcmp(w, "expects", 7);
+    case 8: return !memcmp(w, "upcoming", 8) || !memcmp(w, "expected", 8);
+    case 9: return !memcmp(w, "scheduled", 9);
+    default: return 0;
+    }
+}
+
 /* Does the sentence holding token i speak of the future?  Each sentence
  * is read once (cache[s]: -1 unknown, 0 no, 1 yes). */
 static int sentence_future(const dl_doc *doc, size_t i, signed char *cache) {
@@ -104,7 +120,7 @@ static int sentence_future(const dl_doc *doc, size_t i, signed char *cache) {
         const dl_sentence *se = &doc->sents.v[s];
         cache[s] = 0;
         for (size_t k = se->tok_start; k < se->tok_end && !cache[s]; k++)
-            if (in_list(FUTURE, doc->toks.v[k].norm)) cache[s] = 1;
+            if (is_future(&doc->toks.v[k])) cache[s] = 1;
     }
     return cache[s];
 }
@@ -132,6 +148,22 @@ static long small_number(const dl_token *t) {
     return -1;
 }
 
+/* The lower-case words that can start a date below (when "ago" is not two
+ * tokens on): besides them only "mid-2019" can. */
+static const char *const DATE_WORDS[] = {
+    "yesterday", "today", "tomorrow", "tonight", "last", "this", "next", "past", NULL
+};
+
+/* For dl_know_words(). */
+const dl_know_list dl_when_word_lists[] = {
+    { DATE_WORDS, NULL, sizeof DATE_WORDS / sizeof *DATE_WORDS - 1, DL_KW_DATE },
+    { NULL, NULL, 0, 0 }
+};
+
+static int lower_date_start(const dl_token *t, const dl_know_word *w) {
+    return (w->cls & DL_KW_DATE) || (t->norm_len == 8 && t->norm[0] == 'm');
+}
+
 static size_t sent_of(const dl_doc *doc, size_t i) { return dl_know_sentence_of(doc, i); }
 
 void dl_when_find(dl_doc *doc, dl_date ref, dl_when_set *out) {
@@ -143,13 +175,13 @@ void dl_when_find(dl_doc *doc, dl_date ref, dl_when_set *out) {
     int have_ref = ref.y > 0 && ref.m > 0 && ref.d > 0;
     signed char *fcache = dl_arena_alloc(doc->arena, doc->sents.n + 1);
     memset(fcache, -1, doc->sents.n + 1);
-    size_t end_off = doc->body_end ? doc->body_end : doc->len;
-    for (size_t i = 0; i < n && t[i].start < end_off; i++) {
-        if (t[i].start < doc->body_start) continue;
+    size_t hi = dl_know_story_end(doc);
+    const dl_know_word *W = dl_know_words(doc, NULL);
+    for (size_t i = dl_know_story_start(doc); i < hi; i++) {
         /* most tokens are lower-case words no date starts with */
-        if (t[i].kind == DL_TOK_WORD && !(t[i].flags & DL_TF_CAP) && !strchr("ytlnpm", t[i].norm[0]) &&
+        if (t[i].kind == DL_TOK_WORD && !(t[i].flags & DL_TF_CAP) && !lower_date_start(&t[i], &W[i]) &&
             !(t[i].norm[0] >= '0' && t[i].norm[0] <= '9') &&
-            !(i + 2 < n && t[i + 2].norm_len == 3 && !strcmp(t[i + 2].norm, "ago")))
+            !(i + 2 < n && t[i + 2].norm_len == 3 && !memcmp(t[i + 2].norm, "ago", 3)))
             continue;
         if (t[i].kind != DL_TOK_WORD && t[i].kind != DL_TOK_NUM && t[i].kind != DL_TOK_ABBR) continue;
         dl_when w;
@@ -233,7 +265,7 @@ void dl_when_find(dl_doc *doc, dl_date ref, dl_when_set *out) {
             w.date = mk((int)y, 0, 0);
             w.res = DL_WR_YEAR;
         } else if (is_word(&t[i]) && (t[i].flags & DL_TF_CAP) && t[i].norm_len >= 6 &&
-                   !strcmp(t[i].norm + t[i].norm_len - 3, "day") && in_list(WEEKDAYS, t[i].norm)) {
+                   !memcmp(t[i].norm + t[i].norm_len - 3, "day", 4) && in_list(WEEKDAYS, t[i].norm)) {
             /* full weekday names only: "Sun" is a newspaper, "Wed" a verb */
             int wd = dl_weekday_from_name(t[i].norm, t[i].norm_len);
             used = 1;
@@ -254,6 +286,7 @@ void dl_when_find(dl_doc *doc, dl_date ref, dl_when_set *out) {
                 w.date = add_days(ref, delta);
             }
         } else if (t[i].kind == DL_TOK_WORD && t[i].norm_len >= 5 && t[i].norm_len <= 9 &&
+                   (t[i].norm[0] == 'y' || t[i].norm[0] == 't') &&
                    (!strcmp(t[i].norm, "yesterday") || !strcmp(t[i].norm, "today") ||
                                                !strcmp(t[i].norm, "tomorrow") || !strcmp(t[i].norm, "tonight"))) {
             used = 1;
@@ -262,8 +295,8 @@ void dl_when_find(dl_doc *doc, dl_date ref, dl_when_set *out) {
             long delta = !strcmp(t[i].norm, "yesterday") ? -1 : !strcmp(t[i].norm, "tomorrow") ? 1 : 0;
             if (have_ref) w.date = add_days(ref, delta);
         } else if (t[i].kind == DL_TOK_WORD && i + 1 < n && t[i].norm_len == 4 &&
-                   (!strcmp(t[i].norm, "last") || !strcmp(t[i].norm, "this") || !strcmp(t[i].norm, "next") ||
-                    !strcmp(t[i].norm, "past")) &&
+                   (!memcmp(t[i].norm, "last", 4) || !memcmp(t[i].norm, "this", 4) || !memcmp(t[i].norm, "next", 4) ||
+                    !memcmp(t[i].norm, "past", 4)) &&
                    (!strcmp(t[i + 1].norm, "week") || !strcmp(t[i + 1].norm, "month") || !strcmp(t[i + 1].norm, "year") ||
                     !strcmp(t[i + 1].norm, "weekend"))) {
             used = 2;
@@ -287,7 +320,8 @@ void dl_when_find(dl_doc *doc, dl_date ref, dl_when_set *out) {
                 w.res = DL_WR_YEAR;
                 if (have_ref) w.date = mk(ref.y + dir, 0, 0);
             }
-        } else if (i + 2 < n && t[i + 2].kind == DL_TOK_WORD && !strcmp(t[i + 2].norm, "ago") && small_number(&t[i]) >= 0) {
+        } else if (i + 2 < n && t[i + 2].kind == DL_TOK_WORD && t[i + 2].norm_len == 3 && !strcmp(t[i + 2].norm, "ago") &&
+                   small_number(&t[i]) >= 0) {
             long k = small_number(&t[i]);
             const char *unit = t[i + 1].norm;
             used = 3;

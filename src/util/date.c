@@ -7,45 +7,66 @@
 #include <stdio.h>
 #include <time.h>
 
-static const char *const month_names[12] = {
-    "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december"};
-static const char *const weekday_names[7] = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-
 /* Match s[0..n) (a trailing period ignored) against a full name or a prefix
  * of it at least 3 letters long -- "Nov", "Sept", "Weds" aside, news uses
- * either the full name or its first three or four letters. */
-static int name_index(const char *s, size_t n, const char *const *names, int count) {
-    if (n && s[n - 1] == '.') n--;
-    if (n < 3 || n > 9) return -1;
-    /* lower-case once, then compare; the first letter rules out most names */
-    char low[10];
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
-        else if (c < 'a' || c > 'z') return -1;
-        low[i] = c;
-    }
-    for (int i = 0; i < count; i++) {
-        if (names[i][0] != low[0]) continue;
-        size_t len = strlen(names[i]);
-        if (n <= len && memcmp(low, names[i], n) == 0) return i;
-    }
-    if (n == 4 && !memcmp(low, "weds", 4)) return 2;
-    if (n == 5 && !memcmp(low, "thurs", 5)) return 3;
-    if (n == 4 && !memcmp(low, "tues", 4)) return 1;
+ * either the full name or its first three or four letters.  Called for
+ * every capitalised word by the place, count and date finders, so the
+ * first letter picks the candidate names (a switch, no loop over the
+ * twelve) and letters are lower-cased while comparing, not copied. */
+static int lc(char c) { return c >= 'A' && c <= 'Z' ? c + 32 : (unsigned char)c; }
+
+/* s[0..n) lower-cased is a prefix of name[0..len); s[0] already matched. */
+static int prefix_of(const char *s, size_t n, const char *name, size_t len) {
+    if (n > len) return 0;
+    for (size_t i = 1; i < n; i++)
+        if (lc(s[i]) != (unsigned char)name[i]) return 0;
+    return 1;
+}
+
+/* "Weds", "Thurs", "Tues": weekday indexes.  They are tried for month
+ * names too, as they always were (dl_month_from_name("Tues") is 2), so
+ * that datelines parse as before. */
+static int odd_abbrev(const char *s, size_t n) {
+    int c = lc(s[0]);
+    if (c == 'w' && n == 4 && prefix_of(s, n, "weds", 4)) return 2;
+    if (c == 't' && n == 5 && prefix_of(s, n, "thurs", 5)) return 3;
+    if (c == 't' && n == 4 && prefix_of(s, n, "tues", 4)) return 1;
     return -1;
 }
 
+#define TRY(name, index) if (prefix_of(s, n, name, sizeof name - 1)) return index
+
 int dl_month_from_name(const char *s, size_t n) {
-    int i = name_index(s, n, month_names, 12);
-    return i < 0 ? 0 : i + 1;
+    if (n && s[n - 1] == '.') n--;
+    if (n < 3 || n > 9) return 0;
+    switch (lc(s[0])) {
+    case 'j': TRY("january", 1); TRY("june", 6); TRY("july", 7); return 0;
+    case 'f': TRY("february", 2); return 0;
+    case 'm': TRY("march", 3); TRY("may", 5); return 0;
+    case 'a': TRY("april", 4); TRY("august", 8); return 0;
+    case 's': TRY("september", 9); return 0;
+    case 'o': TRY("october", 10); return 0;
+    case 'n': TRY("november", 11); return 0;
+    case 'd': TRY("december", 12); return 0;
+    case 't': case 'w': return odd_abbrev(s, n) + 1;
+    default: return 0;
+    }
 }
 
 int dl_weekday_from_name(const char *s, size_t n) {
-    return name_index(s, n, weekday_names, 7);
+    if (n && s[n - 1] == '.') n--;
+    if (n < 3 || n > 9) return -1;
+    switch (lc(s[0])) {
+    case 'm': TRY("monday", 0); return -1;
+    case 't': TRY("tuesday", 1); TRY("thursday", 3); return odd_abbrev(s, n);
+    case 'w': TRY("wednesday", 2); return odd_abbrev(s, n);
+    case 'f': TRY("friday", 4); return -1;
+    case 's': TRY("saturday", 5); TRY("sunday", 6); return -1;
+    default: return -1;
+    }
 }
+
+#undef TRY
 
 static int is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 

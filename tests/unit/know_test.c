@@ -120,6 +120,10 @@ Test(count, numbers_in_words_and_digits) {
     cr_expect_eq(number_of("the people", &vague), -1);
 }
 
+Test(count, word_lists_sorted_for_binary_search) {
+    cr_expect(dl_count_tables_sorted(), "a word list in src/know/count.c is out of strcmp order");
+}
+
 /* A doc analysed by the whole pipeline, with the repo's dictionaries. */
 static dl_ctx ctx;
 static int ctx_ok;
@@ -225,6 +229,34 @@ Test(know, capital_as_government_is_not_a_place) {
     for (size_t k = 0; k < ps.n; k++) gao += !strcmp(ps.v[k].place->name, "Gao");
     cr_expect_eq(gao, 1);
     dl_arena_free(doc.arena);
+}
+
+/* The lexicon answers the word lists (dl_know_words) exactly as reading
+ * the lists does (dl_know_word_class), for every word of every list. */
+Test(know, word_bits_from_lexicon_match_the_lists) {
+    cr_assert(ctx_ok);
+    const dl_know_list *const all[] = { dl_count_word_lists, dl_place_word_lists, dl_quote_word_lists,
+                                        dl_gazetteer_word_lists, dl_when_word_lists };
+    dl_buf text = DL_BUF_INIT;
+    size_t nwords = 0;
+    for (size_t a = 0; a < sizeof all / sizeof *all; a++)
+        for (const dl_know_list *l = all[a]; l->n; l++)
+            for (size_t k = 0; k < l->n; k++, nwords++)
+                dl_buf_printf(&text, "%s %s , ", l->at ? l->at(k) : l->words[k], nwords % 2 ? "Said" : "table");
+    dl_doc doc;
+    dl_article art;
+    analyse(&doc, &art, text.p);
+    cr_assert(doc.know);
+    const dl_know_word *w = dl_know_words(&doc, ctx.gazetteer->tone);
+    size_t bits = 0;
+    for (size_t i = 0; i < doc.toks.n; i++) {
+        uint32_t want = dl_know_word_class(doc.toks.v[i].norm);
+        cr_expect_eq(w[i].cls, want, "%s: lexicon %#x, lists %#x", doc.toks.v[i].norm, w[i].cls, want);
+        bits += want != 0;
+    }
+    cr_expect_gt(bits, nwords / 2);
+    dl_arena_free(doc.arena);
+    dl_buf_free(&text);
 }
 
 Test(know, event_location_clause_then_sentence) {
