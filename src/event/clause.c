@@ -312,6 +312,32 @@ static uint32_t skip_adverbs_back(const dl_clause *c, uint32_t lo, uint32_t i)
     return i;
 }
 
+/* "X warned (that) it would ...": a warn or threaten verb before the
+ * subject of the modal at token j, over "that", a pronoun or an actor. */
+static int warned_before(const dl_clause *c, uint32_t lo, uint32_t j)
+{
+    static const char *const WARN[] = {"warned", "warns", "warn", "warning", "threatened",
+        "threatens", "threaten", "threatening", NULL};
+    uint32_t lim = j > lo + 8 ? j - 8 : lo;
+    int subject = 0;
+    for (uint32_t k = j; k-- > lim;) {
+        const dl_token *w = &c->t[k];
+        if (c->covers[k] >= 0 || in_list(w, W_PERSONAL) || in_list(w, W_DET)) {
+            subject = 1;
+            continue;
+        }
+        if (strcmp(w->norm, "that") == 0 && subject)
+            continue;
+        if (!subject)
+            return 0;
+        for (const char *const *x = WARN; *x; x++)
+            if (strcmp(*x, w->norm) == 0)
+                return 1;
+        return 0;
+    }
+    return 0;
+}
+
 uint32_t dl_clause_vgroup(const dl_clause *c, uint32_t lo, uint32_t v, int forms, unsigned *flags)
 {
     const dl_token *t = c->t;
@@ -354,6 +380,8 @@ uint32_t dl_clause_vgroup(const dl_clause *c, uint32_t lo, uint32_t v, int forms
         first = 0;
         if (in_list(w, W_INTENT_MODAL)) {
             f |= DL_CL_INTENT;
+            if (warned_before(c, lo, j))
+                f |= DL_CL_THREAT;   /* "X warned it would sever ties" */
             start = j;
             i = j;
             continue;

@@ -164,7 +164,7 @@ static int in_words(const dl_token *t, const char *const *list)
 }
 
 static const char *const PREP_NOUN[] = {"for", "of", "with", "on", "in", "at", "from", "by",
-    "about", "against", "over", "into", "amid", "after", "before", "during", "without", NULL};
+    "about", "against", "over", "into", "amid", "after", "before", "during", "without", "under", NULL};
 
 static const char *const DET_NOUN[] = {"the", "a", "an", "its", "their", "his", "her", "our",
     "such", "any", "no", "every", "each", "another", "'s", "’s", NULL};
@@ -366,13 +366,16 @@ static void code_sentence(const dl_ctx *ctx, dl_doc *doc, const dl_clause *c, ui
         if ((t[v].flags & DL_TF_CAP) && !(t[v].flags & DL_TF_UPPER) && v > s->tok_start
             && t[v - 1].kind != DL_TOK_QUOTE && !(t[v - 1].kind == DL_TOK_PUNCT && t[v - 1].norm[0] == ':'))
             continue;
+        /* a word that looks like a noun here is still a verb for the
+         * patterns that name the word right before it ("responsibility
+         * falls on X", "the blame falls on X") */
+        int nounish = 0;
         {
             int allf = 0;
             for (size_t sl = 0; sl < nslots; sl++)
                 for (size_t h = 0; h < slots[sl]->nhit; h++)
                     allf |= (int)slots[sl]->hit[h].forms;
-            if (!foreign && looks_like_noun(c, s->tok_start, v, allf))
-                continue;
+            nounish = !foreign && looks_like_noun(c, s->tok_start, v, allf);
         }
         /* "prisoners held by X", "the plan proposed by X": a participle
          * modifying a noun, not the clause's verb */
@@ -402,6 +405,9 @@ static void code_sentence(const dl_ctx *ctx, dl_doc *doc, const dl_clause *c, ui
             const dl_verb *vb = &d->verb[slots[sl]->hit[h].verb];
             for (size_t k = 0; k < vb->npat; k++) {
                 const dl_verb_pattern *p = &d->pat[vb->pat[k]];
+                if (nounish && !(p->npre > 0 && (p->pre[0].kind == DL_PE_WORD || p->pre[0].kind == DL_PE_CLASS)
+                                 && elem_at(d, &p->pre[0], t, v - 1, v) == 1))
+                    continue;
                 /* cheap prefilter: every required word must occur */
                 int possible = 1;
                 for (size_t q = 0; q < p->npost && possible; q++)
@@ -485,7 +491,18 @@ static void code_sentence(const dl_ctx *ctx, dl_doc *doc, const dl_clause *c, ui
                 thow = "each other";
             else {
                 tgt = dl_clause_actor_after(c, bestm.last > v + 1 ? bestm.last : v + 1, s->tok_end, 8);
+                /* then from the first word the pattern matched after the
+                 * verb, so that the words it explains ("said on Sunday
+                 * that the situation in X was dire") are not a boundary */
+                uint32_t first = v + 1;
+                for (uint32_t q = 0; q < bestm.n; q++)
+                    if (bestm.tok[q] > v) {
+                        first = bestm.tok[q];
+                        break;
+                    }
                 if (tgt < 0 && bestm.last > v + 1)
+                    tgt = dl_clause_actor_after(c, first, s->tok_end, 8);
+                if (tgt < 0 && first > v + 1)
                     tgt = dl_clause_actor_after(c, v + 1, s->tok_end, 8);
             }
         }

@@ -70,7 +70,7 @@ static const char *const doubling[] = {
     "acquit", "omit", "submit", "permit", "equip", "kidnap", "occur", "incur",
     "recur", "emit", "transmit", "remit", "outstrip", "embed", "abet", "annul",
     "dispel", "excel", "forbid", "begin", "upset", "allot", "instil", "format",
-    "unplug", "unban", "worship", "handicap", NULL
+    "unplug", "unban", "worship", "handicap", "concur", "teargas", NULL
 };
 
 static int is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }

@@ -715,9 +715,12 @@ static void add_verb_forms(struct dl_verb_dict *d, int verb, const char *lemma,
         snprintf(f.form[3], sizeof f.form[3], "%s", pp);
     for (int i = 0; i < 5; i++)
         add_form(d, f.form[i], verb, 1 << i);
-    /* British spelling doubles a final l after one vowel: travelled, cancelling */
+    /* British spelling doubles a final l after one vowel (travelled,
+     * cancelling), and after -ia- (dialled, initialled), but not after
+     * other vowel pairs (appealed) */
     size_t n = strlen(lemma);
-    if (!past && n > 3 && lemma[n - 1] == 'l' && strchr("aeiou", lemma[n - 2]) && !strchr("aeiou", lemma[n - 3])) {
+    if (!past && n > 3 && lemma[n - 1] == 'l' && strchr("aeiou", lemma[n - 2])
+        && (!strchr("aeiou", lemma[n - 3]) || (lemma[n - 3] == 'i' && lemma[n - 2] == 'a'))) {
         char b[64];
         snprintf(b, sizeof b, "%sled", lemma);
         add_form(d, b, verb, DL_VF_PAST | DL_VF_PP);
