@@ -112,6 +112,17 @@ n=$("$DL" code --stages text --discard - <"$tmp/big.jsonl" 2>&1 | sed -n 's/.*: 
 check "stdin: 70 MB of JSON lines, every line read" test "$n" = 1600000
 rm -f "$tmp/big.jsonl"
 
+# dict lint: a home whose verb file has '+' among alternatives fails lint
+# and names the pattern; the project's own dictionary passes
+"$DL" dict lint >"$tmp/lint" 2>&1; check "dict lint passes on our dictionary" test $? -eq 0
+mkdir -p "$tmp/home"
+cp -r dict "$tmp/home/dict"
+ln -s "$(pwd)/data" "$tmp/home/data"
+printf '\nverb lintcheck\n  010    * party|parties|+\n' >>"$tmp/home/dict/verbs/01-statement.txt"
+DATELINE_HOME="$tmp/home" "$DL" dict lint "$tmp/none.test" >"$tmp/lint" 2>&1; rc=$?
+check "dict lint: '+' among alternatives fails" test $rc -eq 1
+check "dict lint: names the pattern" grep -q "01-statement.txt:.*'+' among alternatives" "$tmp/lint"
+
 # threads: many small batches, more threads than cores, never a hang and
 # always every article (a race once lost an index between batches)
 for i in $(seq 1 3000); do printf '{"id":"s%d","text":"PARIS (AFP) - Story %d said."}\n' "$i" "$i"; done >"$tmp/many.jsonl"

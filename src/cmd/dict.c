@@ -19,7 +19,8 @@ static const char dict_help[] =
     "      failure and \"N passed, N failed\".  Exit 1 if any case failed.\n"
     "lint  reports unknown CAMEO codes, duplicate patterns, patterns that share\n"
     "      their words with another of a different code (the later one never\n"
-    "      wins), loose patterns (every content word optional: they match on\n"
+    "      wins), '+' or '$' among alternatives (the literal word, not a slot),\n"
+    "      loose patterns (every content word optional: they match on\n"
     "      function words alone), and patterns no case exercises (CASES default to\n"
     "      tests/cases/events-*.test under the dateline home).  --all lists\n"
     "      every untested pattern instead of the first 25.\n";
@@ -160,7 +161,24 @@ static int run_lint(int argc, char **argv, const char *argv0)
             loose++;
         }
     }
-    problems += dups + conflicts;
+    /* '+' or '$' among alternatives ("party|parties|+") is the literal
+     * word, not a slot: such a pattern never reaches an actor there */
+    long literal = 0;
+    for (size_t i = 0; i < d->npat; i++) {
+        const dl_verb_pattern *p = &d->pat[i];
+        if (p->flags & DL_PF_FOREIGN)
+            continue;
+        for (size_t k = 0; k < p->npre + p->npost; k++) {
+            const dl_pat_elem *e = k < p->npre ? &p->pre[k] : &p->post[k - p->npre];
+            for (size_t a = 0; e->kind == DL_PE_WORD && e->nalt > 1 && a < e->nalt; a++)
+                if (!strcmp(e->alt[a], "+") || !strcmp(e->alt[a], "$")) {
+                    printf("%s: '%s' among alternatives is that literal word, not a slot "
+                           "(give the slot an element of its own): %s\n", p->id, e->alt[a], p->text);
+                    literal++;
+                }
+        }
+    }
+    problems += dups + conflicts + literal;
     /* which patterns do the cases exercise? */
     dl_ctx ctx;
     if (load_ctx(&ctx, argv0, home, sizeof home) != 0) {
@@ -221,7 +239,7 @@ static int run_lint(int argc, char **argv, const char *argv0)
     for (int r = 1; r <= 20; r++)
         nroots += roots[r];
     printf("lint: %zu verbs, %zu patterns, %zu classes; %ld roots and %ld of %zu codes have patterns, "
-           "%ld codes coded by >= 2 cases; cases %ld passed, %ld failed; %ld unknown-code/duplicate/shadowed, "
+           "%ld codes coded by >= 2 cases; cases %ld passed, %ld failed; %ld unknown-code/duplicate/shadowed/literal-slot, "
            "%ld loose, %ld patterns without a case\n",
            ctx.verbs->nverb, ctx.verbs->npat, ctx.verbs->ncls, nroots, codes, ncode, tested2, st.passed, st.failed,
            problems, loose, untested);
