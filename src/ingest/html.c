@@ -283,6 +283,7 @@ typedef struct elem {
     int kept_blocks;  /* and their number */
     int all_words, link_words;   /* over all non-junk blocks of the subtree */
     int drop;         /* left out of the text (a sidebar beside the story) */
+    int link_heads;   /* headings that are links (titles of other stories) */
 } elem;
 
 typedef struct block {
@@ -379,6 +380,7 @@ static int new_elem(flat *f, int parent, int junk) {
     f->e[i].kept_blocks = 0;
     f->e[i].all_words = f->e[i].link_words = 0;
     f->e[i].drop = 0;
+    f->e[i].link_heads = 0;
     return i;
 }
 
@@ -485,6 +487,7 @@ static int choose(flat *f, double *best_out) {
             if (!f->b[i].junk) {
                 f->e[e].all_words += f->b[i].words;
                 f->e[e].link_words += f->b[i].link_words;
+                f->e[e].link_heads += f->b[i].heading && f->b[i].link_words * 2 > f->b[i].words;
             }
         }
     }
@@ -521,6 +524,10 @@ static int choose(flat *f, double *best_out) {
             if (c->parent != top || i <= core || c->kept_blocks == 0) continue;
             if (c->kept_words > 30 && c->kept_words < 15 * c->kept_blocks &&
                 c->link_words * 5 > c->all_words)
+                f->e[i].drop = 1;
+            /* the titles of other stories, as linked headings, each with
+             * its teaser */
+            if (c->link_heads >= 2 && c->kept_words < f->e[core].kept_words)
                 f->e[i].drop = 1;
         }
         /* go down while one child holds most of the story */
@@ -889,6 +896,9 @@ static int extract_body(xmlNode *root, int use_class, dl_buf *out, double *mass,
             if (b->words <= 30 && b->link_words * 2 <= b->words) dl_buf_add(out, f.text.p + b->off, b->len);
             break;
         }
+#ifdef DL_HTML_DEBUG
+        char *dbg = calloc((size_t)f.nb + 1, 1);
+#endif
         int kept_words = 0, longest = 0;   /* a comments heading counts after some prose */
         seen_set seen = {NULL, (size_t)f.nb * 2 + 1};
         seen.h = dl_xmalloc(seen.cap * sizeof *seen.h);
@@ -918,8 +928,21 @@ static int extract_body(xmlNode *root, int use_class, dl_buf *out, double *mass,
             if (b->words > longest) longest = b->words;
             if (out->len) dl_buf_add(out, "\n\n", 2);
             dl_buf_add(out, f.text.p + b->off, b->len);
+#ifdef DL_HTML_DEBUG
+            dbg[i] = 'O';
+#endif
         }
         free(seen.h);
+#ifdef DL_HTML_DEBUG
+        for (int i = 0; i < f.nb; i++) {
+            const block *b = &f.b[i];
+            int in = b->elem >= best && b->elem <= f.e[best].end;
+            fprintf(stderr, "%c%c e%-5d w%-4d l%-3d s%-2d h%d sc%6.1f | %.*s\n", dbg[i] ? 'O' : in ? '-' : ' ',
+                    b->junk ? 'J' : ' ', b->elem, b->words, b->link_words, b->sentences, b->heading,
+                    block_score(b), (int)(b->len < 100 ? b->len : 100), f.text.p + b->off);
+        }
+        free(dbg);
+#endif
     }
     flat_free(&f);
     return best;
