@@ -754,9 +754,11 @@ static int comment_heading(const char *t, size_t n, int words) {
     if (words > 8 || n > 80) return 0;
     char s[96];
     size_t k = 0;
+    int counted = 0;
     for (size_t i = 0; i < n && k < sizeof s - 1; i++) {
         unsigned char c = (unsigned char)t[i];
-        if (isdigit(c) && k == 0) continue;           /* "12 Comments" */
+        if (isdigit(c) && k == 0) { counted = 1; continue; }   /* "12 Comments" */
+        if (counted == 1 && k == 0 && !isalpha(c)) counted = 2;  /* not "45COMMENTS POSTED" */
         if (c == '\'') continue;                      /* readers' */
         if (isalpha(c)) s[k++] = (char)tolower(c);
         else if (k && s[k - 1] != ' ') s[k++] = ' ';
@@ -773,6 +775,9 @@ static int comment_heading(const char *t, size_t n, int words) {
             /* a single word only alone or before "on"/"to" ("Discussion of
              * the results" is a heading of the story); phrases as they come */
             if (!*r || !strncmp(r, "on ", 3) || !strncmp(r, "to ", 3) || strchr(heads[i], ' ')) return 1;
+            /* counted, whatever follows: "{ 17 comments... read them below
+             * or add one }" */
+            if (counted == 2 && i < 5) return 1;
         }
     }
     /* the boxes that follow a story: only as a short line of its own
