@@ -869,6 +869,51 @@ static int text_date(const char *s, size_t n, char out[11]) {
     return 0;
 }
 
+/* A date of digits just before position `end` ("07.23.12 at", "11/06/2012 at"). */
+static int numeric_date(const char *t, size_t end) {
+    int digits = 0, seps = 0;
+    size_t i = end;
+    while (i > 0 && t[i - 1] == ' ') i--;
+    while (i > 0 && t[i - 1] != ' ') {
+        char c = t[--i];
+        if (isdigit((unsigned char)c)) digits++;
+        else if (c == '.' || c == '/' || c == '-') seps++;
+        else return 0;
+    }
+    return digits >= 4 && seps == 2;
+}
+
+/* The line that opens one reader's comment: its author and time ("Maria
+ * July 7, 2012 at 2:31 pm", "Brendan Dowling 07.23.12 at 14:56"), or
+ * "NAME said..." / "NAME says:".  One such line may be a byline; a run of
+ * them after the story is the comment thread. */
+static int comment_meta(const char *t, size_t n, int words) {
+    if (words > 12 || n > 100 || n < 4) return 0;
+    size_t e = n;
+    while (e > 0 && (t[e - 1] == ' ' || t[e - 1] == '.' || t[e - 1] == ':' || t[e - 1] == ','))
+        e--;
+    if (e >= 4 && e < n && (!strncasecmp(t + e - 4, "said", 4) || !strncasecmp(t + e - 4, "says", 4)))
+        return 1;
+    char date[11];
+    int dated = text_date(t, n, date);
+    for (size_t i = 1; i + 2 < n; i++) {
+        /* H:MM or HH:MM with "at " before or am/pm after, beside a date */
+        if (t[i] != ':' || !isdigit((unsigned char)t[i - 1]) ||
+            !isdigit((unsigned char)t[i + 1]) || !isdigit((unsigned char)t[i + 2]))
+            continue;
+        size_t h = i - 1;
+        if (h > 0 && isdigit((unsigned char)t[h - 1])) h--;
+        int at = h >= 3 && !strncasecmp(t + h - 3, "at ", 3);
+        size_t j = i + 3;
+        while (j < n && t[j] == ' ') j++;
+        int ampm = j + 1 < n && (t[j] == 'a' || t[j] == 'p' || t[j] == 'A' || t[j] == 'P') &&
+                   (t[j + 1] == 'm' || t[j + 1] == 'M');
+        if (at && (dated || numeric_date(t, h))) return 1;
+        if (ampm && dated) return 1;
+    }
+    return 0;
+}
+
 static int extract_body(xmlNode *root, int use_class, dl_buf *out, double *mass, char date[11]) {
     flat f;
     memset(&f, 0, sizeof f);
@@ -904,6 +949,14 @@ static int extract_body(xmlNode *root, int use_class, dl_buf *out, double *mass,
 #ifdef DL_HTML_DEBUG
         char *dbg = calloc((size_t)f.nb + 1, 1);
 #endif
+        /* how many comment lines (author and time) from each block on */
+        int *cmeta = dl_xmalloc(((size_t)f.nb + 1) * sizeof *cmeta);
+        cmeta[f.nb] = 0;
+        for (int i = f.nb - 1; i >= 0; i--) {
+            const block *b = &f.b[i];
+            cmeta[i] = cmeta[i + 1] + (b->elem >= best && b->elem <= f.e[best].end && !b->heading &&
+                                       !b->junk && comment_meta(f.text.p + b->off, b->len, b->words));
+        }
         int kept_words = 0, longest = 0;   /* a comments heading counts after some prose */
         seen_set seen = {NULL, (size_t)f.nb * 2 + 1};
         seen.h = dl_xmalloc(seen.cap * sizeof *seen.h);
@@ -917,6 +970,8 @@ static int extract_body(xmlNode *root, int use_class, dl_buf *out, double *mass,
             int endh = kept_words >= 10 && longest >= 20 && b->link_words * 2 <= b->words
                        ? comment_heading(f.text.p + b->off, b->len, b->words) : 0;
             if (endh == 1) break;
+            /* the first of three or more comment lines after the story */
+            if (kept_words >= 10 && longest >= 20 && cmeta[i] >= 3 && cmeta[i] > cmeta[i + 1]) break;
             if (endh == 2 && !b->junk) {
                 /* a small box of links ("Related" with its list) is left
                  * out; a big one at the level of the story ends it */
@@ -938,6 +993,7 @@ static int extract_body(xmlNode *root, int use_class, dl_buf *out, double *mass,
 #endif
         }
         free(seen.h);
+        free(cmeta);
 #ifdef DL_HTML_DEBUG
         for (int i = 0; i < f.nb; i++) {
             const block *b = &f.b[i];
