@@ -292,6 +292,7 @@ typedef struct block {
     int words, link_words, sentences;
     int heading;      /* 1..6 for <hN>, else 0 */
     int junk;
+    int legal;        /* a copyright notice */
 } block;
 
 typedef struct flat {
@@ -306,6 +307,20 @@ typedef struct flat {
     int depth;
     int heading;      /* current heading level, 0 outside headings */
 } flat;
+
+/* A copyright notice ("(c) 2012 ...", "All rights reserved"): the page's
+ * footer, however long its prose (trademark lists run to 200 words). */
+static int legal_notice(const char *t, size_t n) {
+    for (size_t i = 0; i + 1 < n; i++) {
+        if ((unsigned char)t[i] == 0xC2 && (unsigned char)t[i + 1] == 0xA9) return 1;   /* (c) */
+        if ((t[i] == 'r' || t[i] == 'R') && i + 15 <= n && !strncasecmp(t + i, "rights reserved", 15))
+            return 1;
+        if ((t[i] == 'c' || t[i] == 'C') && i + 10 < n && !strncasecmp(t + i, "copyright ", 10) &&
+            (isdigit((unsigned char)t[i + 10]) || t[i + 10] == '('))
+            return 1;
+    }
+    return 0;
+}
 
 static void flush(flat *f) {
     /* trim the block */
@@ -327,6 +342,7 @@ static void flush(flat *f) {
         b->sentences = f->cur_sent;
         b->heading = f->heading;
         b->junk = 0;
+        b->legal = legal_notice(f->cur.p + s, e - s);
         dl_buf_add(&f->text, f->cur.p + s, e - s);
     }
     dl_buf_clear(&f->cur);
@@ -462,14 +478,14 @@ static double block_score(const block *b) {
     if (b->junk) return 0;   /* never output, so it costs its ancestors nothing */
     if (w == 0) return 0;
     double ld = lw / w;
-    if (ld > 0.5) return -0.5 * w - 0.5;
+    if (ld > 0.5 || b->legal) return -0.5 * w - 0.5;
     if (b->heading) return -0.25 * w;
     if (w >= 8 || (w >= 6 && b->sentences > 0)) return (w - 2 * lw);
     return -0.5 * w;
 }
 
 static int keep_block(const block *b) {
-    if (b->junk || b->words == 0) return 0;
+    if (b->junk || b->words == 0 || b->legal) return 0;
     if (b->link_words * 2 > b->words) return 0;
     return 1;
 }
