@@ -293,6 +293,7 @@ typedef struct block {
     int heading;      /* 1..6 for <hN>, else 0 */
     int junk;
     int legal;        /* a copyright notice */
+    int teaser;       /* a short text between links: another story's teaser */
 } block;
 
 typedef struct flat {
@@ -343,6 +344,7 @@ static void flush(flat *f) {
         b->heading = f->heading;
         b->junk = 0;
         b->legal = legal_notice(f->cur.p + s, e - s);
+        b->teaser = 0;
         dl_buf_add(&f->text, f->cur.p + s, e - s);
     }
     dl_buf_clear(&f->cur);
@@ -473,6 +475,38 @@ static void resolve_junk(flat *f) {
 
 /* ---- scoring ------------------------------------------------------------- */
 
+static int link_block(const block *b) { return b->words > 0 && b->link_words * 2 > b->words; }
+
+/* A list of other stories gives each a linked title, a sentence or two and
+ * a "Read more" link: a short prose block (under 50 words) whose neighbours
+ * on both sides are links is such a teaser (jusText's context rule, for
+ * links) when three of them come in a row, at most 8 blocks apart, with no
+ * other prose between.  Teasers score nothing and are not output. */
+static void mark_teasers(flat *f) {
+    int prev = -1;   /* the previous non-junk block with words */
+    int run[3] = {-1, -1, -1};   /* the last candidates, newest first */
+    for (int i = 0; i < f->nb; i++) {
+        block *b = &f->b[i];
+        if (b->junk || b->words == 0) continue;
+        if (prev >= 0 && link_block(&f->b[prev]) && !link_block(b) && b->words < 50) {
+            int next = i + 1;
+            while (next < f->nb && (f->b[next].junk || f->b[next].words == 0)) next++;
+            if (next < f->nb && link_block(&f->b[next])) {
+                /* one or two are a story between its title and its
+                 * comments link; teasers come in lists */
+                if (run[0] < 0 || i - run[0] > 8) run[0] = run[1] = -1;
+                run[2] = run[1]; run[1] = run[0]; run[0] = i;
+                if (run[2] >= 0) f->b[run[2]].teaser = f->b[run[1]].teaser = b->teaser = 1;
+                prev = i;
+                continue;
+            }
+        }
+        /* prose between them: a story with captioned links, not a list */
+        if (!link_block(b) && b->words >= 8) run[0] = run[1] = -1;
+        prev = i;
+    }
+}
+
 static double block_score(const block *b) {
     double w = b->words, lw = b->link_words;
     if (b->junk) return 0;   /* never output, so it costs its ancestors nothing */
@@ -480,7 +514,7 @@ static double block_score(const block *b) {
     double ld = lw / w;
     if (ld > 0.5 || b->legal) return -0.5 * w - 0.5;
     if (b->heading) return -0.25 * w;
-    if (w >= 8 || (w >= 6 && b->sentences > 0)) return (w - 2 * lw);
+    if (w >= 8 || (w >= 6 && b->sentences > 0)) return b->teaser ? 0 : w - 2 * lw;
     return -0.5 * w;
 }
 
@@ -940,6 +974,7 @@ static int extract_body(xmlNode *root, int use_class, dl_buf *out, double *mass,
     flush(&f);
     f.e[top].end = f.ne - 1;
     resolve_junk(&f);
+    mark_teasers(&f);
     int best = choose(&f, mass);
     date[0] = 0;
     if (best >= 0) {
@@ -998,7 +1033,7 @@ static int extract_body(xmlNode *root, int use_class, dl_buf *out, double *mass,
                 }
                 break;
             }
-            if (!keep_block(b)) continue;
+            if (!keep_block(b) || b->teaser) continue;
             if (b->words >= 5 && seen_add(&seen, fnv(f.text.p + b->off, b->len))) continue;
             kept_words += b->words;
             if (b->words > longest) longest = b->words;
