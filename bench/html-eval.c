@@ -25,20 +25,15 @@
 #include <zlib.h>
 
 /* Where the article ends in a gold file: the line holding the
- * "!@#$%^&*()  COMMENTS" marker (written with one to three spaces, and a
- * few times as "!@ $%^&*()"). */
+ * "!@#$%^&*()  COMMENTS" marker.  It is written with one to three spaces
+ * or a tab, a few times as "!@ $%^&*()", and four times with another word
+ * or none ("CORRECTED", "COMMNENTS", "") before the readers' comments; the
+ * "$%^&*()" part is what they share. */
 static size_t gold_end(const char *g, size_t n) {
-    const char *p = g;
-    while (p && (p = memmem(p, n - (size_t)(p - g), "$%^&*()", 7))) {
-        const char *q = p + 7;
-        while (q < g + n && *q == ' ') q++;
-        if ((size_t)(g + n - q) >= 8 && !memcmp(q, "COMMENTS", 8)) {
-            while (p > g && p[-1] != '\n') p--;
-            return (size_t)(p - g);
-        }
-        p++;
-    }
-    return n;
+    const char *p = memmem(g, n, "$%^&*()", 7);
+    if (!p) return n;
+    while (p > g && p[-1] != '\n') p--;
+    return (size_t)(p - g);
 }
 
 static int read_gz(const char *path, dl_buf *b) {
