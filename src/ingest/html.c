@@ -198,7 +198,7 @@ static const char *const junk_strong[] = {
     "related", "sidebar", "footer", "newsletter", "subscribe", "outbrain", "taboola",
     "breadcrumb", "recommend", "popular", "trending", "signup", "sign-up", "login",
     "advert", "sponsor", "promo", "popup", "modal", "skip", "pagination", "pager",
-    "print", "toolbar", "tooltip", "reply", "replies", "respond", "shoutbox",
+    "toolbar", "tooltip", "reply", "replies", "respond", "shoutbox",
     "skyscraper", "masthead", "banner", "rss", "most-read", "mostread", "facebook",
     "twitter", "pinterest", "linkedin", "email-this", "tags", "tagcloud", "categories",
     "navbar", "navigation", "menu", "widget", "carousel",
@@ -206,9 +206,12 @@ static const char *const junk_strong[] = {
 static const char *const junk_exact[] = {
     "ad", "ads", "nav", "hidden", "hide", "meta", "extra", "tools", "utility",
     "topics", "header", "top", "links", "share", "author-bio", "bio", "about", NULL};
+/* substrings that mark junk only without a positive word ("printSummary",
+ * "printModeAd", but not "print-this-content" or "printable") */
+static const char *const junk_weak_sub[] = {"print", NULL};
 static const char *const good_words[] = {
     "article", "content", "entry", "main", "story", "post", "body", "text", "blog",
-    "column", NULL};
+    "column", "printable", NULL};
 
 static int has_word(const char *s, const char *const *words, int exact) {
     /* s: lowercased class and id words separated by spaces */
@@ -253,7 +256,7 @@ static int junk_by_class(xmlNode *n) {
      * carry such a word is rescued by resolve_junk() */
     if (has_word(s, junk_strong, 0)) return 1;
     int good = has_word(s, good_words, 0);
-    if (!good && has_word(s, junk_exact, 1)) return 1;
+    if (!good && (has_word(s, junk_exact, 1) || has_word(s, junk_weak_sub, 0))) return 1;
     return 0;
 }
 
@@ -793,7 +796,7 @@ static int under_dropped(const flat *f, int e, int best) {
  * Responses", "Leave a Reply", "Comments (4)") or a box of other stories
  * ("Related Stories", "Also on HuffPost:"): the story is over.  Many blogs
  * mark the comment list only by such a heading. */
-static int comment_heading(const char *t, size_t n, int words) {
+static int comment_heading(const char *t, size_t n, int words, int marked) {
     static const char *const heads[] = {
         "comments", "comment", "responses", "response", "replies", "reader comments",
         "readers comments", "leave a comment", "leave a reply", "post a comment",
@@ -824,7 +827,12 @@ static int comment_heading(const char *t, size_t n, int words) {
             while (*r == ' ') r++;
             /* a single word only alone or before "on"/"to" ("Discussion of
              * the results" is a heading of the story); phrases as they come */
-            if (!*r || !strncmp(r, "on ", 3) || !strncmp(r, "to ", 3) || strchr(heads[i], ' ')) return 1;
+            if (strchr(heads[i], ' ')) return 1;
+            /* "Comments" alone is enough; "Response", "Discussion" alone
+             * (a table's column) only as a heading or in a comments box */
+            if ((!*r || !strncmp(r, "on ", 3) || !strncmp(r, "to ", 3)) &&
+                (i < 2 || marked || counted == 2))
+                return 1;
             /* counted, whatever follows: "{ 17 comments... read them below
              * or add one }" */
             if (counted == 2 && i < 5) return 1;
@@ -1019,7 +1027,7 @@ static int extract_body(xmlNode *root, int use_class, dl_buf *out, double *mass,
             /* comments may sit in a junk element (h2 id=comments), but a
              * "Related" box inside junk is an inline box mid-story */
             int endh = kept_words >= 10 && longest >= 20 && b->link_words * 2 <= b->words
-                       ? comment_heading(f.text.p + b->off, b->len, b->words) : 0;
+                       ? comment_heading(f.text.p + b->off, b->len, b->words, b->heading || b->junk) : 0;
             if (endh == 1) break;
             /* the first of three or more comment lines after the story */
             if (kept_words >= 10 && longest >= 20 && cmeta[i] >= 3 && cmeta[i] > cmeta[i + 1]) break;
