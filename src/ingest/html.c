@@ -208,7 +208,7 @@ static const char *const junk_exact[] = {
     "topics", "header", "top", "links", "share", "author-bio", "bio", "about", NULL};
 /* substrings that mark junk only without a positive word ("printSummary",
  * "printModeAd", but not "print-this-content" or "printable") */
-static const char *const junk_weak_sub[] = {"print", NULL};
+static const char *const junk_weak_sub[] = {"print", "author", NULL};
 static const char *const good_words[] = {
     "article", "content", "entry", "main", "story", "post", "body", "text", "blog",
     "column", "printable", NULL};
