@@ -287,6 +287,7 @@ typedef struct elem {
     int all_words, link_words;   /* over all non-junk blocks of the subtree */
     int drop;         /* left out of the text (a sidebar beside the story) */
     int link_heads;   /* headings that are links (titles of other stories) */
+    double pos;       /* the sum of the positive block scores */
 } elem;
 
 typedef struct block {
@@ -310,6 +311,7 @@ typedef struct flat {
     int stack[512];   /* open block-level elements */
     int depth;
     int heading;      /* current heading level, 0 outside headings */
+    int head;         /* the block that repeats the page title, or -1 */
 } flat;
 
 /* A copyright notice ("(c) 2012 ...", "All rights reserved"): the page's
@@ -402,6 +404,7 @@ static int new_elem(flat *f, int parent, int junk) {
     f->e[i].all_words = f->e[i].link_words = 0;
     f->e[i].drop = 0;
     f->e[i].link_heads = 0;
+    f->e[i].pos = 0;
     return i;
 }
 
@@ -476,6 +479,10 @@ static void resolve_junk(flat *f) {
     free(prose);
 }
 
+#ifndef HEAD_MIN
+#define HEAD_MIN 15
+#define HEAD_FRAC 0.2
+#endif
 /* ---- scoring ------------------------------------------------------------- */
 
 static int link_block(const block *b) { return b->words > 0 && b->link_words * 2 > b->words; }
@@ -535,6 +542,7 @@ static int choose(flat *f, double *best_out) {
         int kw = keep_block(&f->b[i]) ? f->b[i].words : 0;
         for (int e = f->b[i].elem; e >= 0; e = f->e[e].parent) {
             f->e[e].score += s;
+            if (s > 0) f->e[e].pos += s;
             f->e[e].kept_words += kw;
             f->e[e].kept_blocks += kw > 0;
             if (!f->b[i].junk) {
@@ -553,6 +561,22 @@ static int choose(flat *f, double *best_out) {
         }
     }
     if (best < 0) { *best_out = 0; return -1; }
+    /* A story under its headline wins over a longer text elsewhere (an
+     * "About me" box, a comment thread beside a short post): the nearest
+     * ancestor of the headline with some prose, unless it holds the best
+     * element anyway. */
+    if (f->head >= 0) {
+        int h = f->b[f->head].elem;
+        if (h < best || h > f->e[best].end) {
+            for (int a = f->e[h].parent; a >= 0 && !f->e[a].junk; a = f->e[a].parent) {
+                if (best >= a && best <= f->e[a].end) break;
+                if (f->e[a].score >= HEAD_MIN && f->e[a].score >= HEAD_FRAC * bs) {
+                    best = a; bs = f->e[a].score;
+                    break;
+                }
+            }
+        }
+    }
     for (;;) {
         int p = f->e[best].parent;
         if (p < 0 || f->e[p].junk) break;
@@ -972,7 +996,54 @@ static int comment_meta(const char *t, size_t n, int words) {
     return 0;
 }
 
-static int extract_body(xmlNode *root, int use_class, dl_buf *out, double *mass, char date[11]) {
+/* Word tokens (lower-cased ASCII letters and digits, other bytes as they
+ * are) of s[0..n) into w[], at most max; returns their number. */
+typedef struct tok { const char *p; size_t n; } tok;
+
+static int tokens_of(const char *s, size_t n, tok *w, int max) {
+    int k = 0;
+    size_t i = 0;
+    while (i < n && k < max) {
+        while (i < n && !isalnum((unsigned char)s[i]) && (unsigned char)s[i] < 0x80) i++;
+        size_t st = i;
+        while (i < n && (isalnum((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80)) i++;
+        if (i > st) { w[k].p = s + st; w[k].n = i - st; k++; }
+    }
+    return k;
+}
+
+static int tok_eq(tok a, tok b) { return a.n == b.n && !strncasecmp(a.p, b.p, a.n); }
+
+/* The headline: a block whose words are a run of the page title's words
+ * (titles add the site's name: "Headline | Site"), at least 3 of them and
+ * at least half the title.  A heading wins over other blocks, a block that
+ * is not a link over a link. */
+static int find_headline(const flat *f, const char *title) {
+    if (!title) return -1;
+    tok tw[64], bw[64];
+    int nt = tokens_of(title, strlen(title), tw, 64);
+    if (nt < 3) return -1;
+    int best = -1, bestq = 0;
+    for (int i = 0; i < f->nb; i++) {
+        const block *b = &f->b[i];
+        if (b->junk || b->words < 3 || b->words > 40) continue;
+        int nb = tokens_of(f->text.p + b->off, b->len, bw, 64);
+        if (nb < 3 || nb * 2 < nt || nb > nt) continue;
+        int found = 0;
+        for (int s = 0; s + nb <= nt && !found; s++) {
+            int j = 0;
+            while (j < nb && tok_eq(tw[s + j], bw[j])) j++;
+            found = j == nb;
+        }
+        if (!found) continue;
+        int q = 1 + (b->heading > 0) * 2 + (b->link_words * 2 <= b->words);
+        if (q > bestq) { best = i; bestq = q; }
+    }
+    return best;
+}
+
+static int extract_body(xmlNode *root, int use_class, const char *title, dl_buf *out, double *mass,
+                        char date[11]) {
     flat f;
     memset(&f, 0, sizeof f);
     f.use_class = use_class;
@@ -983,6 +1054,11 @@ static int extract_body(xmlNode *root, int use_class, dl_buf *out, double *mass,
     f.e[top].end = f.ne - 1;
     resolve_junk(&f);
     mark_teasers(&f);
+    f.head = find_headline(&f, title);
+#ifdef DL_HTML_DEBUG
+    fprintf(stderr, "title [%s] head %d [%.*s]\n", title ? title : "", f.head,
+            f.head >= 0 ? (int)f.b[f.head].len : 0, f.head >= 0 ? f.text.p + f.b[f.head].off : "");
+#endif
     int best = choose(&f, mass);
     date[0] = 0;
     if (best >= 0) {
@@ -998,8 +1074,11 @@ static int extract_body(xmlNode *root, int use_class, dl_buf *out, double *mass,
             if (f.b[i].words <= 20 && !f.b[i].junk && (!strncasecmp(f.text.p + f.b[i].off, "posted", 6) ||
                                                        !strncasecmp(f.text.p + f.b[i].off, "published", 9)))
                 text_date(f.text.p + f.b[i].off, f.b[i].len, date);
-        /* the headline usually sits above the body's container */
-        for (int i = 0; i < f.nb; i++) {
+        /* the headline usually sits above the body's container: the block
+         * that repeats the title, else the first <h1> */
+        if (f.head >= 0 && f.b[f.head].elem < best) {
+            dl_buf_add(out, f.text.p + f.b[f.head].off, f.b[f.head].len);
+        } else for (int i = 0; i < f.nb; i++) {
             const block *b = &f.b[i];
             if (b->heading != 1 || b->junk || b->elem >= best) continue;
             if (b->words <= 30 && b->link_words * 2 <= b->words) dl_buf_add(out, f.text.p + b->off, b->len);
@@ -1108,13 +1187,13 @@ int dl_html_extract_cs(const char *html, size_t n, const char *url, const char *
     dl_buf text = DL_BUF_INIT;
     double mass = 0;
     char tdate[11] = "", tdate2[11] = "";
-    if (root) extract_body(root, 1, &text, &mass, tdate);
+    if (root) extract_body(root, 1, m.og_title ? m.og_title : m.title, &text, &mass, tdate);
     if (root && mass < 40) {
         /* the class rules may have hidden the body: try without them and
          * take that if it finds clearly more prose */
         dl_buf t2 = DL_BUF_INIT;
         double mass2 = 0;
-        extract_body(root, 0, &t2, &mass2, tdate2);
+        extract_body(root, 0, m.og_title ? m.og_title : m.title, &t2, &mass2, tdate2);
         if (mass2 > mass * 2 + 20) {
             dl_buf_free(&text);
             text = t2;
