@@ -1078,6 +1078,18 @@ static int extract_body(xmlNode *root, int use_class, const char *title, dl_buf 
          * that repeats the title, else the first <h1> */
         if (f.head >= 0 && f.b[f.head].elem < best) {
             dl_buf_add(out, f.text.p + f.b[f.head].off, f.b[f.head].len);
+            /* and the byline and date between it and the body (at most 4
+             * blocks, 30 words) */
+            int first = f.head + 1, words = 0;
+            while (first < f.nb && f.b[first].elem < best) first++;
+            for (int i = f.head + 1; i < first; i++) words += f.b[i].junk ? 0 : f.b[i].words;
+            if (first - f.head - 1 <= 4 && words <= 30)
+                for (int i = f.head + 1; i < first; i++) {
+                    const block *b = &f.b[i];
+                    if (!keep_block(b)) continue;
+                    dl_buf_add(out, "\n\n", 2);
+                    dl_buf_add(out, f.text.p + b->off, b->len);
+                }
         } else for (int i = 0; i < f.nb; i++) {
             const block *b = &f.b[i];
             if (b->heading != 1 || b->junk || b->elem >= best) continue;
