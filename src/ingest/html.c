@@ -483,6 +483,9 @@ static void resolve_junk(flat *f) {
 #define HEAD_MIN 15
 #define HEAD_FRAC 0.2
 #endif
+#ifndef SMALL_MASS
+#define SMALL_MASS 10
+#endif
 /* ---- scoring ------------------------------------------------------------- */
 
 static int link_block(const block *b) { return b->words > 0 && b->link_words * 2 > b->words; }
@@ -1043,7 +1046,7 @@ static int find_headline(const flat *f, const char *title) {
 }
 
 static int extract_body(xmlNode *root, int use_class, const char *title, dl_buf *out, double *mass,
-                        char date[11]) {
+                        char date[11], int *headed) {
     flat f;
     memset(&f, 0, sizeof f);
     f.use_class = use_class;
@@ -1061,6 +1064,7 @@ static int extract_body(xmlNode *root, int use_class, const char *title, dl_buf 
 #endif
     int best = choose(&f, mass);
     date[0] = 0;
+    *headed = 0;
     if (best >= 0) {
         /* a date line among the short blocks around the article's start */
         int first = 0;
@@ -1076,6 +1080,7 @@ static int extract_body(xmlNode *root, int use_class, const char *title, dl_buf 
                 text_date(f.text.p + f.b[i].off, f.b[i].len, date);
         /* the headline usually sits above the body's container: the block
          * that repeats the title, else the first <h1> */
+        *headed = f.head >= 0 && f.b[f.head].elem <= f.e[best].end;
         if (f.head >= 0 && f.b[f.head].elem < best) {
             dl_buf_add(out, f.text.p + f.b[f.head].off, f.b[f.head].len);
             /* and the byline and date between it and the body (at most 4
@@ -1199,17 +1204,19 @@ int dl_html_extract_cs(const char *html, size_t n, const char *url, const char *
     dl_buf text = DL_BUF_INIT;
     double mass = 0;
     char tdate[11] = "", tdate2[11] = "";
-    if (root) extract_body(root, 1, m.og_title ? m.og_title : m.title, &text, &mass, tdate);
+    int headed = 0, headed2 = 0;
+    if (root) extract_body(root, 1, m.og_title ? m.og_title : m.title, &text, &mass, tdate, &headed);
     if (root && mass < 40) {
         /* the class rules may have hidden the body: try without them and
          * take that if it finds clearly more prose */
         dl_buf t2 = DL_BUF_INIT;
         double mass2 = 0;
-        extract_body(root, 0, m.og_title ? m.og_title : m.title, &t2, &mass2, tdate2);
+        extract_body(root, 0, m.og_title ? m.og_title : m.title, &t2, &mass2, tdate2, &headed2);
         if (mass2 > mass * 2 + 20) {
             dl_buf_free(&text);
             text = t2;
             mass = mass2;
+            headed = headed2;
             memcpy(tdate, tdate2, sizeof tdate);
         } else {
             dl_buf_free(&t2);
@@ -1249,7 +1256,9 @@ int dl_html_extract_cs(const char *html, size_t n, const char *url, const char *
     xmlFreeDoc(doc);
 
     if (!out->kind) out->kind = dl_xstrdup("html");
-    if (mass < 15 || text.len == 0) {
+    /* under 15 words of prose is no article, unless it sits under the
+     * page's headline (a short post under its title, a photo with a line) */
+    if ((mass < 15 && !(headed && mass >= 1)) || text.len == 0) {
         dl_buf_free(&text);
         if (err) *err = dl_xstrdup("no article body");
         return 1;
