@@ -479,13 +479,6 @@ static void resolve_junk(flat *f) {
     free(prose);
 }
 
-#ifndef HEAD_MIN
-#define HEAD_MIN 15
-#define HEAD_FRAC 0.2
-#endif
-#ifndef SMALL_MASS
-#define SMALL_MASS 10
-#endif
 /* ---- scoring ------------------------------------------------------------- */
 
 static int link_block(const block *b) { return b->words > 0 && b->link_words * 2 > b->words; }
@@ -566,14 +559,14 @@ static int choose(flat *f, double *best_out) {
     if (best < 0) { *best_out = 0; return -1; }
     /* A story under its headline wins over a longer text elsewhere (an
      * "About me" box, a comment thread beside a short post): the nearest
-     * ancestor of the headline with some prose, unless it holds the best
-     * element anyway. */
+     * ancestor of the headline with some prose (a score of 15 and a fifth
+     * of the best's), unless it holds the best element anyway. */
     if (f->head >= 0) {
         int h = f->b[f->head].elem;
         if (h < best || h > f->e[best].end) {
             for (int a = f->e[h].parent; a >= 0 && !f->e[a].junk; a = f->e[a].parent) {
                 if (best >= a && best <= f->e[a].end) break;
-                if (f->e[a].score >= HEAD_MIN && f->e[a].score >= HEAD_FRAC * bs) {
+                if (f->e[a].score >= 15 && f->e[a].score >= 0.2 * bs) {
                     best = a; bs = f->e[a].score;
                     break;
                 }
