@@ -518,9 +518,9 @@ static double block_score(const block *b) {
     if (b->junk) return 0;   /* never output, so it costs its ancestors nothing */
     if (w == 0) return 0;
     double ld = lw / w;
-    if (ld > 0.5 || b->legal) return -0.5 * w - 0.5;
+    if (ld > 0.5 || b->legal) return -w - 0.5;
     if (b->heading) return -0.25 * w;
-    if (w >= 8 || (w >= 6 && b->sentences > 0)) return b->teaser ? 0 : w - 2 * lw;
+    if (w >= 8 || (w >= 6 && b->sentences > 0)) return b->teaser ? 0 : w - 0.5 * lw;
     return -0.5 * w;
 }
 
@@ -578,7 +578,7 @@ static int choose(flat *f, double *best_out) {
         if (p < 0 || f->e[p].junk) break;
         /* the parent adds little (headline, date, byline), and what it adds
          * is not mostly short fragments (a sidebar of dates and teasers) */
-        double slack = bs * 0.05 + 4;
+        double slack = bs * 0.02 + 4;
         int extra = f->e[p].kept_words - f->e[best].kept_words;
         if (f->e[p].score >= bs - slack && extra <= 30 + f->e[best].kept_words / 10) best = p;
         else break;
