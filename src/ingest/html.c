@@ -296,7 +296,7 @@ typedef struct block {
     int words, link_words, sentences;
     int heading;      /* 1..6 for <hN>, else 0 */
     int junk;
-    int legal;        /* a copyright notice */
+    int legal;        /* the page's small print: copyright, template sentences */
     int teaser;       /* a short text between links: another story's teaser */
 } block;
 
@@ -314,16 +314,32 @@ typedef struct flat {
     int head;         /* the block that repeats the page title, or -1 */
 } flat;
 
-/* A copyright notice ("(c) 2012 ...", "All rights reserved"): the page's
- * footer, however long its prose (trademark lists run to 200 words). */
-static int legal_notice(const char *t, size_t n) {
+/* The page's own small print: a copyright notice ("(c) 2012 ...", "All
+ * rights reserved"; trademark lists run to 200 words), and in blocks of at
+ * most 80 words the sentences that blog templates put around a story
+ * ("This entry was posted on ... You can follow any responses to this
+ * entry", "Comments are moderated", "best viewed in a browser with style
+ * sheets enabled").  Never story, however much it reads like prose. */
+static int small_print(const char *t, size_t n, int words) {
+    static const char *const phrases[] = {
+        "follow any responses", "this entry was posted", "you can leave a response",
+        "trackback from your own site", "best viewed in", "comments are moderated",
+        "will not be published", "required fields are marked", "please use your real name",
+        "comment policy", NULL};
     for (size_t i = 0; i + 1 < n; i++) {
-        if ((unsigned char)t[i] == 0xC2 && (unsigned char)t[i + 1] == 0xA9) return 1;   /* (c) */
-        if ((t[i] == 'r' || t[i] == 'R') && i + 15 <= n && !strncasecmp(t + i, "rights reserved", 15))
-            return 1;
-        if ((t[i] == 'c' || t[i] == 'C') && i + 10 < n && !strncasecmp(t + i, "copyright ", 10) &&
+        unsigned char c = (unsigned char)t[i];
+        if (c == 0xC2 && (unsigned char)t[i + 1] == 0xA9) return 1;   /* (c) */
+        if (i > 0 && isalnum((unsigned char)t[i - 1])) continue;      /* words' starts only */
+        c = (unsigned char)tolower(c);
+        if (c == 'r' && i + 15 <= n && !strncasecmp(t + i, "rights reserved", 15)) return 1;
+        if (c == 'c' && i + 10 < n && !strncasecmp(t + i, "copyright ", 10) &&
             (isdigit((unsigned char)t[i + 10]) || t[i + 10] == '('))
             return 1;
+        if (words > 80) continue;
+        for (int k = 0; phrases[k]; k++) {
+            size_t pn = strlen(phrases[k]);
+            if (phrases[k][0] == c && i + pn <= n && !strncasecmp(t + i, phrases[k], pn)) return 1;
+        }
     }
     return 0;
 }
@@ -348,7 +364,7 @@ static void flush(flat *f) {
         b->sentences = f->cur_sent;
         b->heading = f->heading;
         b->junk = 0;
-        b->legal = legal_notice(f->cur.p + s, e - s);
+        b->legal = small_print(f->cur.p + s, e - s, f->cur_words);
         b->teaser = 0;
         dl_buf_add(&f->text, f->cur.p + s, e - s);
     }
