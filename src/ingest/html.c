@@ -883,7 +883,8 @@ static int comment_heading(const char *t, size_t n, int words, int marked) {
         "you might also like", "recommended", "recommended for you", "most popular",
         "most read", "most viewed", "trending", "see also", "further reading",
         "around the web", "from around the web", "from the web", "promoted stories",
-        "sponsored stories", "latest news", "loading slideshow", "about the author", "about me", "about us", NULL};
+        "sponsored stories", "latest news", "loading slideshow", "about the author", "about me", "about us", "recent posts", "featured posts", "popular posts",
+        "recent articles", "latest posts", "more posts", "previous posts", "featured", NULL};
     if (words > 4) return 0;
     for (int i = 0; after[i]; i++) {
         size_t hn = strlen(after[i]);
