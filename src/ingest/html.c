@@ -534,7 +534,8 @@ static double block_score(const block *b) {
     if (b->junk) return 0;   /* never output, so it costs its ancestors nothing */
     if (w == 0) return 0;
     double ld = lw / w;
-    if (ld > 0.5 || b->legal) return -w - 0.5;
+    if (b->legal) return 0;   /* like junk: never output, costs nothing */
+    if (ld > 0.5) return -w - 0.5;
     if (b->heading) return -0.25 * w;
     if (w >= 8 || (w >= 6 && b->sentences > 0)) return b->teaser ? 0 : w - 0.5 * lw;
     return -0.5 * w;
