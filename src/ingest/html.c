@@ -325,7 +325,7 @@ static int small_print(const char *t, size_t n, int words) {
         "follow any responses", "this entry was posted", "you can leave a response",
         "trackback from your own site", "best viewed in", "comments are moderated",
         "will not be published", "required fields are marked", "please use your real name",
-        "comment policy", NULL};
+        "comment policy", "a version of this article appeared", NULL};
     for (size_t i = 0; i + 1 < n; i++) {
         unsigned char c = (unsigned char)t[i];
         if (c == 0xC2 && (unsigned char)t[i + 1] == 0xA9) return 1;   /* (c) */
