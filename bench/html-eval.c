@@ -3,13 +3,14 @@
  * the multiset of lower-cased word tokens of the extraction is compared with
  * the gold's; the page's P, R and F1 are averaged over pages.
  *
- *   html-eval DRAGNET_DIR [ids.txt] [-v]
+ *   html-eval DRAGNET_DIR [ids.txt] [-v] [-d OUTDIR]
  *
  * DRAGNET_DIR holds HTML/<id>.html.gz and Corrected/<id>.html.corrected.txt;
  * gold text ends at the "!@#$%^&*()  COMMENTS" line (what follows is user
  * comments, not the article).  Without ids.txt every page is evaluated.
  * Prints P R F1, pages, and the extraction speed (MB of HTML per second,
- * parse + extract, one thread).
+ * parse + extract, one thread).  -d writes each page's extracted text to
+ * OUTDIR/<id>.txt, for looking at what was kept.
  */
 #include "ingest/html.h"
 #include "ingest/charset.h"
@@ -24,20 +25,15 @@
 #include <zlib.h>
 
 /* Where the article ends in a gold file: the line holding the
- * "!@#$%^&*()  COMMENTS" marker (written with one to three spaces, and a
- * few times as "!@ $%^&*()"). */
+ * "!@#$%^&*()  COMMENTS" marker.  It is written with one to three spaces
+ * or a tab, a few times as "!@ $%^&*()", and four times with another word
+ * or none ("CORRECTED", "COMMNENTS", "") before the readers' comments; the
+ * "$%^&*()" part is what they share. */
 static size_t gold_end(const char *g, size_t n) {
-    const char *p = g;
-    while (p && (p = memmem(p, n - (size_t)(p - g), "$%^&*()", 7))) {
-        const char *q = p + 7;
-        while (q < g + n && *q == ' ') q++;
-        if ((size_t)(g + n - q) >= 8 && !memcmp(q, "COMMENTS", 8)) {
-            while (p > g && p[-1] != '\n') p--;
-            return (size_t)(p - g);
-        }
-        p++;
-    }
-    return n;
+    const char *p = memmem(g, n, "$%^&*()", 7);
+    if (!p) return n;
+    while (p > g && p[-1] != '\n') p--;
+    return (size_t)(p - g);
 }
 
 static int read_gz(const char *path, dl_buf *b) {
@@ -92,9 +88,11 @@ int main(int argc, char **argv) {
     if (argc < 2) { fprintf(stderr, "usage: html-eval DRAGNET_DIR [ids.txt] [-v]\n"); return 2; }
     const char *dir = argv[1];
     int verbose = 0;
-    const char *idfile = NULL;
+    const char *idfile = NULL, *outdir = NULL;
     for (int i = 2; i < argc; i++) {
-        if (!strcmp(argv[i], "-v")) verbose = 1; else idfile = argv[i];
+        if (!strcmp(argv[i], "-v")) verbose = 1;
+        else if (!strcmp(argv[i], "-d") && i + 1 < argc) outdir = argv[++i];
+        else idfile = argv[i];
     }
     char **ids = NULL; size_t nids = 0, capids = 0;
     char line[4096];
@@ -160,6 +158,14 @@ int main(int argc, char **argv) {
         bytes += (long long)html.len;
         bag ex = {0}, gb = {0};
         if (rc == 0) tokens(a.text, a.text_len, &ex); else nobody++;
+        if (outdir) {
+            snprintf(p, sizeof p, "%s/%s.txt", outdir, ids[k]);
+            FILE *o = fopen(p, "w");
+            if (o) {
+                if (rc == 0) fwrite(a.text, 1, a.text_len, o);
+                fclose(o);
+            }
+        }
         tokens(gold.p ? gold.p : "", glen, &gb);
         size_t c = common(&ex, &gb);
         double P, R, F;

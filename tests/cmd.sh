@@ -30,6 +30,17 @@ grep -q "^dateline: $tmp/missing.txt: cannot open" "$tmp/err"; check "error name
 check "the good file is still coded" test "$(wc -l <"$tmp/out")" -eq 1
 grep -q "1 article(s) coded, 1 input error(s)" "$tmp/err"; check "summary counts the error" test $? -eq 0
 
+# a web page without an article body: reported by name, counted apart from
+# input errors, and alone it does not make the exit status 1
+printf '<html><body><ul><li><a href="/a">First story</a></li><li><a href="/b">Second story</a></li></ul></body></html>' >"$tmp/index.html"
+"$DL" code "$tmp/index.html" "$tmp/a.txt" >"$tmp/out" 2>"$tmp/err"; rc=$?
+check "page without body exits 0" test $rc -eq 0
+grep -q "^dateline: $tmp/index.html: no article body" "$tmp/err"; check "no-body message names the file" test $? -eq 0
+grep -q "1 article(s) coded, 0 input error(s), 1 page(s) without an article body" "$tmp/err"; check "summary counts pages without body" test $? -eq 0
+"$DL" code "$tmp/index.html" "$tmp/missing.txt" >/dev/null 2>"$tmp/err"; rc=$?
+check "no body and a missing file exits 1" test $rc -eq 1
+grep -q "0 article(s) coded, 1 input error(s), 1 page(s) without an article body" "$tmp/err"; check "both counted" test $? -eq 0
+
 # stdin: plain text and JSON lines are sniffed
 printf 'PARIS (AFP) - France said.\n' | "$DL" code >"$tmp/out" 2>/dev/null
 grep -q '"place":"Paris"' "$tmp/out"; check "stdin text" test $? -eq 0

@@ -6,6 +6,9 @@
  * depend on N, and memory is bounded by the batch size, not the input size.
  * A summary line goes to stderr at the end; records that could not be read
  * are reported there and one per line as "dateline: FILE:LINE: message".
+ * Web pages that hold no article body are reported the same way ("no
+ * article body") but counted apart: the input was read, it has no story,
+ * and that alone does not make the exit status 1.
  */
 #include "cmd.h"
 #include "../core/doc.h"
@@ -41,7 +44,8 @@ static const char *const code_help =
     "                      copy's id) and \"duplicate\" {of, kind, group_size so far}\n"
     "  -h, --help          this help\n"
     "\n"
-    "Exit status: 0 all input read, 1 some input was bad, 2 usage error.\n";
+    "Exit status: 0 all input read (pages without an article body are counted\n"
+    "apart and are not bad input), 1 some input was bad, 2 usage error.\n";
 
 typedef struct emitter {
     dl_dedup *dedup;     /* --dedup: group copies of one story, else NULL */
@@ -134,12 +138,15 @@ int cmd_code(int argc, char **argv) {
     clock_gettime(CLOCK_MONOTONIC, &t1);
     double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
     const dl_reader_stats *st = dl_reader_stats_get(r);
+    errors -= st->no_body;   /* the run counted them as read errors */
+    char nobody[64] = "";
+    if (st->no_body) snprintf(nobody, sizeof nobody, ", %ld page(s) without an article body", st->no_body);
     char dupnote[48] = "";
     if (dedup) snprintf(dupnote, sizeof dupnote, " (%ld marked as duplicates)", em.duplicates);
     if (summary)
-        fprintf(stderr, "dateline: %ld article(s) coded%s, %ld input error(s), %ld skipped record(s), %ld warning(s); "
+        fprintf(stderr, "dateline: %ld article(s) coded%s, %ld input error(s)%s, %ld skipped record(s), %ld warning(s); "
                         "%.1f MB in %.2f s (%.1f MB/s, %.0f articles/s)\n",
-                articles, dupnote, errors, st->skipped, warnings, (double)st->bytes / 1e6, secs,
+                articles, dupnote, errors, nobody, st->skipped, warnings, (double)st->bytes / 1e6, secs,
                 secs > 0 ? (double)st->bytes / 1e6 / secs : 0.0, secs > 0 ? (double)articles / secs : 0.0);
     dl_reader_free(r);
     dl_ctx_free(&ctx);

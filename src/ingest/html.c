@@ -198,7 +198,7 @@ static const char *const junk_strong[] = {
     "related", "sidebar", "footer", "newsletter", "subscribe", "outbrain", "taboola",
     "breadcrumb", "recommend", "popular", "trending", "signup", "sign-up", "login",
     "advert", "sponsor", "promo", "popup", "modal", "skip", "pagination", "pager",
-    "print", "toolbar", "tooltip", "reply", "replies", "respond", "shoutbox",
+    "toolbar", "tooltip", "reply", "replies", "respond", "shoutbox",
     "skyscraper", "masthead", "banner", "rss", "most-read", "mostread", "facebook",
     "twitter", "pinterest", "linkedin", "email-this", "tags", "tagcloud", "categories",
     "navbar", "navigation", "menu", "widget", "carousel",
@@ -206,9 +206,12 @@ static const char *const junk_strong[] = {
 static const char *const junk_exact[] = {
     "ad", "ads", "nav", "hidden", "hide", "meta", "extra", "tools", "utility",
     "topics", "header", "top", "links", "share", "author-bio", "bio", "about", NULL};
+/* substrings that mark junk only without a positive word ("printSummary",
+ * "printModeAd", but not "print-this-content" or "printable") */
+static const char *const junk_weak_sub[] = {"print", "author", NULL};
 static const char *const good_words[] = {
     "article", "content", "entry", "main", "story", "post", "body", "text", "blog",
-    "column", NULL};
+    "column", "printable", NULL};
 
 static int has_word(const char *s, const char *const *words, int exact) {
     /* s: lowercased class and id words separated by spaces */
@@ -253,7 +256,7 @@ static int junk_by_class(xmlNode *n) {
      * carry such a word is rescued by resolve_junk() */
     if (has_word(s, junk_strong, 0)) return 1;
     int good = has_word(s, good_words, 0);
-    if (!good && has_word(s, junk_exact, 1)) return 1;
+    if (!good && (has_word(s, junk_exact, 1) || has_word(s, junk_weak_sub, 0))) return 1;
     return 0;
 }
 
@@ -283,6 +286,8 @@ typedef struct elem {
     int kept_blocks;  /* and their number */
     int all_words, link_words;   /* over all non-junk blocks of the subtree */
     int drop;         /* left out of the text (a sidebar beside the story) */
+    int link_heads;   /* headings that are links (titles of other stories) */
+    double pos;       /* the sum of the positive block scores */
 } elem;
 
 typedef struct block {
@@ -291,6 +296,8 @@ typedef struct block {
     int words, link_words, sentences;
     int heading;      /* 1..6 for <hN>, else 0 */
     int junk;
+    int legal;        /* the page's small print: copyright, template sentences */
+    int teaser;       /* a short text between links: another story's teaser */
 } block;
 
 typedef struct flat {
@@ -304,7 +311,38 @@ typedef struct flat {
     int stack[512];   /* open block-level elements */
     int depth;
     int heading;      /* current heading level, 0 outside headings */
+    int head;         /* the block that repeats the page title, or -1 */
 } flat;
+
+/* The page's own small print: a copyright notice ("(c) 2012 ...", "All
+ * rights reserved"; trademark lists run to 200 words), and in blocks of at
+ * most 80 words the sentences that blog templates put around a story
+ * ("This entry was posted on ... You can follow any responses to this
+ * entry", "Comments are moderated", "best viewed in a browser with style
+ * sheets enabled").  Never story, however much it reads like prose. */
+static int small_print(const char *t, size_t n, int words) {
+    static const char *const phrases[] = {
+        "follow any responses", "this entry was posted", "you can leave a response",
+        "trackback from your own site", "best viewed in", "comments are moderated",
+        "will not be published", "required fields are marked", "please use your real name",
+        "comment policy", "a version of this article appeared", NULL};
+    for (size_t i = 0; i + 1 < n; i++) {
+        unsigned char c = (unsigned char)t[i];
+        if (c == 0xC2 && (unsigned char)t[i + 1] == 0xA9) return 1;   /* (c) */
+        if (i > 0 && isalnum((unsigned char)t[i - 1])) continue;      /* words' starts only */
+        c = (unsigned char)tolower(c);
+        if (c == 'r' && i + 15 <= n && !strncasecmp(t + i, "rights reserved", 15)) return 1;
+        if (c == 'c' && i + 10 < n && !strncasecmp(t + i, "copyright ", 10) &&
+            (isdigit((unsigned char)t[i + 10]) || t[i + 10] == '('))
+            return 1;
+        if (words > 80) continue;
+        for (int k = 0; phrases[k]; k++) {
+            size_t pn = strlen(phrases[k]);
+            if (phrases[k][0] == c && i + pn <= n && !strncasecmp(t + i, phrases[k], pn)) return 1;
+        }
+    }
+    return 0;
+}
 
 static void flush(flat *f) {
     /* trim the block */
@@ -326,6 +364,8 @@ static void flush(flat *f) {
         b->sentences = f->cur_sent;
         b->heading = f->heading;
         b->junk = 0;
+        b->legal = small_print(f->cur.p + s, e - s, f->cur_words);
+        b->teaser = 0;
         dl_buf_add(&f->text, f->cur.p + s, e - s);
     }
     dl_buf_clear(&f->cur);
@@ -379,6 +419,8 @@ static int new_elem(flat *f, int parent, int junk) {
     f->e[i].kept_blocks = 0;
     f->e[i].all_words = f->e[i].link_words = 0;
     f->e[i].drop = 0;
+    f->e[i].link_heads = 0;
+    f->e[i].pos = 0;
     return i;
 }
 
@@ -455,19 +497,52 @@ static void resolve_junk(flat *f) {
 
 /* ---- scoring ------------------------------------------------------------- */
 
+static int link_block(const block *b) { return b->words > 0 && b->link_words * 2 > b->words; }
+
+/* A list of other stories gives each a linked title, a sentence or two and
+ * a "Read more" link: a short prose block (under 50 words) whose neighbours
+ * on both sides are links is such a teaser (jusText's context rule, for
+ * links) when three of them come in a row, at most 8 blocks apart, with no
+ * other prose between.  Teasers score nothing and are not output. */
+static void mark_teasers(flat *f) {
+    int prev = -1;   /* the previous non-junk block with words */
+    int run[3] = {-1, -1, -1};   /* the last candidates, newest first */
+    for (int i = 0; i < f->nb; i++) {
+        block *b = &f->b[i];
+        if (b->junk || b->words == 0) continue;
+        if (prev >= 0 && link_block(&f->b[prev]) && !link_block(b) && b->words < 50) {
+            int next = i + 1;
+            while (next < f->nb && (f->b[next].junk || f->b[next].words == 0)) next++;
+            if (next < f->nb && link_block(&f->b[next])) {
+                /* one or two are a story between its title and its
+                 * comments link; teasers come in lists */
+                if (run[0] < 0 || i - run[0] > 8) run[0] = run[1] = -1;
+                run[2] = run[1]; run[1] = run[0]; run[0] = i;
+                if (run[2] >= 0) f->b[run[2]].teaser = f->b[run[1]].teaser = b->teaser = 1;
+                prev = i;
+                continue;
+            }
+        }
+        /* prose between them: a story with captioned links, not a list */
+        if (!link_block(b) && b->words >= 8) run[0] = run[1] = -1;
+        prev = i;
+    }
+}
+
 static double block_score(const block *b) {
     double w = b->words, lw = b->link_words;
     if (b->junk) return 0;   /* never output, so it costs its ancestors nothing */
     if (w == 0) return 0;
     double ld = lw / w;
-    if (ld > 0.5) return -0.5 * w - 0.5;
+    if (b->legal) return 0;   /* like junk: never output, costs nothing */
+    if (ld > 0.5) return -w - 0.5;
     if (b->heading) return -0.25 * w;
-    if (w >= 8 || (w >= 6 && b->sentences > 0)) return (w - 2 * lw);
+    if (w >= 8 || (w >= 6 && b->sentences > 0)) return b->teaser ? 0 : w - 0.5 * lw;
     return -0.5 * w;
 }
 
 static int keep_block(const block *b) {
-    if (b->junk || b->words == 0) return 0;
+    if (b->junk || b->words == 0 || b->legal) return 0;
     if (b->link_words * 2 > b->words) return 0;
     return 1;
 }
@@ -480,11 +555,13 @@ static int choose(flat *f, double *best_out) {
         int kw = keep_block(&f->b[i]) ? f->b[i].words : 0;
         for (int e = f->b[i].elem; e >= 0; e = f->e[e].parent) {
             f->e[e].score += s;
+            if (s > 0) f->e[e].pos += s;
             f->e[e].kept_words += kw;
             f->e[e].kept_blocks += kw > 0;
             if (!f->b[i].junk) {
                 f->e[e].all_words += f->b[i].words;
                 f->e[e].link_words += f->b[i].link_words;
+                f->e[e].link_heads += f->b[i].heading && f->b[i].link_words * 2 > f->b[i].words;
             }
         }
     }
@@ -497,12 +574,28 @@ static int choose(flat *f, double *best_out) {
         }
     }
     if (best < 0) { *best_out = 0; return -1; }
+    /* A story under its headline wins over a longer text elsewhere (an
+     * "About me" box, a comment thread beside a short post): the nearest
+     * ancestor of the headline with some prose (a score of 15 and a fifth
+     * of the best's), unless it holds the best element anyway. */
+    if (f->head >= 0) {
+        int h = f->b[f->head].elem;
+        if (h < best || h > f->e[best].end) {
+            for (int a = f->e[h].parent; a >= 0 && !f->e[a].junk; a = f->e[a].parent) {
+                if (best >= a && best <= f->e[a].end) break;
+                if (f->e[a].score >= 15 && f->e[a].score >= 0.2 * bs) {
+                    best = a; bs = f->e[a].score;
+                    break;
+                }
+            }
+        }
+    }
     for (;;) {
         int p = f->e[best].parent;
         if (p < 0 || f->e[p].junk) break;
         /* the parent adds little (headline, date, byline), and what it adds
          * is not mostly short fragments (a sidebar of dates and teasers) */
-        double slack = bs * 0.05 + 4;
+        double slack = bs * 0.02 + 4;
         int extra = f->e[p].kept_words - f->e[best].kept_words;
         if (f->e[p].score >= bs - slack && extra <= 30 + f->e[best].kept_words / 10) best = p;
         else break;
@@ -521,6 +614,10 @@ static int choose(flat *f, double *best_out) {
             if (c->parent != top || i <= core || c->kept_blocks == 0) continue;
             if (c->kept_words > 30 && c->kept_words < 15 * c->kept_blocks &&
                 c->link_words * 5 > c->all_words)
+                f->e[i].drop = 1;
+            /* the titles of other stories, as linked headings, each with
+             * its teaser */
+            if (c->link_heads >= 2 && c->kept_words < f->e[core].kept_words)
                 f->e[i].drop = 1;
         }
         /* go down while one child holds most of the story */
@@ -736,7 +833,7 @@ static int under_dropped(const flat *f, int e, int best) {
  * Responses", "Leave a Reply", "Comments (4)") or a box of other stories
  * ("Related Stories", "Also on HuffPost:"): the story is over.  Many blogs
  * mark the comment list only by such a heading. */
-static int comment_heading(const char *t, size_t n, int words) {
+static int comment_heading(const char *t, size_t n, int words, int marked) {
     static const char *const heads[] = {
         "comments", "comment", "responses", "response", "replies", "reader comments",
         "readers comments", "leave a comment", "leave a reply", "post a comment",
@@ -747,9 +844,11 @@ static int comment_heading(const char *t, size_t n, int words) {
     if (words > 8 || n > 80) return 0;
     char s[96];
     size_t k = 0;
+    int counted = 0;
     for (size_t i = 0; i < n && k < sizeof s - 1; i++) {
         unsigned char c = (unsigned char)t[i];
-        if (isdigit(c) && k == 0) continue;           /* "12 Comments" */
+        if (isdigit(c) && k == 0) { counted = 1; continue; }   /* "12 Comments" */
+        if (counted == 1 && k == 0 && !isalpha(c)) counted = 2;  /* not "45COMMENTS POSTED" */
         if (c == '\'') continue;                      /* readers' */
         if (isalpha(c)) s[k++] = (char)tolower(c);
         else if (k && s[k - 1] != ' ') s[k++] = ' ';
@@ -765,7 +864,15 @@ static int comment_heading(const char *t, size_t n, int words) {
             while (*r == ' ') r++;
             /* a single word only alone or before "on"/"to" ("Discussion of
              * the results" is a heading of the story); phrases as they come */
-            if (!*r || !strncmp(r, "on ", 3) || !strncmp(r, "to ", 3) || strchr(heads[i], ' ')) return 1;
+            if (strchr(heads[i], ' ')) return 1;
+            /* "Comments" alone is enough; "Response", "Discussion" alone
+             * (a table's column) only as a heading or in a comments box */
+            if ((!*r || !strncmp(r, "on ", 3) || !strncmp(r, "to ", 3)) &&
+                (i < 2 || marked || counted == 2))
+                return 1;
+            /* counted, whatever follows: "{ 17 comments... read them below
+             * or add one }" */
+            if (counted == 2 && i < 5) return 1;
         }
     }
     /* the boxes that follow a story: only as a short line of its own
@@ -777,7 +884,8 @@ static int comment_heading(const char *t, size_t n, int words) {
         "you might also like", "recommended", "recommended for you", "most popular",
         "most read", "most viewed", "trending", "see also", "further reading",
         "around the web", "from around the web", "from the web", "promoted stories",
-        "sponsored stories", "latest news", "loading slideshow", NULL};
+        "sponsored stories", "latest news", "loading slideshow", "about the author", "about me", "about us", "recent posts", "featured posts", "popular posts",
+        "recent articles", "latest posts", "more posts", "previous posts", "featured", NULL};
     if (words > 4) return 0;
     for (int i = 0; after[i]; i++) {
         size_t hn = strlen(after[i]);
@@ -857,7 +965,99 @@ static int text_date(const char *s, size_t n, char out[11]) {
     return 0;
 }
 
-static int extract_body(xmlNode *root, int use_class, dl_buf *out, double *mass, char date[11]) {
+/* A date of digits just before position `end` ("07.23.12 at", "11/06/2012 at"). */
+static int numeric_date(const char *t, size_t end) {
+    int digits = 0, seps = 0;
+    size_t i = end;
+    while (i > 0 && t[i - 1] == ' ') i--;
+    while (i > 0 && t[i - 1] != ' ') {
+        char c = t[--i];
+        if (isdigit((unsigned char)c)) digits++;
+        else if (c == '.' || c == '/' || c == '-') seps++;
+        else return 0;
+    }
+    return digits >= 4 && seps == 2;
+}
+
+/* The line that opens one reader's comment: its author and time ("Maria
+ * July 7, 2012 at 2:31 pm", "Brendan Dowling 07.23.12 at 14:56"), or
+ * "NAME said..." / "NAME says:".  One such line may be a byline; a run of
+ * them after the story is the comment thread. */
+static int comment_meta(const char *t, size_t n, int words) {
+    if (words > 12 || n > 100 || n < 4) return 0;
+    size_t e = n;
+    while (e > 0 && (t[e - 1] == ' ' || t[e - 1] == '.' || t[e - 1] == ':' || t[e - 1] == ','))
+        e--;
+    if (e >= 4 && e < n && (!strncasecmp(t + e - 4, "said", 4) || !strncasecmp(t + e - 4, "says", 4)))
+        return 1;
+    char date[11];
+    int dated = text_date(t, n, date);
+    for (size_t i = 1; i + 2 < n; i++) {
+        /* H:MM or HH:MM with "at " before or am/pm after, beside a date */
+        if (t[i] != ':' || !isdigit((unsigned char)t[i - 1]) ||
+            !isdigit((unsigned char)t[i + 1]) || !isdigit((unsigned char)t[i + 2]))
+            continue;
+        size_t h = i - 1;
+        if (h > 0 && isdigit((unsigned char)t[h - 1])) h--;
+        int at = h >= 3 && !strncasecmp(t + h - 3, "at ", 3);
+        size_t j = i + 3;
+        while (j < n && t[j] == ' ') j++;
+        int ampm = j + 1 < n && (t[j] == 'a' || t[j] == 'p' || t[j] == 'A' || t[j] == 'P') &&
+                   (t[j + 1] == 'm' || t[j + 1] == 'M');
+        if (at && (dated || numeric_date(t, h))) return 1;
+        if (ampm && dated) return 1;
+    }
+    return 0;
+}
+
+/* Word tokens (lower-cased ASCII letters and digits, other bytes as they
+ * are) of s[0..n) into w[], at most max; returns their number. */
+typedef struct tok { const char *p; size_t n; } tok;
+
+static int tokens_of(const char *s, size_t n, tok *w, int max) {
+    int k = 0;
+    size_t i = 0;
+    while (i < n && k < max) {
+        while (i < n && !isalnum((unsigned char)s[i]) && (unsigned char)s[i] < 0x80) i++;
+        size_t st = i;
+        while (i < n && (isalnum((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80)) i++;
+        if (i > st) { w[k].p = s + st; w[k].n = i - st; k++; }
+    }
+    return k;
+}
+
+static int tok_eq(tok a, tok b) { return a.n == b.n && !strncasecmp(a.p, b.p, a.n); }
+
+/* The headline: a block whose words are a run of the page title's words
+ * (titles add the site's name: "Headline | Site"), at least 3 of them and
+ * at least half the title.  A heading wins over other blocks, a block that
+ * is not a link over a link. */
+static int find_headline(const flat *f, const char *title) {
+    if (!title) return -1;
+    tok tw[64], bw[64];
+    int nt = tokens_of(title, strlen(title), tw, 64);
+    if (nt < 3) return -1;
+    int best = -1, bestq = 0;
+    for (int i = 0; i < f->nb; i++) {
+        const block *b = &f->b[i];
+        if (b->junk || b->words < 3 || b->words > 40) continue;
+        int nb = tokens_of(f->text.p + b->off, b->len, bw, 64);
+        if (nb < 3 || nb * 2 < nt || nb > nt) continue;
+        int found = 0;
+        for (int s = 0; s + nb <= nt && !found; s++) {
+            int j = 0;
+            while (j < nb && tok_eq(tw[s + j], bw[j])) j++;
+            found = j == nb;
+        }
+        if (!found) continue;
+        int q = 1 + (b->heading > 0) * 2 + (b->link_words * 2 <= b->words);
+        if (q > bestq) { best = i; bestq = q; }
+    }
+    return best;
+}
+
+static int extract_body(xmlNode *root, int use_class, const char *title, dl_buf *out, double *mass,
+                        char date[11], int *headed) {
     flat f;
     memset(&f, 0, sizeof f);
     f.use_class = use_class;
@@ -867,8 +1067,15 @@ static int extract_body(xmlNode *root, int use_class, dl_buf *out, double *mass,
     flush(&f);
     f.e[top].end = f.ne - 1;
     resolve_junk(&f);
+    mark_teasers(&f);
+    f.head = find_headline(&f, title);
+#ifdef DL_HTML_DEBUG
+    fprintf(stderr, "title [%s] head %d [%.*s]\n", title ? title : "", f.head,
+            f.head >= 0 ? (int)f.b[f.head].len : 0, f.head >= 0 ? f.text.p + f.b[f.head].off : "");
+#endif
     int best = choose(&f, mass);
     date[0] = 0;
+    *headed = 0;
     if (best >= 0) {
         /* a date line among the short blocks around the article's start */
         int first = 0;
@@ -882,12 +1089,39 @@ static int extract_body(xmlNode *root, int use_class, dl_buf *out, double *mass,
             if (f.b[i].words <= 20 && !f.b[i].junk && (!strncasecmp(f.text.p + f.b[i].off, "posted", 6) ||
                                                        !strncasecmp(f.text.p + f.b[i].off, "published", 9)))
                 text_date(f.text.p + f.b[i].off, f.b[i].len, date);
-        /* the headline usually sits above the body's container */
-        for (int i = 0; i < f.nb; i++) {
+        /* the headline usually sits above the body's container: the block
+         * that repeats the title, else the first <h1> */
+        *headed = f.head >= 0 && f.b[f.head].elem <= f.e[best].end;
+        if (f.head >= 0 && f.b[f.head].elem < best) {
+            dl_buf_add(out, f.text.p + f.b[f.head].off, f.b[f.head].len);
+            /* and the byline and date between it and the body (at most 4
+             * blocks, 30 words) */
+            int first = f.head + 1, words = 0;
+            while (first < f.nb && f.b[first].elem < best) first++;
+            for (int i = f.head + 1; i < first; i++) words += f.b[i].junk ? 0 : f.b[i].words;
+            if (first - f.head - 1 <= 4 && words <= 30)
+                for (int i = f.head + 1; i < first; i++) {
+                    const block *b = &f.b[i];
+                    if (!keep_block(b)) continue;
+                    dl_buf_add(out, "\n\n", 2);
+                    dl_buf_add(out, f.text.p + b->off, b->len);
+                }
+        } else for (int i = 0; i < f.nb; i++) {
             const block *b = &f.b[i];
             if (b->heading != 1 || b->junk || b->elem >= best) continue;
             if (b->words <= 30 && b->link_words * 2 <= b->words) dl_buf_add(out, f.text.p + b->off, b->len);
             break;
+        }
+#ifdef DL_HTML_DEBUG
+        char *dbg = calloc((size_t)f.nb + 1, 1);
+#endif
+        /* how many comment lines (author and time) from each block on */
+        int *cmeta = dl_xmalloc(((size_t)f.nb + 1) * sizeof *cmeta);
+        cmeta[f.nb] = 0;
+        for (int i = f.nb - 1; i >= 0; i--) {
+            const block *b = &f.b[i];
+            cmeta[i] = cmeta[i + 1] + (b->elem >= best && b->elem <= f.e[best].end && !b->heading &&
+                                       !b->junk && comment_meta(f.text.p + b->off, b->len, b->words));
         }
         int kept_words = 0, longest = 0;   /* a comments heading counts after some prose */
         seen_set seen = {NULL, (size_t)f.nb * 2 + 1};
@@ -900,8 +1134,10 @@ static int extract_body(xmlNode *root, int use_class, dl_buf *out, double *mass,
             /* comments may sit in a junk element (h2 id=comments), but a
              * "Related" box inside junk is an inline box mid-story */
             int endh = kept_words >= 10 && longest >= 20 && b->link_words * 2 <= b->words
-                       ? comment_heading(f.text.p + b->off, b->len, b->words) : 0;
+                       ? comment_heading(f.text.p + b->off, b->len, b->words, b->heading || b->junk) : 0;
             if (endh == 1) break;
+            /* the first of three or more comment lines after the story */
+            if (kept_words >= 10 && longest >= 20 && cmeta[i] >= 3 && cmeta[i] > cmeta[i + 1]) break;
             if (endh == 2 && !b->junk) {
                 /* a small box of links ("Related" with its list) is left
                  * out; a big one at the level of the story ends it */
@@ -912,14 +1148,28 @@ static int extract_body(xmlNode *root, int use_class, dl_buf *out, double *mass,
                 }
                 break;
             }
-            if (!keep_block(b)) continue;
+            if (!keep_block(b) || b->teaser) continue;
             if (b->words >= 5 && seen_add(&seen, fnv(f.text.p + b->off, b->len))) continue;
             kept_words += b->words;
             if (b->words > longest) longest = b->words;
             if (out->len) dl_buf_add(out, "\n\n", 2);
             dl_buf_add(out, f.text.p + b->off, b->len);
+#ifdef DL_HTML_DEBUG
+            dbg[i] = 'O';
+#endif
         }
         free(seen.h);
+        free(cmeta);
+#ifdef DL_HTML_DEBUG
+        for (int i = 0; i < f.nb; i++) {
+            const block *b = &f.b[i];
+            int in = b->elem >= best && b->elem <= f.e[best].end;
+            fprintf(stderr, "%c%c e%-5d w%-4d l%-3d s%-2d h%d sc%6.1f | %.*s\n", dbg[i] ? 'O' : in ? '-' : ' ',
+                    b->junk ? 'J' : ' ', b->elem, b->words, b->link_words, b->sentences, b->heading,
+                    block_score(b), (int)(b->len < 100 ? b->len : 100), f.text.p + b->off);
+        }
+        free(dbg);
+#endif
     }
     flat_free(&f);
     return best;
@@ -965,17 +1215,19 @@ int dl_html_extract_cs(const char *html, size_t n, const char *url, const char *
     dl_buf text = DL_BUF_INIT;
     double mass = 0;
     char tdate[11] = "", tdate2[11] = "";
-    if (root) extract_body(root, 1, &text, &mass, tdate);
+    int headed = 0, headed2 = 0;
+    if (root) extract_body(root, 1, m.og_title ? m.og_title : m.title, &text, &mass, tdate, &headed);
     if (root && mass < 40) {
         /* the class rules may have hidden the body: try without them and
          * take that if it finds clearly more prose */
         dl_buf t2 = DL_BUF_INIT;
         double mass2 = 0;
-        extract_body(root, 0, &t2, &mass2, tdate2);
+        extract_body(root, 0, m.og_title ? m.og_title : m.title, &t2, &mass2, tdate2, &headed2);
         if (mass2 > mass * 2 + 20) {
             dl_buf_free(&text);
             text = t2;
             mass = mass2;
+            headed = headed2;
             memcpy(tdate, tdate2, sizeof tdate);
         } else {
             dl_buf_free(&t2);
@@ -1015,7 +1267,9 @@ int dl_html_extract_cs(const char *html, size_t n, const char *url, const char *
     xmlFreeDoc(doc);
 
     if (!out->kind) out->kind = dl_xstrdup("html");
-    if (mass < 15 || text.len == 0) {
+    /* under 15 words of prose is no article, unless it sits under the
+     * page's headline (a short post under its title, a photo with a line) */
+    if ((mass < 15 && !(headed && mass >= 1)) || text.len == 0) {
         dl_buf_free(&text);
         if (err) *err = dl_xstrdup("no article body");
         return 1;

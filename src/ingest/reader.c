@@ -328,7 +328,8 @@ static int read_html_file(dl_reader *r, const char *path, dl_buf *content, dl_ar
     char *err = NULL;
     int rc = dl_html_extract(content->p ? content->p : "", content->len, NULL, out, &err);
     if (rc == 0) { out->origin = dl_xstrdup(path); out->offset = 0; r->stats.records++; free(err); return DL_READ_OK; }
-    r->stats.errors++;
+    if (rc == 1) r->stats.no_body++;
+    else r->stats.errors++;
     rc = set_error(out, path, 0, "%s", err ? err : "HTML not readable");
     free(err);
     return rc;
@@ -353,9 +354,13 @@ static int open_warc(dl_reader *r, const char *path, dl_article *out) {
 
 static int read_warc_record(dl_reader *r, dl_article *out) {
     /* HOOK warc */
+    long no_body = dl_warc_no_body(r->warc);
     int rc = dl_warc_next(r->warc, out);
     if (rc == DL_READ_OK) r->stats.records++;
-    if (rc == DL_READ_ERROR) r->stats.errors++;
+    if (rc == DL_READ_ERROR) {
+        if (dl_warc_no_body(r->warc) > no_body) r->stats.no_body++;
+        else r->stats.errors++;
+    }
     if (rc != DL_READ_EOF) return rc;
     long skipped;
     dl_warc_counts(r->warc, NULL, &skipped, NULL);

@@ -15,7 +15,7 @@
  *       ... use art ...;
  *       dl_article_clear(&art);
  *   }
- *   dl_reader_stats(r) -> counts for the summary line
+ *   dl_reader_stats_get(r) -> counts for the summary line
  *
  * An error in one record (bad JSON line, truncated gzip, unreadable file)
  * is returned as one DL_READ_ERROR article and reading goes on with the
@@ -36,6 +36,9 @@ typedef struct dl_reader_stats {
     long files;          /* files opened */
     long records;        /* articles returned OK */
     long errors;         /* records or files that failed */
+    long no_body;        /* web pages read but holding no article body: returned
+                            as DL_READ_ERROR with that message, counted here and
+                            not in errors */
     long skipped;        /* records read but not articles (WARC request records, ...) */
     long long bytes;     /* bytes of input read (decompressed) */
 } dl_reader_stats;

@@ -58,6 +58,7 @@ struct dl_warc {
     long long zerr_off;
     size_t max_record;
     long records, skipped, errors, nrec;
+    long no_body;      /* of the errors, pages without an article body */
     long long line_off;         /* stream offset of the last line read */
     int have_version;           /* a "WARC/" line was read while resyncing */
     long long version_off;
@@ -344,6 +345,8 @@ void dl_warc_counts(const dl_warc *w, long *records, long *skipped, long *errors
     if (skipped) *skipped = w->skipped;
     if (errors) *errors = w->errors;
 }
+
+long dl_warc_no_body(const dl_warc *w) { return w->no_body; }
 
 long long dl_warc_bytes(const dl_warc *w) { return w->buf_off + (long long)w->pos; }
 
@@ -661,6 +664,7 @@ static int payload(dl_warc *w, warc_head *h, long long off, dl_article *out) {
     if (html) {
         char *err = NULL;
         int rc = dl_html_extract_cs(p, n, h->uri, cs[0] ? cs : NULL, out, &err);
+        if (rc == 1) w->no_body++;
         if (rc != 0) {
             int r = record_error(w, out, off, "%s%s%s", err ? err : "HTML not readable",
                                  h->uri ? " in " : "", h->uri ? h->uri : "");

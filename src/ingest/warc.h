@@ -64,6 +64,10 @@ int dl_warc_next(dl_warc *w, dl_article *out);
  * errors: DL_READ_ERROR results. */
 void dl_warc_counts(const dl_warc *w, long *records, long *skipped, long *errors);
 
+/* Of the errors, the HTML pages that hold no article body (the page was
+ * read; there is simply no story in it). */
+long dl_warc_no_body(const dl_warc *w);
+
 /* Bytes of decompressed input consumed so far. */
 long long dl_warc_bytes(const dl_warc *w);
 

@@ -4,6 +4,7 @@
 #include <criterion/criterion.h>
 #include "ingest/html.h"
 #include "ingest/charset.h"
+#include "ingest/reader.h"
 #include "util/buf.h"
 #include <ctype.h>
 #include <pthread.h>
@@ -172,6 +173,162 @@ Test(html, page_without_article_body_is_reported_as_such) {
     cr_expect(a.text == NULL);
     dl_article_clear(&a);
     free(err);
+}
+
+/* A page with a story of four paragraphs, then what follows stories on
+ * blogs: a run of readers' comments opened only by author-and-time lines. */
+Test(html, a_run_of_comment_lines_ends_the_story) {
+    const char page[] =
+        "<html><body><div class=\"post\"><h1>Rain stops play</h1>"
+        "<p>The match was abandoned after two hours of rain, the organisers said on Sunday evening, "
+        "to the anger of the crowd that had waited in the stands since the morning.</p>"
+        "<p>Both teams will share the points, which leaves the table as it was before the weekend began.</p>"
+        "<p>The replay, if there is one, would have to wait until the end of the season in May.</p>"
+        "<div><p>Maria July 7, 2012 at 2:31 pm</p><p>What a shame, I had tickets for the whole day and came from far away.</p>"
+        "<p>John July 7, 2012 at 3:02 pm</p><p>They should have waited another hour before giving up on the game.</p>"
+        "<p>Ann July 8, 2012 at 9:15 am</p><p>Same thing happened last year at this ground, it always rains there.</p>"
+        "</div></div></body></html>";
+    dl_article a;
+    char *err;
+    cr_assert_eq(extract(page, sizeof page - 1, NULL, &a, &err), 0, "%s", err ? err : "");
+    cr_expect(strstr(a.text, "replay, if there is one"), "%s", a.text);
+    cr_expect(!strstr(a.text, "Maria"), "%s", a.text);
+    cr_expect(!strstr(a.text, "tickets"), "%s", a.text);
+    dl_article_clear(&a);
+    free(err);
+}
+
+/* One such line is a byline, not a comment thread. */
+Test(html, one_author_and_time_line_is_kept) {
+    const char page[] =
+        "<html><body><div class=\"post\"><h1>Rain stops play</h1>"
+        "<p>By Maria Lopez, July 7, 2012 at 2:31 pm</p>"
+        "<p>The match was abandoned after two hours of rain, the organisers said on Sunday evening.</p>"
+        "<p>Both teams will share the points, which leaves the table as it was before the weekend began.</p>"
+        "</div></body></html>";
+    dl_article a;
+    char *err;
+    cr_assert_eq(extract(page, sizeof page - 1, NULL, &a, &err), 0, "%s", err ? err : "");
+    cr_expect(strstr(a.text, "Maria Lopez"), "%s", a.text);
+    cr_expect(strstr(a.text, "share the points"), "%s", a.text);
+    dl_article_clear(&a);
+    free(err);
+}
+
+/* Teasers of other stories (linked title, a sentence, "Read more") beside
+ * the story are left out; the story is kept. */
+Test(html, teasers_between_links_are_left_out) {
+    const char page[] =
+        "<html><body><div id=\"wrap\"><div class=\"box\">"
+        "<div><a href=\"/1\">Harbour reopens</a><p>The harbour reopened on Monday after a week of repairs to the quay.</p><a href=\"/1\">Read more</a></div>"
+        "<div><a href=\"/2\">Bridge tolls rise</a><p>Tolls on the old bridge will rise by a tenth from the first of June.</p><a href=\"/2\">Read more</a></div>"
+        "<div><a href=\"/3\">School year ends early</a><p>Schools in the north will close a week early because of the heat wave.</p><a href=\"/3\">Read more</a></div>"
+        "<div><a href=\"/4\">Library wins award</a><p>The city library won a national prize for its new reading room and garden.</p><a href=\"/4\">Read more</a></div>"
+        "</div><div class=\"main\"><h1>Council approves budget</h1>"
+        "<p>The city council approved next year's budget on Thursday after a debate that lasted late into the night.</p>"
+        "<p>Spending on roads rises by a fifth, while the parks department loses two of its seasonal posts.</p>"
+        "</div></div></body></html>";
+    dl_article a;
+    char *err;
+    cr_assert_eq(extract(page, sizeof page - 1, NULL, &a, &err), 0, "%s", err ? err : "");
+    cr_expect(strstr(a.text, "seasonal posts"), "%s", a.text);
+    cr_expect(!strstr(a.text, "quay"), "%s", a.text);
+    cr_expect(!strstr(a.text, "heat wave"), "%s", a.text);
+    dl_article_clear(&a);
+    free(err);
+}
+
+/* The copyright line and blog-template sentences are never story, even
+ * as long prose at the story's level. */
+Test(html, small_print_is_left_out) {
+    const char page[] =
+        "<html><body><div class=\"post\"><h1>Council approves budget</h1>"
+        "<p>The city council approved next year's budget on Thursday after a debate that lasted late into the night.</p>"
+        "<p>Spending on roads rises by a fifth, while the parks department loses two of its seasonal posts.</p>"
+        "<p>This entry was posted on Friday, March 8th, 2024 at 10:00 am and is filed under City. "
+        "You can follow any responses to this entry through the RSS 2.0 feed.</p>"
+        "<p>Copyright 2024 The Daily Sample. All rights reserved. The Daily Sample and its logo are "
+        "trademarks of Sample Media and may not be used without permission in any form whatever.</p>"
+        "</div></body></html>";
+    dl_article a;
+    char *err;
+    cr_assert_eq(extract(page, sizeof page - 1, NULL, &a, &err), 0, "%s", err ? err : "");
+    cr_expect(strstr(a.text, "seasonal posts"), "%s", a.text);
+    cr_expect(!strstr(a.text, "entry was posted"), "%s", a.text);
+    cr_expect(!strstr(a.text, "trademarks"), "%s", a.text);
+    dl_article_clear(&a);
+    free(err);
+}
+
+/* The block that repeats the page title is the headline: it comes first,
+ * and a short post under it is an article, not "no article body". */
+Test(html, headline_from_the_title_and_a_short_post_under_it) {
+    const char page[] =
+        "<html><head><title>Hacker Monthly #1 is here - Hacker Monthly Blog</title></head><body>"
+        "<div class=\"post\"><h2>Hacker Monthly #1 is here</h2><p>By Lim, 01 June 2010</p>"
+        "<p>We've finally released issue one (along with a new website).</p></div>"
+        "<div class=\"links\"><a href=\"/a\">About</a> <a href=\"/b\">Contact</a></div></body></html>";
+    dl_article a;
+    char *err;
+    cr_assert_eq(extract(page, sizeof page - 1, NULL, &a, &err), 0, "%s", err ? err : "");
+    cr_expect(!strncmp(a.text, "Hacker Monthly #1 is here", 25), "%s", a.text);
+    cr_expect(strstr(a.text, "finally released"), "%s", a.text);
+    cr_expect(!strstr(a.text, "Contact"), "%s", a.text);
+    dl_article_clear(&a);
+    free(err);
+}
+
+static void write_file(const char *path, const char *data, size_t n) {
+    FILE *f = fopen(path, "wb");
+    cr_assert(f, "%s", path);
+    cr_assert_eq(fwrite(data, 1, n, f), n);
+    fclose(f);
+}
+
+/* The reader counts pages without an article body apart from input
+ * errors, for HTML files and for pages in a WARC file. */
+Test(html, reader_counts_pages_without_body_apart_from_errors) {
+    const char nobody[] = "<html><head><title>Index</title></head><body><ul>"
+                          "<li><a href=\"/a\">First story headline here</a></li>"
+                          "<li><a href=\"/b\">Second story headline here</a></li></ul></body></html>";
+    char dir[] = "/tmp/dl-html-XXXXXX";
+    cr_assert(mkdtemp(dir));
+    char p1[64], p2[64], p3[64];
+    snprintf(p1, sizeof p1, "%s/a.html", dir);
+    snprintf(p2, sizeof p2, "%s/b.warc", dir);
+    snprintf(p3, sizeof p3, "%s/c.jsonl", dir);
+    write_file(p1, nobody, sizeof nobody - 1);
+    dl_buf http = DL_BUF_INIT, warc = DL_BUF_INIT;
+    dl_buf_printf(&http, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n%s", nobody);
+    for (int i = 0; i < 2; i++) {
+        dl_buf_printf(&warc, "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://example.com/%d\r\n"
+                             "Content-Type: application/http; msgtype=response\r\nContent-Length: %zu\r\n\r\n",
+                      i, http.len);
+        dl_buf_add(&warc, http.p, http.len);
+        dl_buf_adds(&warc, "\r\n\r\n");
+    }
+    write_file(p2, warc.p, warc.len);
+    write_file(p3, "{oops\n", 6);
+    const char *paths[] = {p1, p2, p3};
+    dl_reader *r = dl_reader_new(paths, 3, NULL);
+    dl_article a = {0};
+    int rc, n = 0, bodyless = 0;
+    while ((rc = dl_reader_next(r, &a)) != DL_READ_EOF) {
+        cr_expect_eq(rc, DL_READ_ERROR);
+        n++;
+        bodyless += a.error && strstr(a.error, "no article body") != NULL;
+        dl_article_clear(&a);
+    }
+    const dl_reader_stats *st = dl_reader_stats_get(r);
+    cr_expect_eq(n, 4);
+    cr_expect_eq(bodyless, 3);
+    cr_expect_eq(st->no_body, 3, "no_body %ld", st->no_body);
+    cr_expect_eq(st->errors, 1, "errors %ld", st->errors);
+    dl_reader_free(r);
+    dl_buf_free(&http);
+    dl_buf_free(&warc);
+    unlink(p1); unlink(p2); unlink(p3);
+    rmdir(dir);
 }
 
 Test(html, empty_input_is_an_error) {
@@ -345,18 +502,13 @@ static int read_gz(const char *path, dl_buf *b) {
 /* Where the article ends in a gold file: the line holding the
  * "!@#$%^&*()  COMMENTS" marker (written with one to three spaces, and a
  * few times as "!@ $%^&*()"). */
+/* the gold ends at its "!@#$%^&*()  COMMENTS" line (written with other
+ * spacing, a tab, another word or none: "$%^&*()" is what they share) */
 static size_t gold_end(const char *g, size_t n) {
-    const char *p = g;
-    while (p && (p = memmem(p, n - (size_t)(p - g), "$%^&*()", 7))) {
-        const char *q = p + 7;
-        while (q < g + n && *q == ' ') q++;
-        if ((size_t)(g + n - q) >= 8 && !memcmp(q, "COMMENTS", 8)) {
-            while (p > g && p[-1] != '\n') p--;
-            return (size_t)(p - g);
-        }
-        p++;
-    }
-    return n;
+    const char *p = memmem(g, n, "$%^&*()", 7);
+    if (!p) return n;
+    while (p > g && p[-1] != '\n') p--;
+    return (size_t)(p - g);
 }
 
 typedef struct { char **w; size_t n, cap; } bag;
