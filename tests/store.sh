@@ -45,6 +45,14 @@ outlets=("Wire One" "Wire Two" "Daily Three" "Post Four")
 } >"$tmp/in.jsonl"
 check "corpus has 313 lines" test "$(wc -l <"$tmp/in.jsonl")" -eq 313
 
+# ---- a page without an article body: recorded, counted apart, exit 0
+printf '<html><body><ul><li><a href="/a">First story</a></li></ul></body></html>' >"$tmp/nobody.html"
+printf 'France condemned Mali on Monday.\n' >"$tmp/nobody.txt"
+"$DL" ingest --db "$tmp/nobody.db" "$tmp/nobody.html" "$tmp/nobody.txt" 2>"$tmp/err"; rc=$?
+check "no-body page: ingest exits 0" test $rc -eq 0
+check "no-body page: counted apart" grep -q "0 input error(s), 1 page(s) without an article body" "$tmp/err"
+check "no-body page: recorded in input_errors" test "$(q "$tmp/nobody.db" 'SELECT count(*) FROM input_errors')" -eq 1
+
 # ---- ingest, again, summary, input errors
 "$DL" ingest --db "$tmp/clean.db" -j 2 --batch 8 "$tmp/in.jsonl" >"$tmp/out" 2>"$tmp/err"; rc=$?
 check "ingest with a bad line exits 1" test $rc -eq 1

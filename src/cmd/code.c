@@ -138,9 +138,12 @@ int cmd_code(int argc, char **argv) {
     clock_gettime(CLOCK_MONOTONIC, &t1);
     double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
     const dl_reader_stats *st = dl_reader_stats_get(r);
-    errors -= st->no_body;   /* the run counted them as read errors */
+    /* pages without a body: the run's (extracted by its workers) and the
+     * reader's (were it to extract any itself) */
+    long no_body = rs.no_body + st->no_body;
+    errors -= st->no_body;   /* the reader returned those as read errors */
     char nobody[64] = "";
-    if (st->no_body) snprintf(nobody, sizeof nobody, ", %ld page(s) without an article body", st->no_body);
+    if (no_body) snprintf(nobody, sizeof nobody, ", %ld page(s) without an article body", no_body);
     char dupnote[48] = "";
     if (dedup) snprintf(dupnote, sizeof dupnote, " (%ld marked as duplicates)", em.duplicates);
     if (summary)

@@ -243,12 +243,16 @@ int cmd_ingest(int argc, char **argv) {
     dl_run_opts ro = {0};
     ro.jobs = ra.jobs;
     ro.keep_text = 1;
-    int failed = dl_run(&ctx, r, &ro, emit, on_error, &in, NULL) < 0 && !in.err;
+    dl_run_stats run_stats;
+    int failed = dl_run(&ctx, r, &ro, emit, on_error, &in, &run_stats) < 0 && !in.err;
     if (failed) in.err = dl_xstrdup("out of memory");
     if (!in.err) dl_store_commit(st, &in.err);
     failed = in.err != NULL;
     err = in.err;
-    long articles = in.articles, input_errors = in.input_errors;
+    /* pages without an article body are recorded like input errors (the
+     * input_errors table says which) but, as for code, counted apart and
+     * alone they do not make the exit status 1 */
+    long articles = in.articles, no_body = run_stats.no_body, input_errors = in.input_errors - no_body;
     progress_show(&prog, articles, dl_reader_stats_get(r)->bytes, 1);
     struct timespec t1;
     clock_gettime(CLOCK_MONOTONIC, &t1);
@@ -272,12 +276,14 @@ int cmd_ingest(int argc, char **argv) {
         }
         dl_buf_free(&inputs);
         const dl_store_counts *k = dl_store_counts_get(st);
+        char nobody[64] = "";
+        if (no_body) snprintf(nobody, sizeof nobody, ", %ld page(s) without an article body", no_body);
         if (!quiet)
             fprintf(stderr,
                     "dateline: %ld article(s) read: %ld stored, %ld already present, %ld duplicate(s); "
-                    "%ld input error(s); %ld event mention(s), %ld new event(s) -> %s; "
+                    "%ld input error(s)%s; %ld event mention(s), %ld new event(s) -> %s; "
                     "%.1f MB in %.2f s (%.2f MB/s, %.0f articles/s)\n",
-                    articles, k->added, k->present, k->duplicates, input_errors, k->mentions,
+                    articles, k->added, k->present, k->duplicates, input_errors, nobody, k->mentions,
                     k->new_events, db_path, (double)rs->bytes / 1e6, secs,
                     secs > 0 ? (double)rs->bytes / 1e6 / secs : 0.0, secs > 0 ? (double)articles / secs : 0.0);
         if (!status && input_errors) status = 1;

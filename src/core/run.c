@@ -27,7 +27,7 @@ typedef struct slot {
     char *text;            /* cleaned text, with keep_text */
     size_t text_len;
     size_t nwarn;
-    int failed;            /* HTML extraction failed: art.error says why */
+    int failed;            /* not analysed: SLOT_ERROR or SLOT_NO_BODY; art.error says why */
 } slot;
 
 typedef struct batch {
@@ -42,6 +42,8 @@ typedef struct batch {
     size_t done;           /* articles analysed and counted; under the pool mutex */
 } batch;
 
+enum { SLOT_ERROR = 1, SLOT_NO_BODY = 2 };
+
 #define BATCH_IDLE ((size_t)1 << (sizeof(size_t) * 8 - 2))
 
 typedef struct pool {
@@ -55,8 +57,11 @@ typedef struct pool {
 } pool;
 
 static void analyse(const dl_ctx *ctx, const dl_run_opts *o, dl_doc *doc, slot *s) {
-    if (s->failed || dl_article_extract_html(&s->art) != 0) {
-        s->failed = 1;
+    if (s->failed)
+        return;
+    int rc = dl_article_extract_html(&s->art);
+    if (rc != 0) {
+        s->failed = rc == 1 ? SLOT_NO_BODY : SLOT_ERROR;
         return;
     }
     dl_doc_analyse(ctx, doc, &s->art);
@@ -116,7 +121,7 @@ static int fill(dl_reader *r, batch *b) {
         if (rc == DL_READ_EOF) return 1;
         /* an unreadable record stays in the batch, to be reported by
          * drain() in input order with the pages that fail to extract */
-        s->failed = rc == DL_READ_ERROR;
+        s->failed = rc == DL_READ_ERROR ? SLOT_ERROR : 0;
         bytes += s->art.text_len;
         b->n++;
     }
@@ -129,7 +134,10 @@ static int drain(batch *b, dl_emit_fn emit, dl_error_fn on_error, void *user, dl
     for (size_t i = 0; i < b->n; i++) {
         slot *s = &b->v[i];
         if (s->failed) {
-            st->errors++;
+            if (s->failed == SLOT_NO_BODY)
+                st->no_body++;
+            else
+                st->errors++;
             if (!stop && on_error) on_error(user, &s->art);
         } else {
             if (!stop && emit) stop = emit(user, &s->art, s->obj, s->line, s->text, s->text_len);

@@ -34,7 +34,9 @@ typedef struct dl_run_opts {
 
 typedef struct dl_run_stats {
     long articles;  /* analysed and emitted */
-    long errors;    /* records the reader could not read */
+    long errors;    /* records the reader could not read, pages that failed to extract */
+    long no_body;   /* web pages without an article body: reported through
+                       on_error like errors, but counted here, not there */
     long warnings;  /* warnings over all articles */
 } dl_run_stats;
 

@@ -285,6 +285,8 @@ void dl_reader_defer_html(dl_reader *r, int on) {
 }
 
 int dl_article_extract_html(dl_article *a) {
+    /* returns what dl_html_extract_cs does: 0, 1 for a page without an
+     * article body, -1 for a page that could not be read */
     if (!a->html_pending) return 0;
     char *raw = a->text;
     size_t n = a->text_len;
@@ -303,7 +305,7 @@ int dl_article_extract_html(dl_article *a) {
         free(a->error);
         a->error = dl_buf_take(&b);
         free(err);
-        return -1;
+        return rc == 1 ? 1 : -1;
     }
     free(err);
     if (!a->published && a->published_fallback) {

@@ -56,7 +56,8 @@ const dl_reader_stats *dl_reader_stats_get(const dl_reader *r);
  * counts it as read). */
 void dl_reader_defer_html(dl_reader *r, int on);
 
-/* Extract a pending page in place: 0, or -1 with a->error set ("FILE:
+/* Extract a pending page in place: 0; 1 when the page holds no article
+ * body, or -1 when it cannot be read, both with a->error set ("FILE:
  * offset N: message in URL").  Does nothing (0) if nothing is pending. */
 int dl_article_extract_html(dl_article *a);
 void dl_reader_free(dl_reader *r);
