@@ -238,23 +238,52 @@ static const char *parse_seq(dl_tabari *t, const char *p, const char *stop, tb_s
     return p;
 }
 
-static int seq_words(const tb_seq *s)
+/* Patterns are tried longest first: more words, then more letters
+ * (a synset counts for nothing). */
+static int seq_weight(const tb_seq *s)
 {
-    int n = 0;
-    for (int i = 0; i < s->n; i++) {
-        if (s->v[i].kind == 'w')
-            n++;
-        else if (s->v[i].kind == '{') {
-            int m = 1 << 20;
-            for (int k = 0; k < s->v[i].nalt; k++) {
-                int x = seq_words(&s->v[i].alt[k]);
-                if (x < m)
-                    m = x;
-            }
-            n += s->v[i].nalt ? m : 0;
+    int words = 0, letters = 0;
+    for (int i = 0; i < s->n; i++)
+        if (s->v[i].kind == 'w') {
+            words++;
+            letters += (int)strlen(s->v[i].w);
         }
+    return words * 1000 + letters;
+}
+
+/* A pattern with { a | b } alternatives becomes one pattern per
+ * alternative (as many as the combinations), each ranked on its own. */
+static void expand_alts(tb_group *g, const tb_seq *s, int i, tb_seq *acc, const tb_pattern *proto)
+{
+    if (i == s->n) {
+        tb_pattern p = *proto;
+        p.s.n = acc->n;
+        p.s.v = malloc((size_t)(acc->n ? acc->n : 1) * sizeof *p.s.v);
+        memcpy(p.s.v, acc->v, (size_t)acc->n * sizeof *p.s.v);
+        p.weight = seq_weight(&p.s);
+        PUSH(g->pat, p);
+        return;
     }
-    return n;
+    const tb_elem *e = &s->v[i];
+    int n0 = acc->n;
+    if (e->kind != '{') {
+        push_elem(acc, *e);
+        expand_alts(g, s, i + 1, acc, proto);
+        acc->n = n0;
+        return;
+    }
+    for (int k = 0; k < e->nalt; k++) {
+        for (int j = 0; j < e->alt[k].n; j++) {
+            tb_elem x = e->alt[k].v[j];
+            if (x.kind == '{')
+                continue;   /* nested alternatives: not used by TABARI dictionaries */
+            if (j == e->alt[k].n - 1)
+                x.consec = e->consec;
+            push_elem(acc, x);
+        }
+        expand_alts(g, s, i + 1, acc, proto);
+        acc->n = n0;
+    }
 }
 
 /* ---- dates ---- */
@@ -601,9 +630,11 @@ static int load_verbs(dl_tabari *t, const char *path, char **err)
                 continue;
             }
             pt.code = keep(t, code, strlen(code));
-            pt.weight = seq_words(&pt.s);
             pt.order = order++;
-            PUSH(t->groups.v[group].pat, pt);
+            tb_seq acc = {NULL, 0};
+            expand_alts(&t->groups.v[group], &pt.s, 0, &acc, &pt);
+            free(acc.v);
+            seq_free(&pt.s);
             continue;
         }
         tb_group g;
@@ -1033,11 +1064,14 @@ static int ends_in(const char *r, const char *const *set)
 }
 
 /* One dictionary word against one token.  A word with _ must match
- * exactly, with the regular endings when it ends its phrase (nouns: S ES;
- * verbs: S ES ED EN ING, D after E); a word with = takes no ending; any
- * other word is a root matching every token it begins. */
-static int word_match(const tb_elem *e, const tb_tok *tk, int verb)
+ * exactly; in the actor, agent and verb dictionaries it takes the regular
+ * endings when it ends its phrase (nouns: S ES; verbs: S ES ED EN ING, D
+ * after E), in patterns and synsets none.  A word with = takes no ending;
+ * any other word is a root matching every token it begins.
+ * mode: 0 pattern, 1 noun dictionary, 2 verb dictionary. */
+static int word_match(const tb_elem *e, const tb_tok *tk, int mode)
 {
+    int verb = mode == 2;
     static const char *const noun_end[] = {"S", "ES", NULL};
     static const char *const verb_end[] = {"S", "ES", "ED", "EN", "ING", NULL};
     if (tk->comma)
@@ -1052,7 +1086,7 @@ static int word_match(const tb_elem *e, const tb_tok *tk, int verb)
     if (e->flags & W_EXACT) {
         if (!strcmp(s, w))
             return 1;
-        if (!last)
+        if (!last || mode == 0)
             return 0;
         if (!strncmp(s, w, n)) {
             const char *r = s + n;
@@ -1069,7 +1103,7 @@ static int word_match(const tb_elem *e, const tb_tok *tk, int verb)
 
 /* A word-only phrase at token `start`: returns a score (0: no match) and
  * the tokens matched.  Gaps do not cross commas. */
-static int phrase_at(const tb_sent *S, const tb_seq *ph, int start, int verb, int *pos)
+static int phrase_at(const tb_sent *S, const tb_seq *ph, int start, int mode, int *pos)
 {
     int skipped = 0, declared = 0;
     for (int i = 0; i < ph->n; i++) {
@@ -1077,18 +1111,18 @@ static int phrase_at(const tb_sent *S, const tb_seq *ph, int start, int verb, in
         if (e->kind != 'w')
             return 0;
         if (i == 0) {
-            if (!word_match(e, &S->tk[start], verb))
+            if (!word_match(e, &S->tk[start], mode))
                 return 0;
             pos[0] = start;
             continue;
         }
         int p = pos[i - 1] + 1;
         if (ph->v[i - 1].consec) {
-            if (p >= S->n || !word_match(e, &S->tk[p], verb))
+            if (p >= S->n || !word_match(e, &S->tk[p], mode))
                 return 0;
         } else {
             declared++;
-            while (p < S->n && !S->tk[p].comma && !word_match(e, &S->tk[p], verb))
+            while (p < S->n && !S->tk[p].comma && !word_match(e, &S->tk[p], mode))
                 p++;
             if (p >= S->n || S->tk[p].comma)
                 return 0;
@@ -1177,7 +1211,7 @@ static void find_actors(tb_sent *S)
             const tb_seq *ph = &t->actors.v[k].ph;
             if (ph->n > 32)
                 continue;
-            int sc = phrase_at(S, ph, i, 0, pos);
+            int sc = phrase_at(S, ph, i, 1, pos);
             if (sc > best) {
                 best = sc;
                 bi = k;
@@ -1189,7 +1223,7 @@ static void find_actors(tb_sent *S)
             const tb_seq *ph = &t->agents.v[k].ph;
             if (ph->n > 32)
                 continue;
-            int sc = phrase_at(S, ph, i, 0, pos);
+            int sc = phrase_at(S, ph, i, 1, pos);
             if (sc > best) {
                 best = sc;
                 bi = k;
@@ -1307,25 +1341,39 @@ static void drop_clauses(tb_sent *S)
     nc = k;
     if (!nc)
         return;
+    /* left to right: the opening clause, then pairs of commas (a deleted
+     * internal clause takes both of its commas), then the closing clause
+     * after the last comma left */
     char del[MAXT];
     memset(del, 0, sizeof del);
-    int words = 0;
+    int words = 0, c = 0;
     for (int i = 0; i < cpos[0]; i++)
         words += !S->tk[i].comma;
-    if (words >= o->comma_bmin && words <= o->comma_bmax)
+    if (words >= o->comma_bmin && words <= o->comma_bmax) {
         memset(del, 1, (size_t)cpos[0] + 1);
-    for (int c = 0; c + 1 < nc; c++) {
+        c = 1;
+    }
+    int last = c < nc ? cpos[nc - 1] : -1;
+    while (c + 1 < nc) {
         words = 0;
         for (int i = cpos[c] + 1; i < cpos[c + 1]; i++)
             words += !S->tk[i].comma;
-        if (words >= o->comma_min && words <= o->comma_max)
+        if (words >= o->comma_min && words <= o->comma_max) {
+            /* the closing comma stays as a boundary */
             memset(del + cpos[c], 1, (size_t)(cpos[c + 1] - cpos[c]));
+            if (c + 1 == nc - 1)
+                last = -1;
+            c += 2;
+        } else
+            c++;
     }
-    words = 0;
-    for (int i = cpos[nc - 1] + 1; i < S->n; i++)
-        words += !S->tk[i].comma;
-    if (words >= o->comma_emin && words <= o->comma_emax)
-        memset(del + cpos[nc - 1], 1, (size_t)(S->n - cpos[nc - 1]));
+    if (last >= 0) {
+        words = 0;
+        for (int i = last + 1; i < S->n; i++)
+            words += !S->tk[i].comma;
+        if (words >= o->comma_emin && words <= o->comma_emax)
+            memset(del + last, 1, (size_t)(S->n - last));
+    }
     int w = 0;
     for (int i = 0; i < S->n; i++)
         if (!del[i])
@@ -1349,7 +1397,7 @@ static void find_verbs(tb_sent *S)
             const tb_seq *ph = &t->verbs.v[k].ph;
             if (ph->n > 32)
                 continue;
-            int sc = phrase_at(S, ph, i, 1, pos);
+            int sc = phrase_at(S, ph, i, 2, pos);
             if (sc <= best)
                 continue;
             int ok = 1;
@@ -2029,7 +2077,7 @@ void dl_tabari_code(dl_tabari *t, const char *date, const char *text, dl_tabari_
         int pos[32];
         for (int i = 0; i < S->n; i++)
             for (int k = 0; k < t->times.n; k++) {
-                if (t->times.v[k].ph.n > 32 || !phrase_at(S, &t->times.v[k].ph, i, 0, pos))
+                if (t->times.v[k].ph.n > 32 || !phrase_at(S, &t->times.v[k].ph, i, 1, pos))
                     continue;
                 const char *c = t->times.v[k].code;
                 if (!strcmp(c, "###")) {
