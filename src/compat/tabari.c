@@ -1552,14 +1552,19 @@ static void find_compounds(tb_sent *S)
             } else if (S->kind[j] != 'd' && S->kind[j] != 'a')
                 other++;
         }
+        /* the conjunction or comma follows the first actor directly
+         * ("Ithilen's awful and evil minister" is no compound) */
+        int next = a->last + 1 < b->head ? a->last + 1 : -1;
+        if (a->cmp < 0 && next >= 0 && !S->tk[next].comma && S->kind[next] != 'c')
+            other = 1;
         int join = 0;
         if (!other) {
             if (conj == 1 && commas <= 1)
                 join = 1;
             else if (!conj && commas == 1 && list_comma(S, a->last + 1))
                 join = 1;
-            else if (!conj && !commas && a->cmp >= 0 && b->head > a->last + 1)
-                join = 1;
+            else if (!conj && !commas && a->cmp >= 0 && (next >= 0 || S->tk[a->last].poss))
+                join = 1;   /* "Arnor awful Gondor", "Gondor and Arnor's Elrond" */
         }
         if (join) {
             if (a->cmp < 0)
@@ -1796,6 +1801,21 @@ static int reflexive(const tb_side *a, const tb_side *b)
     return 1;
 }
 
+/* The two sides hold the same codes (a pronoun for the source, say). */
+static int identical(const tb_side *a, const tb_side *b)
+{
+    if (a->n != b->n)
+        return 0;
+    for (int i = 0; i < a->n; i++) {
+        int found = 0;
+        for (int j = 0; j < b->n && !found; j++)
+            found = !strcmp(a->v[i], b->v[j]);
+        if (!found)
+            return 0;
+    }
+    return 1;
+}
+
 /* The first unit with its first token in [from, to), not excluded. */
 static int first_unit(const tb_sent *S, int from, int to, const tb_bind *b, int not_unit, const tb_side *src)
 {
@@ -1810,7 +1830,7 @@ static int first_unit(const tb_sent *S, int from, int to, const tb_bind *b, int 
         if (src) {
             tb_side t;
             side_of(S, m, &t);
-            if (reflexive(src, &t))
+            if (reflexive(src, &t) || identical(src, &t))
                 continue;
         }
         /* a compound is one unit: start at its first member */
@@ -1884,6 +1904,14 @@ static int code_verb(tb_coding *cd, int cs, int ce, int v, const char *code, con
     const tb_opts *o = &S->t->o;
     int vs = v, ve = S->verb_last[v];
     const char *verb = S->tk[v].w;
+    /* NOACTPRIOR: no actor before the verb in the sentence */
+    int prior = cd->have_fwd;
+    for (int m = 0; m < S->nm && !prior; m++)
+        prior = S->m[m].head < vs;
+    if (!prior && o->noactprior && !(o->def_prior && o->def_src[0])) {
+        snprintf(S->why, sizeof S->why, "no actor before the verb %s", verb);
+        return 1;
+    }
     if (b->cmp >= 0) {
         tb_side a;
         side_of(S, b->cmp, &a);
@@ -1899,7 +1927,7 @@ static int code_verb(tb_coding *cd, int cs, int ce, int v, const char *code, con
         return 0;
     }
     tb_side src, tar;
-    int src_after = 0;
+    int src_after = -1;   /* the source mention when found after the verb */
     if (b->src >= 0)
         side_of(S, b->src, &src);
     else {
@@ -1910,14 +1938,20 @@ static int code_verb(tb_coding *cd, int cs, int ce, int v, const char *code, con
             src = cd->fwd;
         else if (o->def_prior && o->def_src[0])
             side_code(&src, o->def_src);
-        else if (o->noactprior) {
-            snprintf(S->why, sizeof S->why, "no actor before the verb %s", verb);
-            return 1;
-        } else {
-            m = first_unit(S, ve + 1, ce, b, -1, NULL);
-            if (m >= 0) {
-                side_of(S, m, &src);
-                src_after = 1;
+        else {
+            /* the first actor after the verb, alone even in a compound */
+            for (int k = 0; k < S->nm && src_after < 0; k++)
+                if (S->m[k].head > ve && S->m[k].head < ce && !skipped(b, k) &&
+                    (b->tar < 0 || unit_id(S, k) != unit_id(S, b->tar)))
+                    src_after = k;
+            if (src_after >= 0) {
+                side_of(S, src_after, &src);
+                src.unit = src_after;
+                src.n = S->m[src_after].nc;
+                for (int c = 0; c < src.n; c++)
+                    src.v[c] = S->m[src_after].code[c];
+                src.head = S->m[src_after].head;
+                src.last = S->m[src_after].last;
             } else if (o->def_src[0])
                 side_code(&src, o->def_src);
             else
@@ -1928,19 +1962,68 @@ static int code_verb(tb_coding *cd, int cs, int ce, int v, const char *code, con
     cd->have_fwd = 1;
     if (b->tar >= 0)
         side_of(S, b->tar, &tar);
-    else {
-        int from = src_after ? src.last + 1 : ve + 1;
-        int m = first_unit(S, from, ce, b, src.unit, &src);
-        if (m >= 0)
-            side_of(S, m, &tar);
-        else if (o->def_after && o->def_tar[0])
-            side_code(&tar, o->def_tar);
-        else if (!src_after && (m = first_unit(S, src.head >= cs ? src.head + 1 : cs, vs, b, src.unit, &src)) >= 0)
+    else if (src_after >= 0) {
+        int m = -1;
+        for (int k = src_after + 1; k < S->nm && m < 0; k++)
+            if (S->m[k].head < ce && !skipped(b, k))
+                m = k;
+        if (m >= 0 && S->m[m].cmp >= 0 && S->m[m].cmp == S->m[src_after].cmp) {
+            tar.n = S->m[m].nc;
+            for (int c = 0; c < tar.n; c++)
+                tar.v[c] = S->m[m].code[c];
+            tar.unit = m;
+        } else if (m >= 0)
             side_of(S, m, &tar);
         else if (o->def_tar[0])
             side_code(&tar, o->def_tar);
         else
             return 0;
+    } else {
+        int m = first_unit(S, ve + 1, ce, b, src.unit, &src);
+        if (m >= 0)
+            side_of(S, m, &tar);
+        else if (o->def_after && o->def_tar[0])
+            side_code(&tar, o->def_tar);
+        else {
+            /* an actor between the source and the verb; one of the
+             * source's own compound splits the compound */
+            int from = src.unit >= 0 && src.head >= cs ? src.head + 1 : cs;
+            for (int pass = 0; pass < 2 && m < 0; pass++)
+            for (int k = 0; k < S->nm && m < 0; k++) {
+                const tb_ment *x = &S->m[k];
+                int in = (x->head >= from && x->head < vs) || (x->head < cs && x->last >= cs && x->last < vs);
+                if (!in || skipped(b, k))
+                    continue;
+                int own = src.unit >= 0 && unit_id(S, k) == src.unit;
+                if (own != pass)
+                    continue;
+                if (own) {
+                    int f = k;
+                    while (f > 0 && S->m[f - 1].cmp == x->cmp)
+                        f--;
+                    src.n = S->m[f].nc;
+                    for (int c = 0; c < src.n; c++)
+                        src.v[c] = S->m[f].code[c];
+                    tar.n = x->nc;
+                    for (int c = 0; c < tar.n; c++)
+                        tar.v[c] = x->code[c];
+                    m = k;
+                    break;
+                }
+                tb_side t;
+                side_of(S, k, &t);
+                if (reflexive(&src, &t) || identical(&src, &t))
+                    continue;
+                tar = t;
+                m = k;
+            }
+            if (m < 0) {
+                if (o->def_tar[0])
+                    side_code(&tar, o->def_tar);
+                else
+                    return 0;
+            }
+        }
     }
     if (b->src < 0 && b->tar < 0 && passive(S, vs, ve, cs, ce)) {
         tb_side x = src;
@@ -1974,11 +2057,18 @@ static int code_clause(tb_coding *cd, int cs, int ce)
 {
     tb_sent *S = cd->S;
     int all = S->t->o.code_by == 2, coded = 0;
+    /* CODE ALL: a dominant verb (code with "!") is the only one coded */
+    int dominant = 0;
+    for (int v = 0; all && v < S->n; v++)
+        if (S->verb_at[v] >= 0 && strchr(S->t->groups.v[S->t->verbs.v[S->verb_at[v]].group].code, '!'))
+            dominant = 1;
     int fb = -1;
     tb_bind fbb;
     char fbcode[24] = "";
     for (int v = cs; v < ce; v++) {
         if (S->verb_at[v] < 0)
+            continue;
+        if (dominant && !strchr(S->t->groups.v[S->t->verbs.v[S->verb_at[v]].group].code, '!'))
             continue;
         tb_bind b;
         const char *pat;
