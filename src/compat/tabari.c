@@ -2225,6 +2225,11 @@ void dl_tabari_code(dl_tabari *t, const char *date, const char *text, dl_tabari_
     for (int i = 0; i <= S->n; i++) {
         if (i < S->n && !S->split[i])
             continue;
+        if (!cd.have_fwd && cs > 0 && S->nm > 0 && S->m[0].head < cs) {
+            /* a clause without a subject takes the sentence's first actor */
+            side_of(S, 0, &cd.fwd);
+            cd.have_fwd = 1;
+        }
         int rc = code_clause(&cd, cs, i);
         if (rc == -1) {
             r->status = DL_TB_COMPLEX;

@@ -59,7 +59,7 @@ Test(tabari_small, actors_agents_and_dates)
     code(t, "The Twins will attack Delta very soon after the long winter of discontent.", &r);
     cr_expect(has_event(&r, "TWA", "DEL", "190") && has_event(&r, "TWB", "DEL", "190"));
     /* null actors are nouns; ### discards; +++ is complex */
-    code(t, "Alpha will attack Epsilon and then Delta very soon after the long winter.", &r);
+    code(t, "Alpha will attack Epsilon in Delta very soon after the long winter.", &r);
     cr_expect(has_event(&r, "ALP", "DEL", "190"));
     code(t, "Alpha will attack Zeta very soon after the long winter of discontent.", &r);
     cr_expect_eq(r.status, DL_TB_DISCARD);
@@ -123,7 +123,7 @@ Test(tabari_small, sentence_rules)
     code(t, "Alpha met Beta and later Delta said it will attack him after the winter.", &r);
     cr_expect(has_event(&r, "DEL", "ALP", "190"), "%d", r.n);
     /* COMPLEX: no actor before the verb; too many verbs */
-    code(t, "Attacked by surprise, the troops will attack Delta after the long winter.", &r);
+    code(t, "Attacked by surprise the troops of the east will attack Delta after the long winter.", &r);
     cr_expect_eq(r.status, DL_TB_COMPLEX);
     code(t, "Alpha will attack Delta and accuse Beta and attack Kappa and donate nothing to anyone.", &r);
     cr_expect_eq(r.status, DL_TB_COMPLEX);
@@ -135,7 +135,7 @@ Test(tabari_small, sentence_rules)
     code(t, "Alpha attacked Delta.", &r);
     cr_expect(has_event(&r, "ALP", "DEL", "190"));
     cr_expect_eq(dl_tabari_option(t, "DEFAULT: SOURCE [DEF] PRIOR"), 0);
-    code(t, "Attacked by surprise, the troops will attack Delta after the long winter.", &r);
+    code(t, "Attacked by surprise the troops of the east will attack Delta after the long winter.", &r);
     cr_expect(has_event(&r, "DEF", "DEL", "190"));
     cr_expect_eq(dl_tabari_option(t, "NO SUCH OPTION"), -1);
     dl_tabari_free(t);
