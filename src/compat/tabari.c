@@ -2349,3 +2349,24 @@ void dl_tabari_record_free(dl_tabari_record *r)
     free(r->pend_);
     r->text = r->comment = r->pend_ = NULL;
 }
+
+int dl_tabari_record_options(dl_tabari *t, const char *comment)
+{
+    int n = 0;
+    for (const char *p = comment; (p = strstr(p, "OPTION:")) != NULL; p += 7) {
+        const char *q = p;
+        while (q > comment && (q[-1] == ' ' || q[-1] == '\t'))
+            q--;
+        if (q == comment || q[-1] != '{')
+            continue;   /* only "{ OPTION: ... }" */
+        const char *b = p + 7, *e = b;
+        /* up to the closing brace, or the end of the comment */
+        while (*e && *e != '}' && strncmp(e, "*/", 2) && *e != '\n')
+            e++;
+        char line[512];
+        snprintf(line, sizeof line, "%.*s", (int)(e - b), b);
+        dl_tabari_option(t, line);
+        n++;
+    }
+    return n;
+}

@@ -74,6 +74,10 @@ typedef struct dl_tabari_record {
     long lineno_;
 } dl_tabari_record;
 int dl_tabari_read_record(FILE *f, dl_tabari_record *r);
+/* Apply the "{ OPTION: ... }" lines of a record's comment, as TABARI does
+ * in its validation runs; returns how many there were (such a record is
+ * not coded). */
+int dl_tabari_record_options(dl_tabari *t, const char *comment);
 void dl_tabari_record_free(dl_tabari_record *r);
 
 #endif

@@ -256,8 +256,7 @@ Test(tabari, validation_suite)
         expect x;
         parse_expect(rec.comment, &x);
         if (x.options) {
-            for (int i = 0; i < x.nopt; i++)
-                dl_tabari_option(t, x.opt[i]);
+            cr_expect_eq(dl_tabari_record_options(t, rec.comment), x.nopt, "%s", rec.id);
             continue;
         }
         if (!x.n && !x.none && !x.complex && !x.discard)
