@@ -1327,45 +1327,50 @@ static void drop_clauses(tb_sent *S)
     for (int i = 0; i < S->n; i++)
         if (S->tk[i].comma)
             cpos[nc++] = i;
-    /* list commas (the token before ends an actor) delimit no clause */
-    int k = 0;
+    /* a list comma (after an actor, in "A, B and C") opens no clause,
+     * but may close one */
+    char prot[MAXT];
     for (int i = 0; i < nc; i++) {
         int c = cpos[i], prev_actor = 0;
         for (int m = 0; m < S->nm; m++)
             if (S->m[m].last == c - 1)
                 prev_actor = 1;
-        if (prev_actor && list_comma(S, c))
-            continue;
-        cpos[k++] = c;
+        prot[i] = prev_actor && list_comma(S, c);
     }
-    nc = k;
     if (!nc)
         return;
-    /* left to right: the opening clause, then pairs of commas (a deleted
-     * internal clause takes both of its commas), then the closing clause
-     * after the last comma left */
+    /* left to right: the opening clause, then internal clauses from an
+     * open comma to the next comma (which stays as a boundary), then the
+     * closing clause after the last open comma left */
     char del[MAXT];
     memset(del, 0, sizeof del);
     int words = 0, c = 0;
     for (int i = 0; i < cpos[0]; i++)
         words += !S->tk[i].comma;
-    if (words >= o->comma_bmin && words <= o->comma_bmax) {
+    if (!prot[0] && words >= o->comma_bmin && words <= o->comma_bmax) {
         memset(del, 1, (size_t)cpos[0] + 1);
         c = 1;
     }
-    int last = c < nc ? cpos[nc - 1] : -1;
-    while (c + 1 < nc) {
+    int last = -1;
+    while (c < nc) {
+        if (prot[c]) {
+            c++;
+            continue;
+        }
+        if (c + 1 == nc) {
+            last = cpos[c];
+            break;
+        }
         words = 0;
         for (int i = cpos[c] + 1; i < cpos[c + 1]; i++)
             words += !S->tk[i].comma;
         if (words >= o->comma_min && words <= o->comma_max) {
-            /* the closing comma stays as a boundary */
             memset(del + cpos[c], 1, (size_t)(cpos[c + 1] - cpos[c]));
-            if (c + 1 == nc - 1)
-                last = -1;
             c += 2;
-        } else
+        } else {
+            last = cpos[c];
             c++;
+        }
     }
     if (last >= 0) {
         words = 0;

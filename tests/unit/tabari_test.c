@@ -173,7 +173,7 @@ Test(tabari_small, records)
  * the count this version reaches; raise it when coding improves. */
 
 #define TABARI_DIR "../shared/suites/tabari"
-#define TABARI_FLOOR 437
+#define TABARI_FLOOR 438
 
 typedef struct trip { char s[40], t[40], c[16]; } trip;
 typedef struct expect {
