@@ -1963,8 +1963,6 @@ static int code_verb(tb_coding *cd, int cs, int ce, int v, const char *code, con
                 return 0;
         }
     }
-    cd->fwd = src;
-    cd->have_fwd = 1;
     if (b->tar >= 0)
         side_of(S, b->tar, &tar);
     else if (src_after >= 0) {
@@ -2030,6 +2028,10 @@ static int code_verb(tb_coding *cd, int cs, int ce, int v, const char *code, con
             }
         }
     }
+    /* a later clause without a subject takes this one's source, if it
+     * gave an event */
+    cd->fwd = src;
+    cd->have_fwd = 1;
     if (b->src < 0 && b->tar < 0 && passive(S, vs, ve, cs, ce)) {
         tb_side x = src;
         src = tar;
@@ -2158,6 +2160,14 @@ void dl_tabari_code(dl_tabari *t, const char *date, const char *text, dl_tabari_
     tb_sent *S = calloc(1, sizeof *S);
     S->t = t;
     S->date = parse_date(date, t->o.yyyy);
+    /* non-printing characters mean a garbled record (the suite's
+     * DEBUG-21/22 tables): rejected as complex rather than coded */
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++)
+        if ((*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') || *p == 0x7f) {
+            r->status = DL_TB_COMPLEX;
+            snprintf(r->why, sizeof r->why, "non-printing character 0x%02x in the text", *p);
+            goto done;
+        }
     lex(S, text);
     int words = 0;
     for (int i = 0; i < S->n; i++)
@@ -2230,11 +2240,6 @@ void dl_tabari_code(dl_tabari *t, const char *date, const char *text, dl_tabari_
     for (int i = 0; i <= S->n; i++) {
         if (i < S->n && !S->split[i])
             continue;
-        if (!cd.have_fwd && cs > 0 && S->nm > 0 && S->m[0].head < cs) {
-            /* a clause without a subject takes the sentence's first actor */
-            side_of(S, 0, &cd.fwd);
-            cd.have_fwd = 1;
-        }
         int rc = code_clause(&cd, cs, i);
         if (rc == -1) {
             r->status = DL_TB_COMPLEX;
