@@ -1618,7 +1618,7 @@ static void add_pronouns(tb_sent *S)
                 break;
             for (int j = 0; j < k; j++)
                 for (int c = 0; c < S->m[mem[j]].nc && S->m[m].nc < MAXC; c++)
-                    snprintf(S->m[m].code[S->m[m].nc++], sizeof S->m[m].code[0], "%s", S->m[mem[j]].code[c]);
+                    memcpy(S->m[m].code[S->m[m].nc++], S->m[mem[j]].code[c], sizeof S->m[m].code[0]);
         } else if (S->t->o.forward && S->t->fwd[0]) {
             m = new_ment(S, i, i);
             if (m < 0)
