@@ -48,12 +48,7 @@ static const char *const code_help =
     "\n"
     "Exit status: 0 all input read, 1 some input was bad, 2 usage error.\n";
 
-/* --tabari: src/compat/tabari.c does the coding; this writes the JSON. */
-static void tabari_date(long ymd, char *out)
-{
-    snprintf(out, 11, "%04ld-%02ld-%02ld", ymd / 10000 % 10000, ymd / 100 % 100, ymd % 100);
-}
-
+/* --tabari: the TABARI compatibility mode (src/compat/tabari.c). */
 static int code_tabari(const char *project, char **files, int nfiles, int summary)
 {
     char *err = NULL;
@@ -63,71 +58,12 @@ static int code_tabari(const char *project, char **files, int nfiles, int summar
         free(err);
         return 1;
     }
-    const char *deflt = dl_tabari_textfile(t);
-    if (nfiles == 0 && !deflt) {
-        dl_tabari_free(t);
-        dl_die_usage("code", "--tabari: no FILES and no <textfile> in %s", project);
-        return 2;
-    }
-    static const char *const status[] = {"coded", "complex", "discard", "short"};
     long records = 0, events = 0;
-    int rc = 0;
-    dl_buf line = DL_BUF_INIT;
-    dl_tabari_result *r = malloc(sizeof *r);
-    for (int fi = 0; fi < (nfiles ? nfiles : 1); fi++) {
-        const char *path = nfiles ? files[fi] : deflt;
-        FILE *f = strcmp(path, "-") ? fopen(path, "r") : stdin;
-        if (!f) {
-            fprintf(stderr, "dateline: %s: cannot open\n", path);
-            rc = 1;
-            continue;
-        }
-        dl_tabari_record rec;
-        memset(&rec, 0, sizeof rec);
-        while (dl_tabari_read_record(f, &rec)) {
-            if (dl_tabari_record_options(t, rec.comment) > 0)
-                continue;
-            dl_tabari_code(t, rec.date, rec.text, r);
-            records++;
-            events += r->n;
-            json_t *o = json_object(), *arr = json_array();
-            json_object_set_new(o, "id", json_string(rec.id));
-            json_object_set_new(o, "date", json_string(rec.date));
-            json_object_set_new(o, "status", json_string(status[r->status]));
-            if (r->why[0])
-                json_object_set_new(o, "why", json_string(r->why));
-            for (int i = 0; i < r->n; i++) {
-                const dl_tabari_event *e = &r->ev[i];
-                json_t *ev = json_object(), *src = json_object(), *tgt = json_object(), *pat = json_object();
-                char d[11], root[3] = {e->code[0], e->code[1], 0};
-                json_object_set_new(src, "code", json_string(e->source));
-                json_object_set_new(tgt, "code", json_string(e->target));
-                json_object_set_new(ev, "source", src);
-                json_object_set_new(ev, "target", tgt);
-                json_object_set_new(ev, "cameo", json_string(e->code));
-                json_object_set_new(ev, "root", json_string(root));
-                tabari_date(e->date, d);
-                json_object_set_new(ev, "date", json_string(d));
-                json_object_set_new(ev, "verb", json_string(e->verb));
-                json_object_set_new(pat, "text", e->pattern[0] ? json_string(e->pattern) : json_null());
-                json_object_set_new(ev, "pattern", pat);
-                json_array_append_new(arr, ev);
-            }
-            json_object_set_new(o, "events", arr);
-            dl_buf_clear(&line);
-            dl_json_write(&line, o);
-            json_decref(o);
-            fputs(line.p, stdout);
-            fputc('\n', stdout);
-        }
-        dl_tabari_record_free(&rec);
-        if (f != stdin)
-            fclose(f);
-    }
-    free(r);
-    dl_buf_free(&line);
+    int rc = dl_tabari_code_files(t, files, nfiles, stdout, &records, &events);
     dl_tabari_free(t);
-    if (summary)
+    if (rc == 2)
+        dl_die_usage("code", "--tabari: no FILES and no <textfile> in %s", project);
+    else if (summary)
         fprintf(stderr, "dateline: %ld TABARI record(s) coded, %ld event(s)\n", records, events);
     return rc;
 }

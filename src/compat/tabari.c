@@ -23,6 +23,7 @@
  * blocks with +synonyms and dated codes, verb forms in { }, synsets). */
 #include "tabari.h"
 #include "../util/buf.h"
+#include "../util/jsonw.h"
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -1606,7 +1607,6 @@ static int unit_id(const tb_sent *S, int m)
 static void add_pronouns(tb_sent *S)
 {
     int first = S->nm > 0 ? 0 : -1;
-    int n0 = S->nm;
     for (int i = 0; i < S->n; i++) {
         if (S->kind[i] != 'p')
             continue;
@@ -1628,7 +1628,6 @@ static void add_pronouns(tb_sent *S)
         if (m >= 0)
             S->m[m].pron = 1;
     }
-    (void)n0;
     rebuild_index(S);
 }
 
@@ -2331,6 +2330,8 @@ int dl_tabari_read_record(FILE *f, dl_tabari_record *r)
             break;
         }
         if (!in_comment) {
+            if (line[0] == '#')
+                continue;   /* the suite's section banners */
             char *c = strstr(line, "/*");
             if (c) {
                 in_comment = 1;
@@ -2379,4 +2380,75 @@ int dl_tabari_record_options(dl_tabari *t, const char *comment)
         n++;
     }
     return n;
+}
+
+/* ---- the command: records in, JSON lines out ---- */
+
+static json_t *record_json(const dl_tabari_record *rec, const dl_tabari_result *r)
+{
+    static const char *const status[] = {"coded", "complex", "discard", "short"};
+    json_t *o = json_object(), *arr = json_array();
+    json_object_set_new(o, "id", json_string(rec->id));
+    json_object_set_new(o, "date", json_string(rec->date));
+    json_object_set_new(o, "status", json_string(status[r->status]));
+    if (r->why[0])
+        json_object_set_new(o, "why", json_string(r->why));
+    for (int i = 0; i < r->n; i++) {
+        const dl_tabari_event *e = &r->ev[i];
+        json_t *ev = json_object(), *src = json_object(), *tgt = json_object(), *pat = json_object();
+        char d[16], root[3] = {e->code[0], e->code[1], 0};
+        json_object_set_new(src, "code", json_string(e->source));
+        json_object_set_new(tgt, "code", json_string(e->target));
+        json_object_set_new(ev, "source", src);
+        json_object_set_new(ev, "target", tgt);
+        json_object_set_new(ev, "cameo", json_string(e->code));
+        json_object_set_new(ev, "root", json_string(root));
+        snprintf(d, sizeof d, "%04ld-%02ld-%02ld", e->date / 10000 % 10000, e->date / 100 % 100, e->date % 100);
+        json_object_set_new(ev, "date", e->date ? json_string(d) : json_null());
+        json_object_set_new(ev, "verb", json_string(e->verb));
+        json_object_set_new(pat, "text", e->pattern[0] ? json_string(e->pattern) : json_null());
+        json_object_set_new(ev, "pattern", pat);
+        json_array_append_new(arr, ev);
+    }
+    json_object_set_new(o, "events", arr);
+    return o;
+}
+
+int dl_tabari_code_files(dl_tabari *t, char **files, int n, FILE *out, long *records, long *events)
+{
+    if (n == 0 && !t->textfile)
+        return 2;
+    int rc = 0;
+    dl_buf line = DL_BUF_INIT;
+    dl_tabari_result *r = malloc(sizeof *r);
+    for (int fi = 0; fi < (n ? n : 1); fi++) {
+        const char *path = n ? files[fi] : t->textfile;
+        FILE *f = strcmp(path, "-") ? fopen(path, "r") : stdin;
+        if (!f) {
+            fprintf(stderr, "dateline: %s: cannot open\n", path);
+            rc = 1;
+            continue;
+        }
+        dl_tabari_record rec;
+        memset(&rec, 0, sizeof rec);
+        while (dl_tabari_read_record(f, &rec)) {
+            if (dl_tabari_record_options(t, rec.comment) > 0)
+                continue;
+            dl_tabari_code(t, rec.date, rec.text, r);
+            (*records)++;
+            *events += r->n;
+            json_t *o = record_json(&rec, r);
+            dl_buf_clear(&line);
+            dl_json_write(&line, o);
+            json_decref(o);
+            fputs(line.p, out);
+            fputc('\n', out);
+        }
+        dl_tabari_record_free(&rec);
+        if (f != stdin)
+            fclose(f);
+    }
+    free(r);
+    dl_buf_free(&line);
+    return rc;
 }

@@ -78,6 +78,14 @@ int dl_tabari_read_record(FILE *f, dl_tabari_record *r);
  * in its validation runs; returns how many there were (such a record is
  * not coded). */
 int dl_tabari_record_options(dl_tabari *t, const char *comment);
+
+/* `dateline code --tabari`: code every record of the files (the project's
+ * <textfile> when n == 0; "-" is stdin) and write one JSON object per
+ * record to out: {"id", "date", "status", "why"?, "events": [{"source":
+ * {"code"}, "target": {"code"}, "cameo", "root", "date", "verb",
+ * "pattern": {"text"}}]}.  Adds to *records and *events.  Returns 0, 1 if
+ * a file could not be read (reported on stderr), 2 if there is no file. */
+int dl_tabari_code_files(dl_tabari *t, char **files, int n, FILE *out, long *records, long *events);
 void dl_tabari_record_free(dl_tabari_record *r);
 
 #endif

@@ -145,6 +145,30 @@ Test(tabari_small, sentence_rules)
     dl_tabari_free(t);
 }
 
+Test(tabari_small, json_lines)
+{
+    dl_tabari *t = small();
+    char *out = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&out, &len);
+    long records = 0, events = 0;
+    cr_assert_eq(dl_tabari_code_files(t, NULL, 0, mem, &records, &events), 0);   /* the project's <textfile> */
+    fclose(mem);
+    cr_expect_eq(records, 2);
+    cr_expect_eq(events, 3);
+    cr_expect(strstr(out, "{\"id\":\"SMALL-01\",\"date\":\"950101\",\"status\":\"coded\",\"events\":[{\"source\":"
+                          "{\"code\":\"ALP\"},\"target\":{\"code\":\"DEL\"},\"cameo\":\"195\",\"root\":\"19\","
+                          "\"date\":\"1995-01-01\",\"verb\":\"ATTACK\",\"pattern\":{\"text\":\"* { CITY | TOWN }\"}}]}\n") == out,
+              "%s", out);
+    free(out);
+    char *missing[] = {"tests/tabari/no-such-file"};
+    mem = open_memstream(&out, &len);
+    cr_expect_eq(dl_tabari_code_files(t, missing, 1, mem, &records, &events), 1);
+    fclose(mem);
+    free(out);
+    dl_tabari_free(t);
+}
+
 Test(tabari_small, records)
 {
     FILE *f = fopen("tests/tabari/small.text", "r");
