@@ -356,7 +356,8 @@ static void cut_comment(char *s)
 
 /* ---- actors ---- */
 
-static void add_dcodes(dl_tabari *t, const char *s, int yyyy)
+/* Dictionary dates are YYMMDD, or YYYYMMDD when written with 8 digits. */
+static void add_dcodes(dl_tabari *t, const char *s)
 {
     /* [CODE], [CODE <date], [CODE >date], [CODE d1-d2], possibly several */
     while ((s = strchr(s, '[')) != NULL) {
@@ -378,13 +379,13 @@ static void add_dcodes(dl_tabari *t, const char *s, int yyyy)
         char *r = trim(sp);
         if (*r == '<' || *r == '>') {
             d.kind = *r;
-            d.d1 = parse_date(r + 1, yyyy);
+            d.d1 = parse_date(r + 1, 1);
         } else if (isdigit((unsigned char)*r)) {
             char *dash = strchr(r, '-');
             if (dash) {
                 d.kind = '-';
-                d.d1 = parse_date(r, yyyy);
-                d.d2 = parse_date(dash + 1, yyyy);
+                d.d1 = parse_date(r, 1);
+                d.d2 = parse_date(dash + 1, 1);
             }
         }
         PUSH(t->dcodes, d);
@@ -394,7 +395,7 @@ static void add_dcodes(dl_tabari *t, const char *s, int yyyy)
 static void add_actor_names(dl_tabari *t, char names[][256], int nn, const char *codes)
 {
     int c0 = t->dcodes.n;
-    add_dcodes(t, codes, 0);
+    add_dcodes(t, codes);
     for (int i = 0; i < nn; i++) {
         tb_actor a;
         memset(&a, 0, sizeof a);
@@ -967,7 +968,7 @@ typedef struct tb_sent {
     char why[160];
 } tb_sent;
 
-static void lex_piece(tb_sent *S, const char *p, size_t n, int cap, int *first)
+static void lex_piece(tb_sent *S, const char *p, size_t n, int *first)
 {
     /* split on '-' '_' '/' into words */
     const char *e = p + n;
@@ -989,7 +990,7 @@ static void lex_piece(tb_sent *S, const char *p, size_t n, int cap, int *first)
                 t->w[k - 1] = 0;
                 t->poss = 1;
             }
-            t->cap = cap && isupper((unsigned char)p[0]);
+            t->cap = isupper((unsigned char)p[0]) != 0;
             upcase(t->w);
             t->first = (unsigned char)*first;
             *first = 0;
@@ -1044,7 +1045,7 @@ static void lex(tb_sent *S, const char *text)
             if (t < c && *t == '.' && memchr(s, '.', (size_t)(t - s)))
                 t++;
             if (t > s)
-                lex_piece(S, s, (size_t)(t - s), 1, &first);
+                lex_piece(S, s, (size_t)(t - s), &first);
             if (c < e)
                 add_comma(S);
             b = c + 1;
