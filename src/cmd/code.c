@@ -17,6 +17,7 @@
 #include "../ingest/dedup.h"
 #include "../util/jsonw.h"
 #include "../util/arena.h"
+#include "../compat/tabari.h"
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,10 +43,34 @@ static const char *const code_help =
     DL_DICT_HELP
     "  --dedup             mark copies of one story: \"duplicate_of\" (the first\n"
     "                      copy's id) and \"duplicate\" {of, kind, group_size so far}\n"
+    "  --tabari PROJECT    TABARI compatibility mode: code TABARI text records\n"
+    "                      (FILES, or the project's <textfile>) with the\n"
+    "                      dictionaries and options the project file names;\n"
+    "                      one JSON object per record (docs/compat-tabari.md)\n"
     "  -h, --help          this help\n"
     "\n"
     "Exit status: 0 all input read (pages without an article body are counted\n"
     "apart and are not bad input), 1 some input was bad, 2 usage error.\n";
+
+/* --tabari: the TABARI compatibility mode (src/compat/tabari.c). */
+static int code_tabari(const char *project, char **files, int nfiles, int summary)
+{
+    char *err = NULL;
+    dl_tabari *t = dl_tabari_load(project, &err);
+    if (!t) {
+        fprintf(stderr, "dateline: %s\n", err ? err : project);
+        free(err);
+        return 1;
+    }
+    long records = 0, events = 0;
+    int rc = dl_tabari_code_files(t, files, nfiles, stdout, &records, &events);
+    dl_tabari_free(t);
+    if (rc == 2)
+        dl_die_usage("code", "--tabari: no FILES and no <textfile> in %s", project);
+    else if (summary)
+        fprintf(stderr, "dateline: %ld TABARI record(s) coded, %ld event(s)\n", records, events);
+    return rc;
+}
 
 typedef struct emitter {
     dl_dedup *dedup;     /* --dedup: group copies of one story, else NULL */
@@ -94,10 +119,12 @@ int cmd_code(int argc, char **argv) {
         {"no-summary", no_argument, NULL, 'q'},
         {"discard", no_argument, NULL, 'D'},
         {"dedup", no_argument, NULL, 'U'},
+        {"tabari", required_argument, NULL, 'T'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     int sentence_text = 0, summary = 1, discard = 0, dedup = 0;
+    const char *tabari = NULL;
     dl_run_args ra;
     dl_run_args_init(&ra);
     int c;
@@ -108,6 +135,7 @@ int cmd_code(int argc, char **argv) {
         case 'q': summary = 0; break;
         case 'D': discard = 1; break;
         case 'U': dedup = 1; break;
+        case 'T': tabari = optarg; break;
         case 'h': fputs(code_help, stdout); return 0;
         default: {
             int r = dl_run_option("code", c, optarg, &ra);
@@ -117,6 +145,8 @@ int cmd_code(int argc, char **argv) {
         }
         }
     }
+    if (tabari)
+        return code_tabari(tabari, argv + optind, argc - optind, summary);
     dl_ctx ctx;
     dl_reader *r = NULL;
     int rc = dl_run_setup("code", argv, optind, argc, &ra, &ctx, &r);
