@@ -134,6 +134,16 @@ DATELINE_HOME="$tmp/home" "$DL" dict lint "$tmp/none.test" >"$tmp/lint" 2>&1; rc
 check "dict lint: '+' among alternatives fails" test $rc -eq 1
 check "dict lint: names the pattern" grep -q "01-statement.txt:.*'+' among alternatives" "$tmp/lint"
 
+# TABARI compatibility mode from the command line, on our small project
+"$DL" code --tabari tests/tabari/small.project >"$tmp/tb" 2>"$tmp/tbe"; rc=$?
+check "--tabari exits 0" test $rc -eq 0
+check "--tabari: one object per record" test "$(wc -l <"$tmp/tb")" -eq 2
+check "--tabari: ALP attacks DEL (195)" grep -q '"source":{"code":"ALP"},"target":{"code":"DEL"},"cameo":"195"' "$tmp/tb"
+check "--tabari: summary on stderr" grep -q "2 TABARI record(s) coded" "$tmp/tbe"
+"$DL" code --tabari tests/tabari/no-such.project >/dev/null 2>"$tmp/tbe"; rc=$?
+check "--tabari: a missing project file is named" grep -q "no-such.project" "$tmp/tbe"
+check "--tabari: a missing project file exits non-zero" test $rc -ne 0
+
 # threads: many small batches, more threads than cores, never a hang and
 # always every article (a race once lost an index between batches)
 for i in $(seq 1 3000); do printf '{"id":"s%d","text":"PARIS (AFP) - Story %d said."}\n' "$i" "$i"; done >"$tmp/many.jsonl"
