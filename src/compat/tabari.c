@@ -354,6 +354,16 @@ static void cut_comment(char *s)
         *c = 0;
 }
 
+/* A dictionary line without its comment and surrounding blanks, in upper
+ * case ("" for a blank line). */
+static char *dict_line(char *line)
+{
+    cut_comment(line);
+    char *l = trim(line);
+    upcase(l);
+    return l;
+}
+
 /* ---- actors ---- */
 
 /* Dictionary dates are YYMMDD, or YYYYMMDD when written with 8 digits. */
@@ -462,11 +472,9 @@ static int load_actors(dl_tabari *t, const char *path, char **err)
             break;
         if (line[0] == '#')
             continue;
-        cut_comment(line);
-        char *l = trim(line);
+        char *l = dict_line(line);
         if (!*l)
             continue;
-        upcase(l);
         if (!strcmp(l, "<NOUN>")) { section = 'n'; continue; }
         if (!strcmp(l, "<ADJECTIVE>")) { section = 'a'; continue; }
         if (l[0] == '<' && l[1] == '/') { section = 0; continue; }
@@ -568,11 +576,9 @@ static int load_verbs(dl_tabari *t, const char *path, char **err)
     for (char *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
         if (!strncmp(line, "~~", 2))
             break;
-        cut_comment(line);
-        char *l = trim(line);
+        char *l = dict_line(line);
         if (!*l)
             continue;
-        upcase(l);
         if (!strcmp(l, "<SYNSETS>")) { section = 's'; continue; }
         if (!strcmp(l, "<TIME>")) { section = 't'; continue; }
         if (l[0] == '<' && l[1] == '/') { section = 0; continue; }
