@@ -148,9 +148,9 @@ static inline int may_start_number(const dl_token *t) {
 /* The same with the token's lexicon bits: NUMBER_STARTS is a lexicon
  * list (DL_KW_NUMBER), so only a hyphenated word ("twenty-five") needs
  * the letters read. */
-static int may_start_number_w(const dl_token *t, const dl_know_word *w) {
+static inline int may_start_number_w(const dl_token *t, const dl_know_word *w) {
     if (w->cls & DL_KW_NUMBER) return 1;
-    return number_pair(t) && memchr(t->norm, '-', t->norm_len) && may_start_number(t);
+    return t->norm_len >= 3 && number_pair(t) && memchr(t->norm, '-', t->norm_len) && may_start_number(t);
 }
 
 /* dl_number_at(); w: the tokens' lexicon bits, or NULL. */
