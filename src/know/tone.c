@@ -59,7 +59,7 @@ static inline size_t short_home(const dl_tone_lex *lex, uint64_t k) {
 static void build_short(dl_tone_lex *lex) {
     size_t nshort = 0;
     for (size_t i = 0; i < lex->words.cap; i++) {
-        const char *k = lex->words.keys[i];
+        const char *k = lex->words.slot[i].key;
         if (k && *k && strlen(k) <= 8) nshort++;
     }
     free(lex->skey);
@@ -70,7 +70,7 @@ static void build_short(dl_tone_lex *lex) {
     lex->sslot = calloc(lex->scap, sizeof *lex->sslot);
     if (!lex->skey || !lex->sslot) { fprintf(stderr, "dateline: out of memory\n"); exit(3); }
     for (size_t i = 0; i < lex->words.cap; i++) {
-        const char *k = lex->words.keys[i];
+        const char *k = lex->words.slot[i].key;
         size_t n = k ? strlen(k) : 0;
         if (!n || n > 8) continue;
         uint64_t v = short_key(k, n);
@@ -109,7 +109,7 @@ static const char *const SELF[] = { "i", "me", "my", "mine", "we", "us", "our", 
 static void mark(dl_tone_lex *lex, const char *w, uint32_t flag) {
     size_t slot = dl_strtab_find(&lex->words, w, strlen(w));
     if (slot == (size_t)-1) dl_strtab_put(&lex->words, w, 16 | flag, 0);
-    else lex->words.first[slot] |= flag;
+    else lex->words.slot[slot].first |= flag;
 }
 
 dl_tone_lex *dl_tone_lex_load(const char *path, char **err) {
@@ -163,7 +163,7 @@ dl_tone_lex *dl_tone_lex_load(const char *path, char **err) {
     }
     /* flags: first words of phrases, activity and self-reference words */
     for (size_t i = 0; i < lex->words.cap; i++) {
-        const char *k = lex->words.keys[i];
+        const char *k = lex->words.slot[i].key;
         const char *sp = k ? strchr(k, ' ') : NULL;
         if (!sp) continue;
         char first[64];
@@ -172,7 +172,7 @@ dl_tone_lex *dl_tone_lex_load(const char *path, char **err) {
         memcpy(first, k, n);
         first[n] = '\0';
         size_t slot = dl_strtab_find(&lex->words, first, n);
-        if (slot != (size_t)-1) lex->words.first[slot] |= LEX_PHRASE;
+        if (slot != (size_t)-1) lex->words.slot[slot].first |= LEX_PHRASE;
         else {
             /* the key must outlive the table: point into the phrase itself */
             char *copy = dl_arena_strndup(lex->arena, first, n);
@@ -193,7 +193,7 @@ void dl_tone_lex_add_lists(dl_tone_lex *lex, const dl_know_list *lists) {
             /* a word in no AFINN entry: valence 0, no flags -- present,
              * but scoring nothing (tone reads LEX_VALENCE) */
             if (slot == (size_t)-1) dl_strtab_put(&lex->words, w, 16, l->bit);
-            else lex->words.count[slot] |= l->bit;
+            else lex->words.slot[slot].count |= l->bit;
         }
     }
     lex->has_lists = 1;
@@ -211,9 +211,9 @@ void dl_tone_lex_words(const dl_tone_lex *lex, const dl_token *t, size_t n, dl_k
             continue;
         }
         size_t slot = lex_find(lex, t[i].norm, t[i].norm_len);
-        out[i].lex = slot == (size_t)-1 ? 0 : lex->words.first[slot];
+        out[i].lex = slot == (size_t)-1 ? 0 : lex->words.slot[slot].first;
         if (!lex->has_lists) out[i].cls = dl_know_word_class(t[i].norm);
-        else out[i].cls = slot == (size_t)-1 ? 0 : lex->words.count[slot];
+        else out[i].cls = slot == (size_t)-1 ? 0 : lex->words.slot[slot].count;
     }
 }
 
@@ -229,7 +229,7 @@ void dl_tone_lex_free(dl_tone_lex *lex) {
 
 int dl_tone_valence(const dl_tone_lex *lex, const char *norm, size_t n) {
     size_t slot = lex_find(lex, norm, n);
-    return slot == (size_t)-1 ? 0 : (int)(lex->words.first[slot] & 0xff) - 16;
+    return slot == (size_t)-1 ? 0 : (int)(lex->words.slot[slot].first & 0xff) - 16;
 }
 
 static int is_word(const dl_token *t) {
@@ -276,7 +276,7 @@ static dl_tone tone_of(const dl_tone_lex *lex, const dl_token *t, const dl_know_
         if (w) f = w[i].lex;
         else {
             size_t slot = lex_find(lex, t[i].norm, t[i].norm_len);
-            f = slot == (size_t)-1 ? 0 : lex->words.first[slot];
+            f = slot == (size_t)-1 ? 0 : lex->words.slot[slot].first;
         }
         if (!f) continue;
         if (f & LEX_ACTIVITY) r.nactivity++;
@@ -303,8 +303,8 @@ static dl_tone tone_of(const dl_tone_lex *lex, const dl_token *t, const dl_know_
                     memcpy(key + len, t[j].norm, t[j].norm_len);
                     len += t[j].norm_len;
                     size_t s2 = lex_find(lex, key, len);
-                    if (s2 != (size_t)-1 && (lex->words.first[s2] & LEX_VALENCE)) {
-                        hit = (int)(lex->words.first[s2] & 0xff) - 16;
+                    if (s2 != (size_t)-1 && (lex->words.slot[s2].first & LEX_VALENCE)) {
+                        hit = (int)(lex->words.slot[s2].first & 0xff) - 16;
                         used = w;
                     }
                 }
