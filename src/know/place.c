@@ -182,7 +182,13 @@ static raw_match *collect_matches(const dl_gazetteer *g, const dl_doc *doc, cons
         if (!is_name_tok(&t[i])) continue;
         const uint32_t *p;
         size_t np;
-        size_t used = match_at(g, t, w, hi, i, &p, &np);
+        /* most names are one word that starts no longer key: probe it
+         * here (what match_at() does first) and call match_at() only for
+         * the ones that may go on ("New", "South") */
+        if (t[i].norm_len + 2 >= 256) continue;          /* match_at()'s key buffer */
+        int prefix;
+        np = dl_gazetteer_probe(g, t[i].norm, t[i].norm_len, &p, &prefix);
+        size_t used = !prefix ? (np ? 1 : 0) : match_at(g, t, w, hi, i, &p, &np);
         if (!used) continue;
         if (n == cap) {
             raw_match *w = dl_arena_alloc(doc->arena, cap * 2 * sizeof *w);
