@@ -314,6 +314,8 @@ dl_gazetteer *dl_gazetteer_load(const char *path, char **err) {
         size_t b = filter_bit(hash_bytes(g->keys.slot[i].key, strlen(g->keys.slot[i].key)));
         g->filter[b >> 6] |= 1ull << (b & 63);
     }
+    g->kinds = dl_xmalloc(g->nplaces ? g->nplaces : 1);
+    for (size_t i = 0; i < g->nplaces; i++) g->kinds[i] = g->places[i].kind;
     dl_strtab_init(&g->countries, 256);
     for (size_t i = 0; i < g->nplaces; i++)
         if (g->places[i].kind == DL_PK_COUNTRY) dl_strtab_put(&g->countries, g->places[i].country, (uint32_t)i, 1);
@@ -332,6 +334,7 @@ void dl_gazetteer_free(dl_gazetteer *g) {
     free(g->prefix_buf);
     free(g->postings);
     free(g->places);
+    free(g->kinds);
     free(g->buf);
     free(g);
 }

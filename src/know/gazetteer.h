@@ -105,6 +105,8 @@ typedef struct dl_gazetteer {
     char *buf;                 /* the file, tabs and newlines cut to NULs */
     dl_gaz_place *places;
     size_t nplaces;
+    char *kinds;               /* places[i].kind, packed: which candidates of a
+                                  key are countries, without reading each place */
     uint32_t *postings;        /* place indexes, grouped by key */
     dl_strtab keys;
     int max_words;             /* longest key in words */

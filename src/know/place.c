@@ -142,7 +142,7 @@ static size_t add_country(const char **cs, size_t n, size_t max, const char *c) 
 /* Only countries among the candidates of a key? (countries are unambiguous) */
 static const dl_gaz_place *country_of_key(const dl_gazetteer *g, const uint32_t *p, size_t np) {
     for (size_t k = 0; k < np; k++)
-        if (g->places[p[k]].kind == DL_PK_COUNTRY) return &g->places[p[k]];
+        if (g->kinds[p[k]] == DL_PK_COUNTRY) return &g->places[p[k]];
     return NULL;
 }
 
