@@ -204,15 +204,17 @@ dl_tone_lex *dl_tone_lex_load(const char *path, char **err) {
     return lex;
 }
 
-void dl_tone_lex_add_lists(dl_tone_lex *lex, const dl_know_list *lists) {
-    for (const dl_know_list *l = lists; l->n; l++) {
-        for (size_t k = 0; k < l->n; k++) {
-            const char *w = l->at ? l->at(k) : l->words[k];
-            size_t slot = dl_strtab_find(&lex->words, w, strlen(w));
-            /* a word in no AFINN entry: valence 0, no flags -- present,
-             * but scoring nothing (tone reads LEX_VALENCE) */
-            if (slot == (size_t)-1) dl_strtab_put(&lex->words, w, 16, l->bit);
-            else lex->words.slot[slot].count |= l->bit;
+void dl_tone_lex_add_lists(dl_tone_lex *lex, const dl_know_list *const *all) {
+    for (const dl_know_list *const *a = all; *a; a++) {
+        for (const dl_know_list *l = *a; l->n; l++) {
+            for (size_t k = 0; k < l->n; k++) {
+                const char *w = l->at ? l->at(k) : l->words[k];
+                size_t slot = dl_strtab_find(&lex->words, w, strlen(w));
+                /* a word in no AFINN entry: valence 0, no flags -- present,
+                 * but scoring nothing (tone reads LEX_VALENCE) */
+                if (slot == (size_t)-1) dl_strtab_put(&lex->words, w, 16, l->bit);
+                else lex->words.slot[slot].count |= l->bit;
+            }
         }
     }
     lex->has_lists = 1;
