@@ -60,8 +60,9 @@ static int digits_value(const dl_token *t, double *v) {
     return 1;
 }
 
-/* Every word a number can start with, sorted, so that most words are
- * turned away by one binary search. */
+/* Every word a number can start with: a lexicon list (DL_KW_NUMBER), and
+ * sorted in strcmp order for the binary search of hyphenated heads
+ * ("twenty-five") in number_start_word(). */
 static const char *const NUMBER_STARTS[] = {
     "a", "an", "billions", "dozen", "dozens", "eight", "eighteen", "eighty", "eleven",
     "fifteen", "fifty", "five", "forty", "four", "fourteen", "hundred", "hundreds",
@@ -73,7 +74,7 @@ static const char *const NUMBER_STARTS[] = {
 
 /* The first two letters of the words in NUMBER_STARTS: for each first
  * letter, a bit per second letter ("a" may be followed by anything).  A
- * table lookup inlined in the token loop, before any call. */
+ * table lookup, before the hyphen is looked for. */
 #define L2(c) (1u << ((c) - 'a'))
 enum { ANY_SECOND = 1u << 31 };
 static const uint32_t NUMBER_PAIRS[26] = {
@@ -148,9 +149,9 @@ static inline int may_start_number(const dl_token *t) {
 /* The same with the token's lexicon bits: NUMBER_STARTS is a lexicon
  * list (DL_KW_NUMBER), so only a hyphenated word ("twenty-five") needs
  * the letters read. */
-static int may_start_number_w(const dl_token *t, const dl_know_word *w) {
+static inline int may_start_number_w(const dl_token *t, const dl_know_word *w) {
     if (w->cls & DL_KW_NUMBER) return 1;
-    return number_pair(t) && memchr(t->norm, '-', t->norm_len) && may_start_number(t);
+    return t->norm_len >= 3 && number_pair(t) && memchr(t->norm, '-', t->norm_len) && may_start_number(t);
 }
 
 /* dl_number_at(); w: the tokens' lexicon bits, or NULL. */
@@ -337,6 +338,7 @@ static const char *type_in_sorted(const noun_type *v, size_t n, const char *w) {
 #define VERB_TYPE(k) ((W[k].cls & DL_KW_VERB) ? type_in_sorted(VERBS, NELEM(VERBS), t[k].norm) : NULL)
 
 int dl_count_tables_sorted(void) {
+    for (size_t k = 1; k < NELEM(NUMBER_STARTS); k++) if (strcmp(NUMBER_STARTS[k - 1], NUMBER_STARTS[k]) >= 0) return 0;
     for (size_t k = 1; k < NELEM(NOUNS); k++) if (strcmp(NOUNS[k - 1].noun, NOUNS[k].noun) >= 0) return 0;
     for (size_t k = 1; k < NELEM(VERBS); k++) if (strcmp(VERBS[k - 1].noun, VERBS[k].noun) >= 0) return 0;
     return 1;

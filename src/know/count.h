@@ -50,8 +50,8 @@ void dl_counts_find(dl_doc *doc, dl_count_set *out);
  * *vague. Exposed for tests. */
 size_t dl_number_at(const dl_token *t, size_t n, size_t i, double *value, int *vague);
 
-/* 1 if the lists the finder binary-searches (counted nouns and typing
- * verbs) are sorted and free of duplicates. For tests. */
+/* 1 if the lists the finder binary-searches (counted nouns, typing verbs,
+ * number words) are sorted and free of duplicates. For tests. */
 int dl_count_tables_sorted(void);
 
 #endif

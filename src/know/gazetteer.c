@@ -23,18 +23,15 @@ void dl_strtab_init(dl_strtab *t, size_t expected) {
     while (cap < expected * 2) cap <<= 1;
     t->cap = cap;
     t->n = 0;
-    t->hash = calloc(cap, sizeof *t->hash);
-    t->keys = calloc(cap, sizeof *t->keys);
-    t->first = calloc(cap, sizeof *t->first);
-    t->count = calloc(cap, sizeof *t->count);
-    if (!t->hash || !t->keys || !t->first || !t->count) { fprintf(stderr, "dateline: out of memory\n"); exit(3); }
+    t->slot = calloc(cap, sizeof *t->slot);
+    if (!t->slot) { fprintf(stderr, "dateline: out of memory\n"); exit(3); }
 }
 
 static void strtab_grow(dl_strtab *t) {
     dl_strtab bigger;
     dl_strtab_init(&bigger, t->cap);   /* doubles: init sizes to 2 * expected */
     for (size_t i = 0; i < t->cap; i++)
-        if (t->keys[i]) dl_strtab_put(&bigger, t->keys[i], t->first[i], t->count[i]);
+        if (t->slot[i].key) dl_strtab_put(&bigger, t->slot[i].key, t->slot[i].first, t->slot[i].count);
     dl_strtab_free(t);
     *t = bigger;
 }
@@ -47,15 +44,15 @@ size_t dl_strtab_put(dl_strtab *t, const char *key, uint32_t first, uint32_t cou
     uint64_t h = hash_bytes(key, n);
     uint32_t fp = fingerprint(h);
     size_t i = (size_t)h & (t->cap - 1);
-    while (t->hash[i]) {
-        if (t->hash[i] == fp && strcmp(t->keys[i], key) == 0) break;
+    while (t->slot[i].hash) {
+        if (t->slot[i].hash == fp && strcmp(t->slot[i].key, key) == 0) break;
         i = (i + 1) & (t->cap - 1);
     }
-    if (!t->hash[i]) t->n++;
-    t->hash[i] = fp;
-    t->keys[i] = key;
-    t->first[i] = first;
-    t->count[i] = count;
+    if (!t->slot[i].hash) t->n++;
+    t->slot[i].hash = fp;
+    t->slot[i].key = key;
+    t->slot[i].first = first;
+    t->slot[i].count = count;
     return i;
 }
 
@@ -69,10 +66,7 @@ size_t dl_strtab_find(const dl_strtab *t, const char *key, size_t n) {
 }
 
 void dl_strtab_free(dl_strtab *t) {
-    free(t->hash);
-    free(t->keys);
-    free(t->first);
-    free(t->count);
+    free(t->slot);
     memset(t, 0, sizeof *t);
 }
 
@@ -263,20 +257,20 @@ dl_gazetteer *dl_gazetteer_load(const char *path, char **err) {
     for (size_t i = 0; i < nref; i++) {
         size_t slot = dl_strtab_find(&g->keys, refs[i].key, strlen(refs[i].key));
         if (slot == (size_t)-1) dl_strtab_put(&g->keys, refs[i].key, 0, 1);
-        else g->keys.count[slot]++;
+        else g->keys.slot[slot].count++;
     }
     uint32_t next = 0;
     for (size_t i = 0; i < g->keys.cap; i++) {
-        if (!g->keys.keys[i]) continue;
-        g->keys.first[i] = next;
-        next += g->keys.count[i];
-        g->keys.count[i] = 0;              /* refilled below */
+        if (!g->keys.slot[i].key) continue;
+        g->keys.slot[i].first = next;
+        next += g->keys.slot[i].count;
+        g->keys.slot[i].count = 0;              /* refilled below */
     }
     g->postings = dl_xmalloc((nref ? nref : 1) * sizeof *g->postings);
     for (size_t i = 0; i < nref; i++) {
         size_t slot = dl_strtab_find(&g->keys, refs[i].key, strlen(refs[i].key));
-        uint32_t *cnt = &g->keys.count[slot];
-        uint32_t *post = g->postings + g->keys.first[slot];
+        uint32_t *cnt = &g->keys.slot[slot].count;
+        uint32_t *post = g->postings + g->keys.slot[slot].first;
         /* one place may list a key twice ("Genève" and "geneve" folded alike) */
         if (*cnt && post[*cnt - 1] == refs[i].place) continue;
         post[(*cnt)++] = refs[i].place;
@@ -286,7 +280,7 @@ dl_gazetteer *dl_gazetteer_load(const char *path, char **err) {
      * so that a matcher stops extending as soon as no key can follow. */
     size_t nprefix = 0, bytes = 0;
     for (size_t i = 0; i < g->keys.cap; i++) {
-        const char *k = g->keys.keys[i];
+        const char *k = g->keys.slot[i].key;
         if (!k) continue;
         for (const char *c = k; *c; c++) if (*c == ' ') { nprefix++; bytes += (size_t)(c - k) + 1; }
     }
@@ -296,7 +290,7 @@ dl_gazetteer *dl_gazetteer_load(const char *path, char **err) {
     const char **full = dl_xmalloc((g->keys.n + 1) * sizeof *full);
     size_t nfull = 0;
     for (size_t i = 0; i < cap; i++)
-        if (g->keys.keys[i] && strchr(g->keys.keys[i], ' ')) full[nfull++] = g->keys.keys[i];
+        if (g->keys.slot[i].key && strchr(g->keys.slot[i].key, ' ')) full[nfull++] = g->keys.slot[i].key;
     for (size_t f = 0; f < nfull; f++) {
         const char *k = full[f];
         for (const char *c = k; *c; c++) {
@@ -309,17 +303,19 @@ dl_gazetteer *dl_gazetteer_load(const char *path, char **err) {
                 slot = dl_strtab_put(&g->keys, pb, 0, 0);
                 pb += n + 1;
             }
-            g->keys.count[slot] |= DL_GAZ_PREFIX;
+            g->keys.slot[slot].count |= DL_GAZ_PREFIX;
         }
     }
     free(full);
     g->filter = calloc(FILTER_BITS / 64, sizeof *g->filter);
     if (!g->filter) { fprintf(stderr, "dateline: out of memory\n"); exit(3); }
     for (size_t i = 0; i < g->keys.cap; i++) {
-        if (!g->keys.hash[i]) continue;
-        size_t b = filter_bit(hash_bytes(g->keys.keys[i], strlen(g->keys.keys[i])));
+        if (!g->keys.slot[i].hash) continue;
+        size_t b = filter_bit(hash_bytes(g->keys.slot[i].key, strlen(g->keys.slot[i].key)));
         g->filter[b >> 6] |= 1ull << (b & 63);
     }
+    g->kinds = dl_xmalloc(g->nplaces ? g->nplaces : 1);
+    for (size_t i = 0; i < g->nplaces; i++) g->kinds[i] = g->places[i].kind;
     dl_strtab_init(&g->countries, 256);
     for (size_t i = 0; i < g->nplaces; i++)
         if (g->places[i].kind == DL_PK_COUNTRY) dl_strtab_put(&g->countries, g->places[i].country, (uint32_t)i, 1);
@@ -338,6 +334,7 @@ void dl_gazetteer_free(dl_gazetteer *g) {
     free(g->prefix_buf);
     free(g->postings);
     free(g->places);
+    free(g->kinds);
     free(g->buf);
     free(g);
 }
@@ -354,13 +351,13 @@ size_t dl_gazetteer_probe(const dl_gazetteer *g, const char *key, size_t n, cons
     if (!(g->filter[b >> 6] & (1ull << (b & 63)))) return 0;
     size_t slot = strtab_find_hashed(&g->keys, key, n, h);
     if (slot == (size_t)-1) return 0;
-    uint32_t c = g->keys.count[slot];
+    uint32_t c = g->keys.slot[slot].count;
     *prefix = (c & DL_GAZ_PREFIX) != 0;
-    *out = g->postings + g->keys.first[slot];
+    *out = g->postings + g->keys.slot[slot].first;
     return c & ~(uint32_t)DL_GAZ_PREFIX;
 }
 
 const dl_gaz_place *dl_gazetteer_country(const dl_gazetteer *g, const char *iso3) {
     size_t slot = dl_strtab_find(&g->countries, iso3, strlen(iso3));
-    return slot == (size_t)-1 ? NULL : &g->places[g->countries.first[slot]];
+    return slot == (size_t)-1 ? NULL : &g->places[g->countries.slot[slot].first];
 }

@@ -36,12 +36,17 @@ typedef struct dl_gaz_place {
     char kind;             /* dl_place_kind */
 } dl_gaz_place;
 
-/* A string -> (first, count) table over a postings array; open addressing. */
+/* A string -> (first, count) table over a postings array; open addressing.
+ * A slot keeps all it has together: a lookup in the large gazetteer table
+ * misses the cache once for the slot, not once per array. */
+typedef struct dl_strtab_slot {
+    uint32_t hash;         /* 32 bits of the key's hash, never 0; 0 = empty */
+    uint32_t first, count;
+    const char *key;       /* NUL-terminated, not owned */
+} dl_strtab_slot;
+
 typedef struct dl_strtab {
-    uint32_t *hash;        /* per slot: 32 bits of the key's hash, never 0; 0 = empty.
-                              A probe reads only this array until a hash agrees. */
-    const char **keys;     /* NUL-terminated, not owned */
-    uint32_t *first, *count;
+    dl_strtab_slot *slot;
     size_t cap, n;
 } dl_strtab;
 
@@ -80,8 +85,8 @@ static inline uint32_t dl_strtab_fingerprint(uint64_t h) { return (uint32_t)(h >
 static inline size_t dl_strtab_find_hashed(const dl_strtab *t, const char *key, size_t n, uint64_t h) {
     uint32_t fp = dl_strtab_fingerprint(h);
     size_t i = (size_t)h & (t->cap - 1);
-    while (t->hash[i]) {
-        if (t->hash[i] == fp && strncmp(t->keys[i], key, n) == 0 && t->keys[i][n] == '\0') return i;
+    while (t->slot[i].hash) {
+        if (t->slot[i].hash == fp && strncmp(t->slot[i].key, key, n) == 0 && t->slot[i].key[n] == '\0') return i;
         i = (i + 1) & (t->cap - 1);
     }
     return (size_t)-1;
@@ -100,6 +105,8 @@ typedef struct dl_gazetteer {
     char *buf;                 /* the file, tabs and newlines cut to NULs */
     dl_gaz_place *places;
     size_t nplaces;
+    char *kinds;               /* places[i].kind, packed: which candidates of a
+                                  key are countries, without reading each place */
     uint32_t *postings;        /* place indexes, grouped by key */
     dl_strtab keys;
     int max_words;             /* longest key in words */

@@ -28,12 +28,14 @@ size_t dl_know_story_end(const dl_doc *doc) {
     return lo;
 }
 
+const dl_know_list *const dl_know_all_lists[] = {
+    dl_count_word_lists, dl_place_word_lists, dl_quote_word_lists, dl_gazetteer_word_lists, dl_when_word_lists, NULL
+};
+
 uint32_t dl_know_word_class(const char *norm) {
-    static const dl_know_list *const all[] = { dl_count_word_lists, dl_place_word_lists, dl_quote_word_lists,
-                                               dl_gazetteer_word_lists, dl_when_word_lists };
     uint32_t cls = 0;
-    for (size_t a = 0; a < sizeof all / sizeof *all; a++)
-        for (const dl_know_list *l = all[a]; l->n; l++)
+    for (const dl_know_list *const *a = dl_know_all_lists; *a; a++)
+        for (const dl_know_list *l = *a; l->n; l++)
             for (size_t k = 0; k < l->n && !(cls & l->bit); k++)
                 if (!strcmp(l->at ? l->at(k) : l->words[k], norm)) cls |= l->bit;
     return cls;
@@ -75,11 +77,7 @@ dl_gazetteer *dl_know_load(const char *home, char **err) {
             dl_gazetteer_free(g);
             g = NULL;
         } else {
-            dl_tone_lex_add_lists(g->tone, dl_count_word_lists);
-            dl_tone_lex_add_lists(g->tone, dl_place_word_lists);
-            dl_tone_lex_add_lists(g->tone, dl_quote_word_lists);
-            dl_tone_lex_add_lists(g->tone, dl_gazetteer_word_lists);
-            dl_tone_lex_add_lists(g->tone, dl_when_word_lists);
+            dl_tone_lex_add_lists(g->tone, dl_know_all_lists);
         }
     }
     dl_buf_free(&path);

@@ -142,7 +142,7 @@ static size_t add_country(const char **cs, size_t n, size_t max, const char *c) 
 /* Only countries among the candidates of a key? (countries are unambiguous) */
 static const dl_gaz_place *country_of_key(const dl_gazetteer *g, const uint32_t *p, size_t np) {
     for (size_t k = 0; k < np; k++)
-        if (g->places[p[k]].kind == DL_PK_COUNTRY) return &g->places[p[k]];
+        if (g->kinds[p[k]] == DL_PK_COUNTRY) return &g->places[p[k]];
     return NULL;
 }
 
@@ -182,7 +182,13 @@ static raw_match *collect_matches(const dl_gazetteer *g, const dl_doc *doc, cons
         if (!is_name_tok(&t[i])) continue;
         const uint32_t *p;
         size_t np;
-        size_t used = match_at(g, t, w, hi, i, &p, &np);
+        /* most names are one word that starts no longer key: probe it
+         * here (what match_at() does first) and call match_at() only for
+         * the ones that may go on ("New", "South") */
+        if (t[i].norm_len + 2 >= 256) continue;          /* match_at()'s key buffer */
+        int prefix;
+        np = dl_gazetteer_probe(g, t[i].norm, t[i].norm_len, &p, &prefix);
+        size_t used = !prefix ? (np ? 1 : 0) : match_at(g, t, w, hi, i, &p, &np);
         if (!used) continue;
         if (n == cap) {
             raw_match *w = dl_arena_alloc(doc->arena, cap * 2 * sizeof *w);

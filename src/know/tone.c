@@ -23,17 +23,39 @@ typedef struct dl_tone_lex {
      * keys of up to 8 bytes are also in a table keyed by the bytes
      * themselves as one integer (short_key()), so a lookup is a few
      * shifts and one integer compare instead of hashing and strncmp. */
-    uint64_t *skey;      /* 0 = empty */
-    uint32_t *sslot;     /* the key's slot in words */
+    struct short_entry *shorts;   /* key 0 = empty */
     size_t scap;         /* a power of two */
 } dl_tone_lex;
+
+/* A short key with a copy of its slot's values, so that a lookup reads one
+ * 16-byte entry of a 128 KB table and nothing else. */
+typedef struct short_entry {
+    uint64_t key;        /* short_key() */
+    uint32_t first;      /* words.slot[].first: valence and LEX_* flags */
+    uint32_t count;      /* words.slot[].count: DL_KW_* bits */
+} short_entry;
 
 /* s[0..n), 1 <= n <= 8, as an integer: byte k at bits 8k.  Distinct for
  * distinct strings, as norms hold no NUL (text.h: NUL becomes a space). */
 static inline uint64_t short_key(const char *s, size_t n) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* the same integer from two overlapping loads (the second shifted
+     * past the bytes the first has) */
+    if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        return (uint64_t)a | ((uint64_t)b >> (8 * (8 - n))) << 32;
+    }
+    uint64_t v = (unsigned char)s[0];
+    if (n > 1) v |= (uint64_t)(unsigned char)s[1] << 8;
+    if (n > 2) v |= (uint64_t)(unsigned char)s[2] << 16;
+    return v;
+#else
     uint64_t v = 0;
     for (size_t k = 0; k < n; k++) v |= (uint64_t)(unsigned char)s[k] << (8 * k);
     return v;
+#endif
 }
 
 static inline size_t short_home(const dl_tone_lex *lex, uint64_t k) {
@@ -44,38 +66,51 @@ static inline size_t short_home(const dl_tone_lex *lex, uint64_t k) {
 static void build_short(dl_tone_lex *lex) {
     size_t nshort = 0;
     for (size_t i = 0; i < lex->words.cap; i++) {
-        const char *k = lex->words.keys[i];
+        const char *k = lex->words.slot[i].key;
         if (k && *k && strlen(k) <= 8) nshort++;
     }
-    free(lex->skey);
-    free(lex->sslot);
+    free(lex->shorts);
     lex->scap = 16;
     while (lex->scap < nshort * 2) lex->scap <<= 1;
-    lex->skey = calloc(lex->scap, sizeof *lex->skey);
-    lex->sslot = calloc(lex->scap, sizeof *lex->sslot);
-    if (!lex->skey || !lex->sslot) { fprintf(stderr, "dateline: out of memory\n"); exit(3); }
+    lex->shorts = calloc(lex->scap, sizeof *lex->shorts);
+    if (!lex->shorts) { fprintf(stderr, "dateline: out of memory\n"); exit(3); }
     for (size_t i = 0; i < lex->words.cap; i++) {
-        const char *k = lex->words.keys[i];
+        const char *k = lex->words.slot[i].key;
         size_t n = k ? strlen(k) : 0;
         if (!n || n > 8) continue;
         uint64_t v = short_key(k, n);
         size_t j = short_home(lex, v);
-        while (lex->skey[j]) j = (j + 1) & (lex->scap - 1);
-        lex->skey[j] = v;
-        lex->sslot[j] = (uint32_t)i;
+        while (lex->shorts[j].key) j = (j + 1) & (lex->scap - 1);
+        lex->shorts[j].key = v;
+        lex->shorts[j].first = lex->words.slot[i].first;
+        lex->shorts[j].count = lex->words.slot[i].count;
     }
 }
 
-/* The slot of w[0..n) in words, or (size_t)-1: every token of every
- * article comes here. */
-static inline size_t lex_find(const dl_tone_lex *lex, const char *w, size_t n) {
-    if (n - 1 < 8 && lex->skey) {
+/* The lexicon's values of w[0..n): first (words.slot[].first, never 0
+ * for a key) is 0 when absent.  Every token of every article comes here. */
+typedef struct lex_val {
+    uint32_t first, count;
+} lex_val;
+
+static inline lex_val lex_get(const dl_tone_lex *lex, const char *w, size_t n) {
+    lex_val r = { 0, 0 };
+    if (n - 1 < 8 && lex->shorts) {
         uint64_t v = short_key(w, n);
-        for (size_t j = short_home(lex, v); lex->skey[j]; j = (j + 1) & (lex->scap - 1))
-            if (lex->skey[j] == v) return lex->sslot[j];
-        return (size_t)-1;
+        for (size_t j = short_home(lex, v); lex->shorts[j].key; j = (j + 1) & (lex->scap - 1))
+            if (lex->shorts[j].key == v) {
+                r.first = lex->shorts[j].first;
+                r.count = lex->shorts[j].count;
+                break;
+            }
+        return r;
     }
-    return dl_strtab_find_hashed(&lex->words, w, n, dl_strtab_hash(w, n));
+    size_t slot = dl_strtab_find_hashed(&lex->words, w, n, dl_strtab_hash(w, n));
+    if (slot != (size_t)-1) {
+        r.first = lex->words.slot[slot].first;
+        r.count = lex->words.slot[slot].count;
+    }
+    return r;
 }
 
 /* Activity words: auxiliaries and common verbs of doing and saying. */
@@ -94,7 +129,7 @@ static const char *const SELF[] = { "i", "me", "my", "mine", "we", "us", "our", 
 static void mark(dl_tone_lex *lex, const char *w, uint32_t flag) {
     size_t slot = dl_strtab_find(&lex->words, w, strlen(w));
     if (slot == (size_t)-1) dl_strtab_put(&lex->words, w, 16 | flag, 0);
-    else lex->words.first[slot] |= flag;
+    else lex->words.slot[slot].first |= flag;
 }
 
 dl_tone_lex *dl_tone_lex_load(const char *path, char **err) {
@@ -116,8 +151,7 @@ dl_tone_lex *dl_tone_lex_load(const char *path, char **err) {
     lex->arena = dl_arena_new(0);
     lex->max_words = 1;
     lex->has_lists = 0;
-    lex->skey = NULL;
-    lex->sslot = NULL;
+    lex->shorts = NULL;
     lex->scap = 0;
     size_t lines = 1;
     for (char *c = lex->buf; *c; c++) lines += *c == '\n';
@@ -148,7 +182,7 @@ dl_tone_lex *dl_tone_lex_load(const char *path, char **err) {
     }
     /* flags: first words of phrases, activity and self-reference words */
     for (size_t i = 0; i < lex->words.cap; i++) {
-        const char *k = lex->words.keys[i];
+        const char *k = lex->words.slot[i].key;
         const char *sp = k ? strchr(k, ' ') : NULL;
         if (!sp) continue;
         char first[64];
@@ -157,7 +191,7 @@ dl_tone_lex *dl_tone_lex_load(const char *path, char **err) {
         memcpy(first, k, n);
         first[n] = '\0';
         size_t slot = dl_strtab_find(&lex->words, first, n);
-        if (slot != (size_t)-1) lex->words.first[slot] |= LEX_PHRASE;
+        if (slot != (size_t)-1) lex->words.slot[slot].first |= LEX_PHRASE;
         else {
             /* the key must outlive the table: point into the phrase itself */
             char *copy = dl_arena_strndup(lex->arena, first, n);
@@ -170,15 +204,17 @@ dl_tone_lex *dl_tone_lex_load(const char *path, char **err) {
     return lex;
 }
 
-void dl_tone_lex_add_lists(dl_tone_lex *lex, const dl_know_list *lists) {
-    for (const dl_know_list *l = lists; l->n; l++) {
-        for (size_t k = 0; k < l->n; k++) {
-            const char *w = l->at ? l->at(k) : l->words[k];
-            size_t slot = dl_strtab_find(&lex->words, w, strlen(w));
-            /* a word in no AFINN entry: valence 0, no flags -- present,
-             * but scoring nothing (tone reads LEX_VALENCE) */
-            if (slot == (size_t)-1) dl_strtab_put(&lex->words, w, 16, l->bit);
-            else lex->words.count[slot] |= l->bit;
+void dl_tone_lex_add_lists(dl_tone_lex *lex, const dl_know_list *const *all) {
+    for (const dl_know_list *const *a = all; *a; a++) {
+        for (const dl_know_list *l = *a; l->n; l++) {
+            for (size_t k = 0; k < l->n; k++) {
+                const char *w = l->at ? l->at(k) : l->words[k];
+                size_t slot = dl_strtab_find(&lex->words, w, strlen(w));
+                /* a word in no AFINN entry: valence 0, no flags -- present,
+                 * but scoring nothing (tone reads LEX_VALENCE) */
+                if (slot == (size_t)-1) dl_strtab_put(&lex->words, w, 16, l->bit);
+                else lex->words.slot[slot].count |= l->bit;
+            }
         }
     }
     lex->has_lists = 1;
@@ -195,26 +231,24 @@ void dl_tone_lex_words(const dl_tone_lex *lex, const dl_token *t, size_t n, dl_k
             out[i].lex = out[i].cls = 0;
             continue;
         }
-        size_t slot = lex_find(lex, t[i].norm, t[i].norm_len);
-        out[i].lex = slot == (size_t)-1 ? 0 : lex->words.first[slot];
-        if (!lex->has_lists) out[i].cls = dl_know_word_class(t[i].norm);
-        else out[i].cls = slot == (size_t)-1 ? 0 : lex->words.count[slot];
+        lex_val v = lex_get(lex, t[i].norm, t[i].norm_len);
+        out[i].lex = v.first;
+        out[i].cls = lex->has_lists ? v.count : dl_know_word_class(t[i].norm);
     }
 }
 
 void dl_tone_lex_free(dl_tone_lex *lex) {
     if (!lex) return;
     dl_strtab_free(&lex->words);
-    free(lex->skey);
-    free(lex->sslot);
+    free(lex->shorts);
     dl_arena_free(lex->arena);
     free(lex->buf);
     free(lex);
 }
 
 int dl_tone_valence(const dl_tone_lex *lex, const char *norm, size_t n) {
-    size_t slot = lex_find(lex, norm, n);
-    return slot == (size_t)-1 ? 0 : (int)(lex->words.first[slot] & 0xff) - 16;
+    uint32_t f = lex_get(lex, norm, n).first;
+    return f ? (int)(f & 0xff) - 16 : 0;
 }
 
 static int is_word(const dl_token *t) {
@@ -259,10 +293,7 @@ static dl_tone tone_of(const dl_tone_lex *lex, const dl_token *t, const dl_know_
         if (!lex) continue;
         uint32_t f;
         if (w) f = w[i].lex;
-        else {
-            size_t slot = lex_find(lex, t[i].norm, t[i].norm_len);
-            f = slot == (size_t)-1 ? 0 : lex->words.first[slot];
-        }
+        else f = lex_get(lex, t[i].norm, t[i].norm_len).first;
         if (!f) continue;
         if (f & LEX_ACTIVITY) r.nactivity++;
         if (f & LEX_SELF) r.nself++;
@@ -287,9 +318,9 @@ static dl_tone tone_of(const dl_tone_lex *lex, const dl_token *t, const dl_know_
                     key[len++] = ' ';
                     memcpy(key + len, t[j].norm, t[j].norm_len);
                     len += t[j].norm_len;
-                    size_t s2 = lex_find(lex, key, len);
-                    if (s2 != (size_t)-1 && (lex->words.first[s2] & LEX_VALENCE)) {
-                        hit = (int)(lex->words.first[s2] & 0xff) - 16;
+                    uint32_t f2 = lex_get(lex, key, len).first;
+                    if (f2 & LEX_VALENCE) {
+                        hit = (int)(f2 & 0xff) - 16;
                         used = w;
                     }
                 }

@@ -39,8 +39,9 @@ void dl_tone_lex_free(struct dl_tone_lex *lex);
 /* AFINN valence of a folded word or phrase, 0 if absent. */
 int dl_tone_valence(const struct dl_tone_lex *lex, const char *norm, size_t n);
 
-/* Add the knowledge stage's word lists (words.h) to the lexicon's table. */
-void dl_tone_lex_add_lists(struct dl_tone_lex *lex, const dl_know_list *lists);
+/* Add the knowledge stage's word lists (words.h; all: NULL-terminated,
+ * e.g. dl_know_all_lists) to the lexicon's table. */
+void dl_tone_lex_add_lists(struct dl_tone_lex *lex, const dl_know_list *const *all);
 /* One probe per token of t[0..n): its lexicon value (0 if absent) and
  * its DL_KW_* bits into out[0..n). */
 void dl_tone_lex_words(const struct dl_tone_lex *lex, const dl_token *t, size_t n, dl_know_word *out);

@@ -164,6 +164,18 @@ static int lower_date_start(const dl_token *t, const dl_know_word *w) {
     return (w->cls & DL_KW_DATE) || (t->norm_len == 8 && t->norm[0] == 'm');
 }
 
+/* Could a capitalised word be a month (month_at) or a weekday (the full
+ * names below)?  Their shapes: besides the date words and "mid-2019",
+ * only those start a date with a capitalised word. */
+static int cap_date_shape(const dl_token *t) {
+    enum { MONTH_FIRST = 1u << ('j' - 'a') | 1u << ('f' - 'a') | 1u << ('m' - 'a') | 1u << ('a' - 'a') |
+                         1u << ('s' - 'a') | 1u << ('o' - 'a') | 1u << ('n' - 'a') | 1u << ('d' - 'a') };
+    size_t l = t->norm_len;
+    unsigned c = (unsigned char)t->norm[0] - 'a';
+    if (l >= 3 && l <= 10 && c < 26 && (MONTH_FIRST >> c & 1)) return 1;
+    return l >= 6 && !memcmp(t->norm + l - 3, "day", 4);
+}
+
 static size_t sent_of(const dl_doc *doc, size_t i) { return dl_know_sentence_of(doc, i); }
 
 void dl_when_find(dl_doc *doc, dl_date ref, dl_when_set *out) {
@@ -180,6 +192,12 @@ void dl_when_find(dl_doc *doc, dl_date ref, dl_when_set *out) {
     for (size_t i = dl_know_story_start(doc); i < hi; i++) {
         /* most tokens are lower-case words no date starts with */
         if (t[i].kind == DL_TOK_WORD && !(t[i].flags & DL_TF_CAP) && !lower_date_start(&t[i], &W[i]) &&
+            !(t[i].norm[0] >= '0' && t[i].norm[0] <= '9') &&
+            !(i + 2 < n && t[i + 2].norm_len == 3 && !memcmp(t[i + 2].norm, "ago", 3)))
+            continue;
+        /* and capitalised ones that are no month or weekday either */
+        if ((t[i].kind == DL_TOK_WORD || t[i].kind == DL_TOK_ABBR) && (t[i].flags & DL_TF_CAP) &&
+            !lower_date_start(&t[i], &W[i]) && !cap_date_shape(&t[i]) &&
             !(t[i].norm[0] >= '0' && t[i].norm[0] <= '9') &&
             !(i + 2 < n && t[i + 2].norm_len == 3 && !memcmp(t[i + 2].norm, "ago", 3)))
             continue;

@@ -53,6 +53,8 @@ extern const dl_know_list dl_place_word_lists[];
 extern const dl_know_list dl_quote_word_lists[];
 extern const dl_know_list dl_gazetteer_word_lists[];
 extern const dl_know_list dl_when_word_lists[];
+/* All of the above, NULL-terminated. */
+extern const dl_know_list *const dl_know_all_lists[];
 
 /* The DL_KW_* bits of a word by reading the lists (no lexicon at hand). */
 uint32_t dl_know_word_class(const char *norm);

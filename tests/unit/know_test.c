@@ -235,12 +235,10 @@ Test(know, capital_as_government_is_not_a_place) {
  * the lists does (dl_know_word_class), for every word of every list. */
 Test(know, word_bits_from_lexicon_match_the_lists) {
     cr_assert(ctx_ok);
-    const dl_know_list *const all[] = { dl_count_word_lists, dl_place_word_lists, dl_quote_word_lists,
-                                        dl_gazetteer_word_lists, dl_when_word_lists };
     dl_buf text = DL_BUF_INIT;
     size_t nwords = 0;
-    for (size_t a = 0; a < sizeof all / sizeof *all; a++)
-        for (const dl_know_list *l = all[a]; l->n; l++)
+    for (const dl_know_list *const *a = dl_know_all_lists; *a; a++)
+        for (const dl_know_list *l = *a; l->n; l++)
             for (size_t k = 0; k < l->n; k++, nwords++)
                 dl_buf_printf(&text, "%s %s , ", l->at ? l->at(k) : l->words[k], nwords % 2 ? "Said" : "table");
     dl_doc doc;
