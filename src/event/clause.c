@@ -479,6 +479,22 @@ static int prep_governed(const dl_clause *c, uint32_t lo, uint32_t tok, int *loc
     return 0;
 }
 
+int32_t dl_clause_main_subject(const dl_clause *c, uint32_t lo, uint32_t hi)
+{
+    for (uint32_t i = lo; i < hi; i++) {
+        int32_t m = c->starts[i];
+        if (m < 0 || c->covers[i] != m)
+            continue;
+        int loc = 0;
+        if (!prep_governed(c, lo, i, &loc))
+            return m;
+        /* the first actor decides: one inside a phrase means the subject
+         * is no actor ("Officials in Iraq said, adding ...") */
+        return -1;
+    }
+    return -1;
+}
+
 static int32_t mention_before(const dl_clause *c, uint32_t lo, uint32_t i)
 {
     /* the mention that ends right before token i (i exclusive), if any */

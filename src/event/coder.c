@@ -465,7 +465,17 @@ static void code_sentence(const dl_ctx *ctx, dl_doc *doc, const dl_clause *c, ui
         /* source and target */
         unsigned ef = 0;
         const char *how = "subject", *thow = "object";
-        int32_t subj = dl_clause_subject(c, s->tok_start, bestg, &how);
+        int32_t subj = -1;
+        /* "Insurgents attacked outposts of X and Y, killing Z": a
+         * participle after a comma has the main clause's subject */
+        if (bestg == v && v > s->tok_start + 1 && (c->tf[v - 1] & DL_TK_COMMA) && t[v].norm_len > 4
+            && !strcmp(t[v].norm + t[v].norm_len - 3, "ing")) {
+            subj = dl_clause_main_subject(c, s->tok_start, v - 1);
+            if (subj >= 0)
+                how = "subject of the main clause (participle after a comma)";
+        }
+        if (subj < 0)
+            subj = dl_clause_subject(c, s->tok_start, bestg, &how);
         int32_t src, tgt;
         if (bestfl & DL_CL_PASSIVE) {
             ef |= DL_EF_PASSIVE;
