@@ -21,7 +21,9 @@
 #   lines; an article with a "-" line has none (its system events are all
 #   false positives).
 #   System: the "events" of `dateline code` for the article, except
-#     - negated events ("negated": true: the act was not done), and
+#     - negated events ("negated": true: the act was not done), except
+#       those negation turned into a refusal code (12x: "did not lift the
+#       sanctions" is 1231, an act of its own, as the store counts it), and
 #     - events without a source or a target code (CAMEO events are dyadic),
 #     - in files with "#%scope-sentences N", events in sentence >= N.
 #   Both sides are reduced to (SOURCE[:6], TARGET[:6], CAMEO), the level of
@@ -130,7 +132,7 @@ def key(level, s, t, c):
 def system_events(doc, scope, drop):
     seen, out = set(), []
     for e in doc.get("events", []):
-        if e.get("negated"):
+        if e.get("negated") and not e.get("cameo", "").startswith("12"):
             drop["negated"] += 1; continue
         s = (e.get("source") or {}).get("code") or ""
         t = (e.get("target") or {}).get("code") or ""

@@ -541,8 +541,10 @@ static int add_event(dl_store *st, sqlite3_int64 aid, size_t n, const json_t *ev
 
     sqlite3_int64 eid = 0;
     /* A negated event ("did not attack") is kept as a mention but is not an
-     * event: it joins no aggregate. */
-    if (!negated) {
+     * event: it joins no aggregate -- unless negation made it CAMEO's
+     * refusal code ("did not lift the sanctions" is 1231, an act of its
+     * own; the coder sets "negated" on those too). */
+    if (!negated || (code[0] == '1' && code[1] == '2')) {
         char root[3] = {code[0], code[0] ? code[1] : 0, 0};
         const char *r = jstr(ev, "root");
         const json_t *pl = json_object_get(ev, "plover");

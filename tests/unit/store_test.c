@@ -269,6 +269,19 @@ Test(store, negated_mention_is_not_an_event) {
     dl_store_close(st);
 }
 
+Test(store, negated_refusal_is_an_event) {
+    /* "did not lift the sanctions": negation made it refusal code 1231,
+     * an event of its own */
+    dl_store *st = open_rw();
+    char text[256];
+    json_t *o = article("a1", "Wire", "2024-03-04", 0, "FRA", "DEU", "1231", text, sizeof text);
+    json_object_set_new(json_array_get(json_object_get(o, "events"), 0), "negated", json_true());
+    add(st, o, text);
+    commit(st);
+    cr_assert_eq(count(st, "SELECT count(*) FROM events WHERE code = '1231'"), 1);
+    dl_store_close(st);
+}
+
 Test(store, rollback_leaves_nothing) {
     dl_store *st = open_rw();
     char text[256];
