@@ -531,6 +531,14 @@ static void code_sentence(const dl_ctx *ctx, dl_doc *doc, const dl_clause *c, ui
             ? code_after_modality(bestfl, best->code, &ef, &note) : best->code;
         if (!code)
             continue;
+        /* "X told reporters", "X told the news agency": the media an
+         * actor speaks through are not the statement's target */
+        if (code[0] == '0' && code[1] == '1' && tgt >= 0) {
+            const dl_actor_mention *a = &doc->actors->v[tgt];
+            if (!strncmp(a->roles, "MED", 3) || !strncmp(a->code, "MED", 3)
+                || (strlen(a->code) >= 6 && !strncmp(a->code + 3, "MED", 3)))
+                continue;
+        }
         /* compounds */
         int32_t srcs[8], tgts[8];
         size_t ns = dl_clause_compound(c, src, (bestfl & DL_CL_PASSIVE) ? 1 : -1, srcs, 8);
