@@ -176,6 +176,9 @@ static const char *const BASE_VERB_AFTER[] = {"police", "people", "military", "p
     "public", "youth", "clergy", "week", "month", "year", "day", "morning", "afternoon",
     "evening", "night", "weekend", "time", "him", "them", "me", "you", NULL};
 
+/* Particles of phrasal verbs ("step up", "carry out"). */
+static const char *const PARTICLE[] = {"up", "down", "out", "off", NULL};
+
 /* Words after which a verb form is still a verb. */
 static const char *const VERB_CONTEXT[] = {"to", "will", "would", "shall", "should", "could", "can",
     "may", "might", "must", "not", "n't", "never", "and", "or", "but", "then", "also", "they", "we",
@@ -195,6 +198,10 @@ static int looks_like_noun(const dl_clause *c, uint32_t lo, uint32_t v, int form
     if (v <= lo)
         return 0;
     const dl_token *t = c->t, *p = &t[v - 1];
+    /* the second half of a hyphenated modifier: "U.S.-backed", "Iranian-
+     * made" (the hyphen and the word touch what comes before) */
+    if (p->kind == DL_TOK_DASH && !(t[v].flags & DL_TF_SPACE) && !(p->flags & DL_TF_SPACE))
+        return 1;
     if (p->kind == DL_TOK_NUM && (forms & (DL_VF_3SG | DL_VF_BASE | DL_VF_ING)))
         return 1;   /* "the August 13 slaughter" */
     if (p->kind != DL_TOK_WORD || in_words(p, VERB_CONTEXT))
@@ -207,6 +214,13 @@ static int looks_like_noun(const dl_clause *c, uint32_t lo, uint32_t v, int form
     /* right after another verb: an object noun or a particle */
     if (p_verbish && c->covers[v - 1] < 0)
         return 1;
+    /* after a verb and its particle: "stepped up pressure on" */
+    if (v - 1 > lo && in_words(p, PARTICLE) && c->covers[v - 2] < 0) {
+        const dl_token *pp = &t[v - 2];
+        size_t ppl = pp->norm_len;
+        if (ppl > 4 && (!strcmp(pp->norm + ppl - 2, "ed") || !strcmp(pp->norm + ppl - 3, "ing")))
+            return 1;
+    }
     if (c->verbs && c->covers[v - 1] < 0 && dl_verb_dict_lookup(c->verbs, p->norm, p->norm_len)
         && !(forms & (DL_VF_PAST | DL_VF_PP)))
         return 1;
