@@ -145,6 +145,15 @@ static int match_pre(const struct dl_verb_dict *d, const dl_clause *c, const dl_
     return e->optional ? match_pre(d, c, p, k + 1, pos, lo, ms) : 0;
 }
 
+/* "~ * between +": a reciprocal act between the actors after the word,
+ * which also reads a noun ("clashes between X and Y", "talks between X
+ * and Y"): such nouns name the event and its two sides. */
+static int is_between_pattern(const dl_verb_pattern *p)
+{
+    return (p->flags & DL_PF_RECIPROCAL) && p->npre == 0 && p->npost == 2 && p->post[0].kind == DL_PE_WORD
+        && p->post[0].nalt == 1 && strcmp(p->post[0].alt[0], "between") == 0 && p->post[1].kind == DL_PE_TARGET;
+}
+
 static int is_aux_word(const dl_token *t)
 {
     static const char *const aux[] = {"is", "are", "was", "were", "be", "been", "being", "get", "got",
@@ -371,10 +380,12 @@ static void code_sentence(const dl_ctx *ctx, dl_doc *doc, const dl_clause *c, ui
                 foreign &= d->verb[slots[sl]->hit[h].verb].foreign;
         if (foreign && (foreign_done & 2))
             continue;
-        if (foreign ? (v > s->tok_start && (!strcmp(t[v - 1].norm, "the") || !strcmp(t[v - 1].norm, "a")
+        if (foreign && v > s->tok_start && (!strcmp(t[v - 1].norm, "the") || !strcmp(t[v - 1].norm, "a")
                                             || !strcmp(t[v - 1].norm, "an")))
-                    : after_determiner(t, s->tok_start, v))
             continue;
+        /* after a determiner the word is a noun: only the patterns that
+         * read nouns apply (below) */
+        int det_noun = !foreign && after_determiner(t, s->tok_start, v);
         /* a capitalised word inside a sentence is a name or a title
          * ("Champions League", "Restore Hope"), unless the text is in capitals */
         if ((t[v].flags & DL_TF_CAP) && !(t[v].flags & DL_TF_UPPER) && v > s->tok_start
@@ -389,7 +400,7 @@ static void code_sentence(const dl_ctx *ctx, dl_doc *doc, const dl_clause *c, ui
             for (size_t sl = 0; sl < nslots; sl++)
                 for (size_t h = 0; h < slots[sl]->nhit; h++)
                     allf |= (int)slots[sl]->hit[h].forms;
-            nounish = !foreign && looks_like_noun(c, s->tok_start, v, allf);
+            nounish = det_noun || (!foreign && looks_like_noun(c, s->tok_start, v, allf));
         }
         /* "prisoners held by X", "the plan proposed by X": a participle
          * modifying a noun, not the clause's verb */
@@ -419,8 +430,9 @@ static void code_sentence(const dl_ctx *ctx, dl_doc *doc, const dl_clause *c, ui
             const dl_verb *vb = &d->verb[slots[sl]->hit[h].verb];
             for (size_t k = 0; k < vb->npat; k++) {
                 const dl_verb_pattern *p = &d->pat[vb->pat[k]];
-                if (nounish && !(p->npre > 0 && (p->pre[0].kind == DL_PE_WORD || p->pre[0].kind == DL_PE_CLASS)
-                                 && elem_at(d, &p->pre[0], t, v - 1, v) == 1))
+                if (nounish && !is_between_pattern(p)
+                    && (det_noun || !(p->npre > 0 && (p->pre[0].kind == DL_PE_WORD || p->pre[0].kind == DL_PE_CLASS)
+                                      && elem_at(d, &p->pre[0], t, v - 1, v) == 1)))
                     continue;
                 /* cheap prefilter: every required word must occur */
                 int possible = 1;
@@ -537,6 +549,17 @@ static void code_sentence(const dl_ctx *ctx, dl_doc *doc, const dl_clause *c, ui
                 how = "speaker or attribution frame";
             }
         }
+        /* "clashes between X and Y": the sides are the targets, each acts
+         * on the other */
+        int between = 0;
+        if (is_between_pattern(best) && tgt >= 0) {
+            int32_t sides[8];
+            if (dl_clause_compound(c, tgt, 1, sides, 8) >= 2) {
+                src = tgt;
+                how = "between (reciprocal)";
+                between = 1;
+            }
+        }
         if (src < 0)
             continue;
         /* modality */
@@ -557,6 +580,15 @@ static void code_sentence(const dl_ctx *ctx, dl_doc *doc, const dl_clause *c, ui
         int32_t srcs[8], tgts[8];
         size_t ns = dl_clause_compound(c, src, (bestfl & DL_CL_PASSIVE) ? 1 : -1, srcs, 8);
         size_t nt = tgt >= 0 ? dl_clause_compound(c, tgt, (bestfl & DL_CL_PASSIVE) ? -1 : 1, tgts, 8) : 0;
+        if (between) {
+            /* "between A and B and C": A is one side, the rest the other
+             * (allies listed together do not fight each other); the
+             * events go both ways, the reverse ones added below */
+            ns = 1;
+            srcs[0] = tgts[0];
+            memmove(tgts, tgts + 1, (nt - 1) * sizeof *tgts);
+            nt--;
+        }
         /* "France and Germany accused each other": every pair, both ways */
         int each_other = bestm.tgt == -2;
         for (uint32_t k = v + 1; k + 1 < s->tok_end && k < v + 8 && !each_other; k++) {
@@ -617,6 +649,13 @@ static void code_sentence(const dl_ctx *ctx, dl_doc *doc, const dl_clause *c, ui
                 e.source_code = a->code;
                 e.target_code = b->code;
                 set_add(doc, set, &e);
+                if (between) {
+                    e.source = tgts[j];
+                    e.target = srcs[i];
+                    e.source_code = b->code;
+                    e.target_code = a->code;
+                    set_add(doc, set, &e);
+                }
                 /* TABARI: the first verb that matches a pattern of its own
                  * (not just the verb) ends the sentence's coding */
                 if (foreign)
