@@ -376,6 +376,15 @@ static const char *bare_country_in_sentence(const finder *f, size_t tok) {
     return country_later_in_sentence(f, tok);
 }
 
+/* The country of a place at token j, right after "in" or after "the"
+ * ("in Iraq", "in the Saudi capital"), or NULL. */
+static const char *place_after_in(const finder *f, size_t j) {
+    if (j + 1 < f->n && same_sent(f, j, j + 1) && !strcmp(f->t[j].norm, "the")) j++;
+    if (!(types_at(f, j) & T_PLACE)) return NULL;
+    int32_t e = pick_place(f, j);
+    return e >= 0 && is_state(f->d->e[e].country) ? f->d->e[e].country : NULL;
+}
+
 /* A country or capital after "in" (inside, across, throughout) in the
  * sentence, nearest to tok: where armed groups are, which is their
  * country far more often than the state they fight ("Militants piled
@@ -385,14 +394,14 @@ static const char *locative_country_in_sentence(const finder *f, size_t tok) {
     const char *best = NULL;
     size_t bestd = (size_t)-1;
     for (size_t j = tok; j-- > 0 && same_sent(f, j, tok);)
-        if (tok - j < bestd && j > 0 && in_list(f->t[j - 1].norm, in_words) && (types_at(f, j) & T_PLACE)) {
-            int32_t e = pick_place(f, j);
-            if (e >= 0 && is_state(f->d->e[e].country)) { best = f->d->e[e].country; bestd = tok - j; break; }
+        if (tok - j < bestd && j > 0 && in_list(f->t[j - 1].norm, in_words)) {
+            const char *c = place_after_in(f, j);
+            if (c) { best = c; bestd = tok - j; break; }
         }
     for (size_t j = tok + 1; j < f->n && same_sent(f, j, tok) && j - tok < bestd; j++)
-        if (in_list(f->t[j - 1].norm, in_words) && (types_at(f, j) & T_PLACE)) {
-            int32_t e = pick_place(f, j);
-            if (e >= 0 && is_state(f->d->e[e].country)) { best = f->d->e[e].country; break; }
+        if (in_list(f->t[j - 1].norm, in_words)) {
+            const char *c = place_after_in(f, j);
+            if (c) { best = c; break; }
         }
     return best;
 }

@@ -511,6 +511,14 @@ static int32_t resolve_pronoun(const dl_clause *c, uint32_t pron_tok)
     /* otherwise the nearest earlier actor that is not inside a
      * prepositional phrase, looking back up to two sentences */
     uint32_t s = c->sent_of[pron_tok];
+    /* "The storm forced evacuations as it slammed into X": a sentence
+     * that opens with a common noun (no actor) before "it" has that noun
+     * as the likeliest antecedent, and it is no actor */
+    uint32_t s0 = c->doc->sents.v[s].tok_start;
+    if (strcmp(c->t[pron_tok].norm, "it") == 0 && s0 + 1 < pron_tok && in_list(&c->t[s0], W_DET)
+        && c->covers[s0] < 0 && c->covers[s0 + 1] < 0 && c->t[s0 + 1].kind == DL_TOK_WORD
+        && !(c->t[s0 + 1].flags & (DL_TF_CAP | DL_TF_UPPER)) && !c->wc[s0 + 1])
+        return -1;
     uint32_t lo = s >= 2 ? c->doc->sents.v[s - 2].tok_start : 0;
     int32_t fallback = -1;
     for (uint32_t i = pron_tok; i-- > lo;) {

@@ -173,7 +173,8 @@ static int in_words(const dl_token *t, const char *const *list)
 }
 
 static const char *const PREP_NOUN[] = {"for", "of", "with", "on", "in", "at", "from", "by",
-    "about", "against", "over", "into", "amid", "after", "before", "during", "without", "under", NULL};
+    "about", "against", "over", "into", "amid", "after", "before", "during", "without", "under", "toward",
+    "towards", NULL};
 
 static const char *const DET_NOUN[] = {"the", "a", "an", "its", "their", "his", "her", "our",
     "such", "any", "no", "every", "each", "another", "'s", "’s", NULL};
