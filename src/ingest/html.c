@@ -1008,17 +1008,27 @@ static int comment_meta(const char *t, size_t n, int words) {
     return 0;
 }
 
-/* Word tokens (lower-cased ASCII letters and digits, other bytes as they
- * are) of s[0..n) into w[], at most max; returns their number. */
+/* Word tokens (ASCII letters and digits, other characters as they are) of
+ * s[0..n) into w[], at most max; returns their number. */
 typedef struct tok { const char *p; size_t n; } tok;
+
+/* The length of the separator at s[i], 0 in a word.  U+2000..U+203F
+ * (curly quotes, dashes, the ellipsis) separate words, so "Today’s" in a
+ * title matches "Today's" in the page. */
+static size_t sep_len(const char *s, size_t n, size_t i) {
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) return isalnum(c) ? 0 : 1;
+    if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80) return 3;
+    return 0;
+}
 
 static int tokens_of(const char *s, size_t n, tok *w, int max) {
     int k = 0;
-    size_t i = 0;
+    size_t i = 0, l;
     while (i < n && k < max) {
-        while (i < n && !isalnum((unsigned char)s[i]) && (unsigned char)s[i] < 0x80) i++;
+        while (i < n && (l = sep_len(s, n, i))) i += l;
         size_t st = i;
-        while (i < n && (isalnum((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80)) i++;
+        while (i < n && !sep_len(s, n, i)) i++;
         if (i > st) { w[k].p = s + st; w[k].n = i - st; k++; }
     }
     return k;
