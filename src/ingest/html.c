@@ -287,7 +287,6 @@ typedef struct elem {
     int all_words, link_words;   /* over all non-junk blocks of the subtree */
     int drop;         /* left out of the text (a sidebar beside the story) */
     int link_heads;   /* headings that are links (titles of other stories) */
-    double pos;       /* the sum of the positive block scores */
 } elem;
 
 typedef struct block {
@@ -296,7 +295,7 @@ typedef struct block {
     int words, link_words, sentences;
     int heading;      /* 1..6 for <hN>, else 0 */
     int junk;
-    int legal;        /* the page's small print: copyright, template sentences */
+    int smallprint;   /* the page's small print: copyright, template sentences */
     int teaser;       /* a short text between links: another story's teaser */
 } block;
 
@@ -364,7 +363,7 @@ static void flush(flat *f) {
         b->sentences = f->cur_sent;
         b->heading = f->heading;
         b->junk = 0;
-        b->legal = small_print(f->cur.p + s, e - s, f->cur_words);
+        b->smallprint = small_print(f->cur.p + s, e - s, f->cur_words);
         b->teaser = 0;
         dl_buf_add(&f->text, f->cur.p + s, e - s);
     }
@@ -420,7 +419,6 @@ static int new_elem(flat *f, int parent, int junk) {
     f->e[i].all_words = f->e[i].link_words = 0;
     f->e[i].drop = 0;
     f->e[i].link_heads = 0;
-    f->e[i].pos = 0;
     return i;
 }
 
@@ -534,7 +532,7 @@ static double block_score(const block *b) {
     if (b->junk) return 0;   /* never output, so it costs its ancestors nothing */
     if (w == 0) return 0;
     double ld = lw / w;
-    if (b->legal) return 0;   /* like junk: never output, costs nothing */
+    if (b->smallprint) return 0;   /* like junk: never output, costs nothing */
     if (ld > 0.5) return -w - 0.5;
     if (b->heading) return -0.25 * w;
     if (w >= 8 || (w >= 6 && b->sentences > 0)) return b->teaser ? 0 : w - 0.5 * lw;
@@ -542,7 +540,7 @@ static double block_score(const block *b) {
 }
 
 static int keep_block(const block *b) {
-    if (b->junk || b->words == 0 || b->legal) return 0;
+    if (b->junk || b->words == 0 || b->smallprint) return 0;
     if (b->link_words * 2 > b->words) return 0;
     return 1;
 }
@@ -555,7 +553,6 @@ static int choose(flat *f, double *best_out) {
         int kw = keep_block(&f->b[i]) ? f->b[i].words : 0;
         for (int e = f->b[i].elem; e >= 0; e = f->e[e].parent) {
             f->e[e].score += s;
-            if (s > 0) f->e[e].pos += s;
             f->e[e].kept_words += kw;
             f->e[e].kept_blocks += kw > 0;
             if (!f->b[i].junk) {
@@ -884,8 +881,9 @@ static int comment_heading(const char *t, size_t n, int words, int marked) {
         "you might also like", "recommended", "recommended for you", "most popular",
         "most read", "most viewed", "trending", "see also", "further reading",
         "around the web", "from around the web", "from the web", "promoted stories",
-        "sponsored stories", "latest news", "loading slideshow", "about the author", "about me", "about us", "recent posts", "featured posts", "popular posts",
-        "recent articles", "latest posts", "more posts", "previous posts", "featured", NULL};
+        "sponsored stories", "latest news", "loading slideshow", "about the author", "about me",
+        "about us", "recent posts", "featured posts", "popular posts", "recent articles",
+        "latest posts", "more posts", "previous posts", "featured", NULL};
     if (words > 4) return 0;
     for (int i = 0; after[i]; i++) {
         size_t hn = strlen(after[i]);
@@ -1010,17 +1008,27 @@ static int comment_meta(const char *t, size_t n, int words) {
     return 0;
 }
 
-/* Word tokens (lower-cased ASCII letters and digits, other bytes as they
- * are) of s[0..n) into w[], at most max; returns their number. */
+/* Word tokens (ASCII letters and digits, other characters as they are) of
+ * s[0..n) into w[], at most max; returns their number. */
 typedef struct tok { const char *p; size_t n; } tok;
+
+/* The length of the separator at s[i], 0 in a word.  U+2000..U+203F
+ * (curly quotes, dashes, the ellipsis) separate words, so "Today’s" in a
+ * title matches "Today's" in the page. */
+static size_t sep_len(const char *s, size_t n, size_t i) {
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) return isalnum(c) ? 0 : 1;
+    if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80) return 3;
+    return 0;
+}
 
 static int tokens_of(const char *s, size_t n, tok *w, int max) {
     int k = 0;
-    size_t i = 0;
+    size_t i = 0, l;
     while (i < n && k < max) {
-        while (i < n && !isalnum((unsigned char)s[i]) && (unsigned char)s[i] < 0x80) i++;
+        while (i < n && (l = sep_len(s, n, i))) i += l;
         size_t st = i;
-        while (i < n && (isalnum((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80)) i++;
+        while (i < n && !sep_len(s, n, i)) i++;
         if (i > st) { w[k].p = s + st; w[k].n = i - st; k++; }
     }
     return k;
@@ -1041,13 +1049,13 @@ static int find_headline(const flat *f, const char *title) {
     for (int i = 0; i < f->nb; i++) {
         const block *b = &f->b[i];
         if (b->junk || b->words < 3 || b->words > 40) continue;
-        int nb = tokens_of(f->text.p + b->off, b->len, bw, 64);
-        if (nb < 3 || nb * 2 < nt || nb > nt) continue;
+        int nw = tokens_of(f->text.p + b->off, b->len, bw, 64);
+        if (nw < 3 || nw * 2 < nt || nw > nt) continue;
         int found = 0;
-        for (int s = 0; s + nb <= nt && !found; s++) {
+        for (int s = 0; s + nw <= nt && !found; s++) {
             int j = 0;
-            while (j < nb && tok_eq(tw[s + j], bw[j])) j++;
-            found = j == nb;
+            while (j < nw && tok_eq(tw[s + j], bw[j])) j++;
+            found = j == nw;
         }
         if (!found) continue;
         int q = 1 + (b->heading > 0) * 2 + (b->link_words * 2 <= b->words);
@@ -1106,11 +1114,13 @@ static int extract_body(xmlNode *root, int use_class, const char *title, dl_buf 
                     dl_buf_add(out, "\n\n", 2);
                     dl_buf_add(out, f.text.p + b->off, b->len);
                 }
-        } else for (int i = 0; i < f.nb; i++) {
-            const block *b = &f.b[i];
-            if (b->heading != 1 || b->junk || b->elem >= best) continue;
-            if (b->words <= 30 && b->link_words * 2 <= b->words) dl_buf_add(out, f.text.p + b->off, b->len);
-            break;
+        } else {
+            for (int i = 0; i < f.nb; i++) {
+                const block *b = &f.b[i];
+                if (b->heading != 1 || b->junk || b->elem >= best) continue;
+                if (b->words <= 30 && b->link_words * 2 <= b->words) dl_buf_add(out, f.text.p + b->off, b->len);
+                break;
+            }
         }
 #ifdef DL_HTML_DEBUG
         char *dbg = calloc((size_t)f.nb + 1, 1);

@@ -5,10 +5,12 @@
  * parses the page with libxml2's forgiving HTML parser, drops elements that
  * are never story text (by tag, by class/id words such as "comment" or
  * "share", and hidden ones), cuts the rest into text blocks, and keeps the
- * DOM subtree whose blocks carry the most prose and the fewest links.  From
- * that subtree it writes paragraphs and headings in document order,
- * separated by "\n\n"; the wire dateline, being the start of the first
- * paragraph, stays where it is.
+ * DOM subtree whose blocks carry the most prose and the fewest links (or
+ * the one under the headline, the block that repeats the page title).
+ * From that subtree it writes the headline, then paragraphs and headings
+ * in document order, separated by "\n\n", leaving out the page's small
+ * print, other stories' teasers and the readers' comments; the wire
+ * dateline, being the start of the first paragraph, stays where it is.
  *
  * Metadata comes from <head> and the page: title (og:title, <title>, <h1>),
  * publication date (meta tags, JSON-LD, <time>, a date in the URL path, a

@@ -583,6 +583,6 @@ Test(html, dragnet_test_split_word_bag_f1, .timeout = 120) {
     cr_assert(pages > 400, "only %d test pages read", pages);
     double f1 = sf / pages;
     cr_log_info("dragnet test split: %d pages, mean word-bag F1 %.3f", pages, f1);
-    /* measured 0.898; a drop below 0.85 is a regression */
+    /* measured 0.912 (0.898 before the training-split rules); below 0.85 is a regression */
     cr_expect_geq(f1, 0.85, "dragnet F1 %.3f", f1);
 }
