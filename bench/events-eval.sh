@@ -3,10 +3,14 @@
 # news, against our own blind CAMEO annotations in bench/gold/events-*.tsv
 # (format, sampling rules and annotation guidelines: docs/evaluation.md).
 #
-# usage: bash bench/events-eval.sh [-v] [-d YYYY-MM-DD] [GOLD.tsv ...]
+# usage: bash bench/events-eval.sh [-v] [-d YYYY-MM-DD] [-s dev|test] [GOLD.tsv ...]
 #   -v   also list, per article, the false positives and false negatives
 #        (level a) with the article's sentences, and the events that match
 #        at level a but not at b or c, for error analysis.
+#   -s   score only one part: a gold file with a "#%dev-lines M R" line
+#        has its dev part in the records whose corpus line n has n % M == R
+#        (look at the dev part's errors when changing the coder; report the
+#        test part); a file without one is all test.
 #   -d   give records that have no "date" this publication date (AG News has
 #        none; its stories are from 2004-2005).  An experiment: the default
 #        scores the records as they are.
@@ -45,12 +49,13 @@
 #   all files.
 set -u
 cd "$(dirname "$0")/.." || exit 1
-verbose=0 date=
-while getopts vd: opt; do
+verbose=0 date= split=
+while getopts vd:s: opt; do
     case $opt in
     v) verbose=1 ;;
     d) date=$OPTARG ;;
-    *) echo "usage: bash bench/events-eval.sh [-v] [-d YYYY-MM-DD] [GOLD.tsv ...]" >&2; exit 2 ;;
+    s) split=$OPTARG ;;
+    *) echo "usage: bash bench/events-eval.sh [-v] [-d YYYY-MM-DD] [-s dev|test] [GOLD.tsv ...]" >&2; exit 2 ;;
     esac
 done
 shift $((OPTIND - 1))
@@ -58,22 +63,28 @@ shift $((OPTIND - 1))
 [ -x build/dateline ] || make -s build/dateline >/dev/null || exit 1
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
-EVAL_ROOT="${EVAL_ROOT:-$(cd .. && pwd)}" VERBOSE=$verbose TMPD="$tmp" DATE="$date" \
+EVAL_ROOT="${EVAL_ROOT:-$(cd .. && pwd)}" VERBOSE=$verbose TMPD="$tmp" DATE="$date" SPLIT="$split" \
 python3 - "$@" <<'PY'
 import collections, gzip, json, os, subprocess, sys
 
 root = os.environ["EVAL_ROOT"]
 verbose = os.environ["VERBOSE"] == "1"
 default_date = os.environ["DATE"]
+split = os.environ["SPLIT"]
 tmpd = os.environ["TMPD"]
 
 def read_gold(path):
     """Return (corpus path, scope or None, ordered {id: [(src,tgt,code,note)]})."""
     corpus, scope, arts = None, None, collections.OrderedDict()
+    global dev_lines
+    dev_lines = None
     for n, line in enumerate(open(path, encoding="utf-8"), 1):
         line = line.rstrip("\n")
         if line.startswith("#%corpus "):
             corpus = os.path.join(root, line.split(None, 1)[1].strip())
+            continue
+        if line.startswith("#%dev-lines "):
+            dev_lines = tuple(int(x) for x in line.split()[1:3])
             continue
         if line.startswith("#%scope-sentences "):
             scope = int(line.split()[1])
@@ -95,10 +106,11 @@ def run_dateline(corpus, ids, tag):
     """Select the records by id from the corpus (read in place), code them."""
     want, found = set(ids), {}
     with gzip.open(corpus, "rt", encoding="utf-8") as fh:
-        for line in fh:
+        for n, line in enumerate(fh, 1):
             rec = json.loads(line)
             if rec.get("id") in want:
                 found[rec["id"]] = line
+                line_of[rec["id"]] = n
     missing = [i for i in ids if i not in found]
     if missing:
         sys.exit("%s: ids not in the corpus: %s" % (corpus, " ".join(missing[:10])))
@@ -201,6 +213,15 @@ def show_article(aid, doc, scope, gold, sysev):
         print("  [%d] %s" % (i, " ".join(s["text"].split())))
     print("\n".join(lines))
 
+line_of = {}
+dev_lines = None
+
+def in_split(aid):
+    if not split:
+        return True
+    dev = dev_lines is not None and line_of[aid] % dev_lines[0] == dev_lines[1]
+    return dev if split == "dev" else not dev
+
 total = {lv: [0, 0, 0] for lv, _ in LEVELS}   # tp, nsys, ngold
 tot_art = tot_noev = 0
 drops_all = collections.Counter()
@@ -208,6 +229,9 @@ for path in sys.argv[1:]:
     corpus, scope, arts = read_gold(path)
     tag = os.path.splitext(os.path.basename(path))[0]
     docs = run_dateline(corpus, list(arts), tag)
+    arts = collections.OrderedDict((a, g) for a, g in arts.items() if in_split(a))
+    if not arts:
+        continue
     sums = {lv: [0, 0, 0] for lv, _ in LEVELS}
     drops = collections.Counter()
     ngold = nsys = 0
@@ -220,8 +244,8 @@ for path in sys.argv[1:]:
         if verbose:
             show_article(aid, docs[aid], scope, gold, sysev)
     noev = sum(1 for g in arts.values() if not g)
-    print("%s: %d articles (%d with no event), %d gold events, %d system events%s" % (
-        path, len(arts), noev, ngold, nsys,
+    print("%s%s: %d articles (%d with no event), %d gold events, %d system events%s" % (
+        path, " [%s]" % split if split else "", len(arts), noev, ngold, nsys,
         " (first %d sentences)" % scope if scope else ""))
     print("  not scored: " + (", ".join("%d %s" % (n, k) for k, n in sorted(drops.items())) or "none"))
     for lv, name in LEVELS:
