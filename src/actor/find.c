@@ -106,6 +106,9 @@ static const char *const particles[] = {"bin", "bint", "ibn", "al", "el", "de", 
                                         "der", "den", "la", "le", "del", "dos", "das", "abu", "ben", NULL};
 
 static const char *const dets[] = {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", NULL};
+/* Rank words that stand between a country and a title. */
+static const char *const ranks[] = {"deputy", "acting", "interim", "assistant", "vice", "former", "outgoing",
+                                    "incoming", "caretaker", "senior", "first", NULL};
 /* Speech verbs after a closing quotation mark: "...," said X. */
 static const char *const speech[] = {"said", "says", "told", "added", "stressed", "warned", "insisted",
                                     "declared", "stated", "wrote", "argued", NULL};
@@ -117,14 +120,14 @@ static const char *const speech[] = {"said", "says", "told", "added", "stressed"
 enum {
     FW_DEFINITE = 1u << 0, FW_LOCATIVE = 1u << 1, FW_NOT_ADJ = 1u << 2, FW_IRREGULAR = 1u << 3,
     FW_CITY_PART = 1u << 4, FW_ATTACK = 1u << 5, FW_PARTICLE = 1u << 6, FW_DET = 1u << 7,
-    FW_SPEECH = 1u << 8
+    FW_SPEECH = 1u << 8, FW_RANK = 1u << 9
 };
 
 dl_wordset *dl_actor_words_new(void) {
     static const dl_wordlist lists[] = {
         {definite_words, FW_DEFINITE}, {locatives, FW_LOCATIVE}, {not_adjectives, FW_NOT_ADJ},
         {irregular_verbs, FW_IRREGULAR}, {city_parts, FW_CITY_PART}, {attack_verbs, FW_ATTACK},
-        {particles, FW_PARTICLE}, {dets, FW_DET}, {speech, FW_SPEECH},
+        {particles, FW_PARTICLE}, {dets, FW_DET}, {speech, FW_SPEECH}, {ranks, FW_RANK},
     };
     return dl_wordset_new(lists, sizeof lists / sizeof *lists);
 }
@@ -645,6 +648,13 @@ static void parse_np(finder *f, size_t i, const char *preset, np *p) {
         }
         if (p->head < 0 && adj < adj_max && is_lowerword(f, j) && !(f->wm[j] & FW_NOT_ADJ)) {
             adj++;
+            j++;
+            continue;
+        }
+        /* "US Deputy Secretary of State", "French acting Prime Minister":
+         * a rank word before a title, even right after a country name */
+        if (p->head < 0 && (f->wm[j] & FW_RANK) && j + 1 < f->n && same_sent(f, j, j + 1)
+            && (types_at(f, j + 1) & TBIT(DL_ET_TITLE))) {
             j++;
             continue;
         }
