@@ -154,6 +154,24 @@ static int is_between_pattern(const dl_verb_pattern *p)
         && p->post[0].nalt == 1 && strcmp(p->post[0].alt[0], "between") == 0 && p->post[1].kind == DL_PE_TARGET;
 }
 
+/* An organised armed group: an army, rebels, insurgents, separatists,
+ * militias, and with police_too the police (by the actor's role codes). */
+static int armed_group(const dl_actor_mention *a, int police_too)
+{
+    static const char *const armed[] = {"MIL", "REB", "INS", "SEP", "UAF", "COP", NULL};
+    for (const char *const *r = armed; *r; r++) {
+        if (!police_too && !strcmp(*r, "COP"))
+            continue;
+        for (const char *p = a->roles; p && *p; p += 3) {
+            if (!strncmp(p, *r, 3))
+                return 1;
+            if (strlen(p) < 3)
+                break;
+        }
+    }
+    return 0;
+}
+
 static int is_aux_word(const dl_token *t)
 {
     static const char *const aux[] = {"is", "are", "was", "were", "be", "been", "being", "get", "got",
@@ -645,6 +663,15 @@ static void code_sentence(const dl_ctx *ctx, dl_doc *doc, const dl_clause *c, ui
                 const dl_actor_mention *a = &doc->actors->v[srcs[i]], *b = &doc->actors->v[tgts[j]];
                 if (strcmp(a->code, b->code) == 0)
                     continue;
+                /* CAMEO's 18 is unconventional violence; a killing between
+                 * organised armed forces (army, rebels, insurgents, police
+                 * on the other side) is fighting, 19.  Killing civilians,
+                 * beatings and floggings stay 18. */
+                snprintf(e.code, sizeof e.code, "%s", code);
+                if (!strcmp(code, "1823") && armed_group(a, 0) && armed_group(b, 1)) {
+                    snprintf(e.code, sizeof e.code, "190");
+                }
+                e.cameo = dl_cameo_find(&d->cameo, e.code);
                 e.source = srcs[i];
                 e.target = tgts[j];
                 e.source_code = a->code;
