@@ -1215,27 +1215,17 @@ static void find_actors(tb_sent *S)
         if (S->cover[i] || S->tk[i].comma)
             continue;
         int best = 0, bi = -1, agent = 0, bn = 0;
-        for (int k = 0; k < t->actors.n; k++) {
-            const tb_seq *ph = &t->actors.v[k].ph;
+        for (int k = 0; k < t->actors.n + t->agents.n; k++) {
+            /* actors first, then agents: a tie keeps the actor */
+            int is_agent = k >= t->actors.n;
+            const tb_seq *ph = is_agent ? &t->agents.v[k - t->actors.n].ph : &t->actors.v[k].ph;
             if (ph->n > 32)
                 continue;
             int sc = phrase_at(S, ph, i, 1, pos);
             if (sc > best) {
                 best = sc;
-                bi = k;
-                bn = ph->n;
-                memcpy(best_pos, pos, sizeof(int) * (size_t)ph->n);
-            }
-        }
-        for (int k = 0; k < t->agents.n; k++) {
-            const tb_seq *ph = &t->agents.v[k].ph;
-            if (ph->n > 32)
-                continue;
-            int sc = phrase_at(S, ph, i, 1, pos);
-            if (sc > best) {
-                best = sc;
-                bi = k;
-                agent = 1;
+                bi = is_agent ? k - t->actors.n : k;
+                agent = is_agent;
                 bn = ph->n;
                 memcpy(best_pos, pos, sizeof(int) * (size_t)ph->n);
             }

@@ -257,13 +257,19 @@ Test(store, duplicate_text_from_same_outlet_not_counted) {
     dl_store_close(st);
 }
 
-Test(store, negated_mention_is_not_an_event) {
+/* A store holding one article whose one event (code) is negated. */
+static dl_store *negated_event(const char *code) {
     dl_store *st = open_rw();
     char text[256];
-    json_t *o = article("a1", "Wire", "2024-03-04", 0, "FRA", "DEU", "190", text, sizeof text);
+    json_t *o = article("a1", "Wire", "2024-03-04", 0, "FRA", "DEU", code, text, sizeof text);
     json_object_set_new(json_array_get(json_object_get(o, "events"), 0), "negated", json_true());
     add(st, o, text);
     commit(st);
+    return st;
+}
+
+Test(store, negated_mention_is_not_an_event) {
+    dl_store *st = negated_event("190");
     cr_assert_eq(count(st, "SELECT count(*) FROM events"), 0);
     cr_assert_eq(count(st, "SELECT count(*) FROM mentions WHERE eid IS NULL AND negated = 1"), 1);
     dl_store_close(st);
@@ -272,12 +278,7 @@ Test(store, negated_mention_is_not_an_event) {
 Test(store, negated_refusal_is_an_event) {
     /* "did not lift the sanctions": negation made it refusal code 1231,
      * an event of its own */
-    dl_store *st = open_rw();
-    char text[256];
-    json_t *o = article("a1", "Wire", "2024-03-04", 0, "FRA", "DEU", "1231", text, sizeof text);
-    json_object_set_new(json_array_get(json_object_get(o, "events"), 0), "negated", json_true());
-    add(st, o, text);
-    commit(st);
+    dl_store *st = negated_event("1231");
     cr_assert_eq(count(st, "SELECT count(*) FROM events WHERE code = '1231'"), 1);
     dl_store_close(st);
 }
