@@ -400,6 +400,9 @@ void dl_places_find(const dl_gazetteer *g, dl_doc *doc, dl_place_set *out) {
         }
         for (size_t k = 0; k < np; k++) {
             double s = score_of(&g->places[p[k]], NULL, 0, dl_country);
+            /* a dateline names a city (or a country: "SINGAPORE"), not a
+             * state or province: "NEW YORK -" is New York City */
+            if (g->places[p[k]].kind == DL_PK_ADM1) s -= 100;
             if (s > best_s) { best_s = s; best = &g->places[p[k]]; }
         }
         if (best) {
