@@ -48,8 +48,7 @@ int dl_month_from_name(const char *s, size_t n) {
     case 'o': TRY("october", 10); return 0;
     case 'n': TRY("november", 11); return 0;
     case 'd': TRY("december", 12); return 0;
-    case 't': case 'w': return odd_abbrev(s, n) + 1;
-    default: return 0;
+    default: return 0;   /* "Tues", "Thurs", "Weds" are weekdays, not months */
     }
 }
 

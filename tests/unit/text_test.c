@@ -133,6 +133,11 @@ Test(date, month_and_weekday_names) {
     cr_assert_eq(dl_weekday_from_name("Monday", 6), 0);
     cr_assert_eq(dl_weekday_from_name("Thurs", 5), 3);
     cr_assert_eq(dl_weekday_from_name("Sun", 3), 6);
+    /* weekday abbreviations are no months (they were 2, 4 and 3) */
+    cr_assert_eq(dl_month_from_name("Tues", 4), 0);
+    cr_assert_eq(dl_month_from_name("Thurs.", 6), 0);
+    cr_assert_eq(dl_month_from_name("Weds", 4), 0);
+    cr_assert_eq(dl_weekday_from_name("Weds", 4), 2);
 }
 
 Test(arena, reset_and_big_allocations) {
