@@ -591,8 +591,8 @@ static void code_sentence(const dl_ctx *ctx, dl_doc *doc, const dl_clause *c, ui
          * actor speaks through are not the statement's target */
         if (code[0] == '0' && code[1] == '1' && tgt >= 0) {
             const dl_actor_mention *a = &doc->actors->v[tgt];
-            if (!strncmp(a->roles, "MED", 3) || !strncmp(a->code, "MED", 3)
-                || (strlen(a->code) >= 6 && !strncmp(a->code + 3, "MED", 3)))
+            if ((a->roles && !strncmp(a->roles, "MED", 3)) || (a->code && (!strncmp(a->code, "MED", 3)
+                || (strlen(a->code) >= 6 && !strncmp(a->code + 3, "MED", 3)))))
                 continue;
         }
         /* compounds */
