@@ -481,6 +481,14 @@ static int prep_governed(const dl_clause *c, uint32_t lo, uint32_t tok, int *loc
 
 int32_t dl_clause_main_subject(const dl_clause *c, uint32_t lo, uint32_t hi)
 {
+    /* the clause the participle hangs on starts after the last
+     * subordinator before it ("Abbas escaped when militants burst in,
+     * killing ...": the militants) */
+    for (uint32_t k = hi; k-- > lo;)
+        if (c->t[k].kind == DL_TOK_WORD && in_list(&c->t[k], W_SUBORD) && !in_list(&c->t[k], W_RELPRON)) {
+            lo = k + 1;
+            break;
+        }
     for (uint32_t i = lo; i < hi; i++) {
         int32_t m = c->starts[i];
         if (m < 0 || c->covers[i] != m)

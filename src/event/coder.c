@@ -172,6 +172,31 @@ static int armed_group(const dl_actor_mention *a, int police_too)
     return 0;
 }
 
+static int in_words(const dl_token *t, const char *const *list);
+
+/* Is sentence s about sport?  A score ("6-4", "2-1") or a word only
+ * sport uses: there "beat", "crushed", "routed" are results, not force. */
+static int sports_sentence(const dl_clause *c, const dl_sentence *s)
+{
+    static const char *const SPORT[] = {"seeded", "top-seeded", "second-seeded", "unseeded", "tournament",
+        "semifinal", "semifinals", "semi-final", "semi-finals", "quarterfinal", "quarterfinals",
+        "quarter-final", "quarter-finals", "championship", "championships", "goalkeeper", "striker",
+        "midfielder", "innings", "wicket", "wickets", "touchdown", "playoff", "playoffs", "play-off",
+        "grand-slam", "halftime", "half-time", "scoreline", NULL};
+    for (uint32_t i = s->tok_start; i < s->tok_end; i++) {
+        const dl_token *t = &c->t[i];
+        if (t->kind == DL_TOK_NUM && t->norm_len >= 3 && t->norm_len <= 5) {
+            const char *h = memchr(t->norm, '-', t->norm_len);
+            if (h && h > t->norm && h - t->norm <= 2 && t->norm_len - (size_t)(h - t->norm) - 1 <= 2
+                && t->norm_len - (size_t)(h - t->norm) - 1 >= 1)
+                return 1;
+        }
+        if (t->kind == DL_TOK_WORD && in_words(t, SPORT))
+            return 1;
+    }
+    return 0;
+}
+
 static int is_aux_word(const dl_token *t)
 {
     static const char *const aux[] = {"is", "are", "was", "were", "be", "been", "being", "get", "got",
@@ -586,6 +611,9 @@ static void code_sentence(const dl_ctx *ctx, dl_doc *doc, const dl_clause *c, ui
         const char *code = best->cameo && !(best->flags & DL_PF_FOREIGN)
             ? code_after_modality(bestfl, best->code, &ef, &note) : best->code;
         if (!code)
+            continue;
+        /* "Ljubicic of Croatia beat Hanescu of Romania 6-4": a result */
+        if ((!strncmp(code, "18", 2) || !strncmp(code, "19", 2)) && sports_sentence(c, s))
             continue;
         /* "X told reporters", "X told the news agency": the media an
          * actor speaks through are not the statement's target */
