@@ -25,6 +25,11 @@ typedef struct dl_tone_lex {
      * shifts and one integer compare instead of hashing and strncmp. */
     struct short_entry *shorts;   /* key 0 = empty */
     size_t scap;         /* a power of two */
+    /* One bit per dl_hash32 of every key, 64K bits (8 KB, stays in L1):
+     * most tokens are in no list and no AFINN entry, and the filter says
+     * so from the hash the tokenizer computed, without touching the
+     * 128 KB tables. */
+    uint64_t filter[1024];
 } dl_tone_lex;
 
 /* A short key with a copy of its slot's values, so that a lookup reads one
@@ -64,6 +69,13 @@ static inline size_t short_home(const dl_tone_lex *lex, uint64_t k) {
 
 /* (Re)build the short-key table from words. */
 static void build_short(dl_tone_lex *lex) {
+    memset(lex->filter, 0, sizeof lex->filter);
+    for (size_t i = 0; i < lex->words.cap; i++) {
+        const char *k = lex->words.slot[i].key;
+        if (!k || !*k) continue;
+        uint32_t h = dl_hash32(k, strlen(k));
+        lex->filter[(h >> 6) & 1023] |= 1ull << (h & 63);
+    }
     size_t nshort = 0;
     for (size_t i = 0; i < lex->words.cap; i++) {
         const char *k = lex->words.slot[i].key;
@@ -227,7 +239,9 @@ void dl_tone_lex_words(const dl_tone_lex *lex, const dl_token *t, size_t n, dl_k
          * (every list word starts with a letter or is "%", a SYM) and get
          * no tone */
         int k = t[i].kind;
-        if (k != DL_TOK_WORD && k != DL_TOK_NUM && k != DL_TOK_ABBR && k != DL_TOK_SYM) {
+        uint32_t h = t[i].hash;
+        if ((k != DL_TOK_WORD && k != DL_TOK_NUM && k != DL_TOK_ABBR && k != DL_TOK_SYM)
+            || (lex->has_lists && !(lex->filter[(h >> 6) & 1023] & (1ull << (h & 63))))) {
             out[i].lex = out[i].cls = 0;
             continue;
         }
