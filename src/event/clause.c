@@ -479,6 +479,11 @@ static int prep_governed(const dl_clause *c, uint32_t lo, uint32_t tok, int *loc
     return 0;
 }
 
+int dl_clause_is_det(const dl_clause *c, uint32_t i)
+{
+    return i < c->ntok && in_list(&c->t[i], W_DET);
+}
+
 int32_t dl_clause_main_subject(const dl_clause *c, uint32_t lo, uint32_t hi)
 {
     /* the clause the participle hangs on starts after the last

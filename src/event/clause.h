@@ -69,6 +69,9 @@ int32_t dl_clause_actor_after2(const dl_clause *c, uint32_t from, uint32_t sent_
 /* The agent of a passive: an actor after "by" following the verb, or -1. */
 int32_t dl_clause_by_agent(const dl_clause *c, uint32_t v, uint32_t sent_end);
 
+/* Is token i a determiner (the, a, its, their, ...)? */
+int dl_clause_is_det(const dl_clause *c, uint32_t i);
+
 /* The subject of the sentence's main clause before token hi: its first
  * actor not inside a prepositional phrase, or -1. */
 int32_t dl_clause_main_subject(const dl_clause *c, uint32_t lo, uint32_t hi);

@@ -537,12 +537,43 @@ static void code_sentence(const dl_ctx *ctx, dl_doc *doc, const dl_clause *c, ui
         const char *how = "subject", *thow = "object";
         int32_t subj = -1;
         /* "Insurgents attacked outposts of X and Y, killing Z": a
-         * participle after a comma has the main clause's subject */
+         * participle after a comma has the subject of the act before the
+         * comma -- the nearest verb's ("accused Russia of shelling a
+         * hospital, killing ...": Russia's) */
         if (bestg == v && v > s->tok_start + 1 && (c->tf[v - 1] & DL_TK_COMMA) && t[v].norm_len > 4
             && !strcmp(t[v].norm + t[v].norm_len - 3, "ing")) {
-            subj = dl_clause_main_subject(c, s->tok_start, v - 1);
+            uint32_t lim = v > s->tok_start + 16 ? v - 16 : s->tok_start;
+            for (uint32_t k = v - 1; k-- > lim;) {
+                if (c->covers[k] >= 0 || t[k].kind != DL_TOK_WORD || (c->tf[k] & DL_TK_BOUND))
+                    continue;
+                const dl_form_slot *fs = dl_verb_dict_lookup_h(d, t[k].norm, t[k].norm_len, c->th[k]);
+                if (!fs)
+                    continue;
+                /* a noun or a modifier ("a Hamas training camp", "UN
+                 * sanctions") is no act */
+                int kf = 0;
+                for (size_t h = 0; h < fs->nhit; h++)
+                    kf |= (int)fs->hit[h].forms;
+                /* but a gerund with an object is an act: "of shelling a
+                 * hospital" */
+                int gerund = (kf & DL_VF_ING) && k + 1 < v - 1 && (c->covers[k + 1] >= 0 || dl_clause_is_det(c, k + 1));
+                if (!gerund && (after_determiner(t, s->tok_start, k) || looks_like_noun(c, s->tok_start, k, kf)
+                    || (k + 1 < v - 1 && t[k + 1].kind == DL_TOK_WORD && !(kf & (DL_VF_PAST | DL_VF_PP))
+                        && c->covers[k + 1] < 0 && !c->wc[k + 1] && !(t[k + 1].flags & DL_TF_CAP)
+                        && (kf & DL_VF_ING))))
+                    continue;
+                /* an infinitive is what is wanted, not what was done
+                 * ("wanted Russia to return the islands, snubbing ...") */
+                if (k > s->tok_start && !strcmp(t[k - 1].norm, "to"))
+                    continue;
+                const char *h2 = how;
+                subj = dl_clause_subject(c, s->tok_start, k, &h2);
+                break;
+            }
+            if (subj < 0)
+                subj = dl_clause_main_subject(c, s->tok_start, v - 1);
             if (subj >= 0)
-                how = "subject of the main clause (participle after a comma)";
+                how = "subject of the act before the comma (participle)";
         }
         if (subj < 0)
             subj = dl_clause_subject(c, s->tok_start, bestg, &how);
