@@ -27,7 +27,8 @@
 
 typedef struct dl_run_opts {
     int jobs;       /* worker threads; <= 1 runs everything on the calling thread */
-    int dump;       /* serialise each object to a line in the worker */
+    int dump;       /* serialise each object to a line in the worker, which
+                       then frees the object: emit gets the line, obj NULL */
     int discard;    /* analyse only: no JSON object (benchmarks) */
     int keep_text;  /* hand emit the cleaned working text (offsets refer to it) */
 } dl_run_opts;
