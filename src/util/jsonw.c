@@ -57,6 +57,37 @@ static void write_real(dl_buf *out, double d) {
         dl_buf_add(out, ".0", 2);
         return;
     }
+    /* Decimals with one to four places (tone rounded to 3, coordinates to
+     * 4) print as "%.10g" does: the value N/10^k has at most ten
+     * significant digits and lies within 1e-12 of d relatively, far inside
+     * the half unit of the tenth digit where %.10g could round otherwise;
+     * and 1e-4 <= |d| < 1e10 is where %g writes fixed notation. */
+    double ad = fabs(d);
+    if (ad >= 1e-4 && ad < 1e9) {
+        static const double p10[] = {1, 10, 100, 1000, 10000};
+        for (int k = 1; k <= 4; k++) {
+            double x = ad * p10[k];
+            if (x >= 1e10) break;
+            long long nn = llround(x);
+            if (nn == 0 || fabs(x - (double)nn) > 1e-12 * x) continue;
+            char tmp[32];
+            char *p = tmp + sizeof tmp;
+            long long ip = nn, fr;
+            int kk = k;
+            while (kk > 0 && ip % 10 == 0) { ip /= 10; kk--; }   /* trailing zeros go */
+            if (kk == 0) break;                                  /* a whole number: not here */
+            long long scale = 1;
+            for (int q = 0; q < kk; q++) scale *= 10;
+            fr = ip % scale;
+            ip /= scale;
+            for (int q = 0; q < kk; q++) { *--p = (char)('0' + fr % 10); fr /= 10; }
+            *--p = '.';
+            do { *--p = (char)('0' + ip % 10); ip /= 10; } while (ip);
+            if (d < 0) *--p = '-';
+            dl_buf_add(out, p, (size_t)(tmp + sizeof tmp - p));
+            return;
+        }
+    }
     char tmp[40];
     int n = snprintf(tmp, sizeof tmp, "%.10g", d);
     if (n < 0) n = 0;
