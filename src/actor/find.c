@@ -1150,18 +1150,18 @@ void dl_actors_json(const dl_doc *doc, json_t *article) {
     for (size_t i = 0; i < s->n; i++) {
         const dl_actor_mention *m = &s->v[i];
         json_t *o = dl_span_object(doc, m->start, m->end);
-        json_object_set_new(o, "code", json_string(m->code));
-        json_object_set_new(o, "country", json_string(m->country));
+        json_object_set_new_nocheck(o, "code", json_string(m->code));
+        json_object_set_new_nocheck(o, "country", json_string(m->country));
         json_t *roles = json_array();
         for (const char *r = m->roles; strlen(r) >= 3; r += 3) json_array_append_new(roles, json_stringn(r, 3));
-        json_object_set_new(o, "roles", roles);
-        json_object_set_new(o, "kind", json_string(kind_name(m->kind)));
-        json_object_set_new(o, "name", json_string(m->name));
-        json_object_set_new(o, "entry", json_string(m->entry));
-        json_object_set_new(o, "how", json_string(how_name(m->how)));
-        if (m->antecedent >= 0) json_object_set_new(o, "antecedent", json_integer(m->antecedent));
-        json_object_set_new(o, "sentence", json_integer(m->sent));
+        json_object_set_new_nocheck(o, "roles", roles);
+        json_object_set_new_nocheck(o, "kind", json_string(kind_name(m->kind)));
+        json_object_set_new_nocheck(o, "name", json_string(m->name));
+        json_object_set_new_nocheck(o, "entry", json_string(m->entry));
+        json_object_set_new_nocheck(o, "how", json_string(how_name(m->how)));
+        if (m->antecedent >= 0) json_object_set_new_nocheck(o, "antecedent", json_integer(m->antecedent));
+        json_object_set_new_nocheck(o, "sentence", json_integer(m->sent));
         json_array_append_new(arr, o);
     }
-    json_object_set_new(article, "actors", arr);
+    json_object_set_new_nocheck(article, "actors", arr);
 }

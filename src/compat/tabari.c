@@ -2385,29 +2385,29 @@ static json_t *record_json(const dl_tabari_record *rec, const dl_tabari_result *
 {
     static const char *const status[] = {"coded", "complex", "discard", "short"};
     json_t *o = json_object(), *arr = json_array();
-    json_object_set_new(o, "id", json_string(rec->id));
-    json_object_set_new(o, "date", json_string(rec->date));
-    json_object_set_new(o, "status", json_string(status[r->status]));
+    json_object_set_new_nocheck(o, "id", json_string(rec->id));
+    json_object_set_new_nocheck(o, "date", json_string(rec->date));
+    json_object_set_new_nocheck(o, "status", json_string(status[r->status]));
     if (r->why[0])
-        json_object_set_new(o, "why", json_string(r->why));
+        json_object_set_new_nocheck(o, "why", json_string(r->why));
     for (int i = 0; i < r->n; i++) {
         const dl_tabari_event *e = &r->ev[i];
         json_t *ev = json_object(), *src = json_object(), *tgt = json_object(), *pat = json_object();
         char d[16], root[3] = {e->code[0], e->code[1], 0};
-        json_object_set_new(src, "code", json_string(e->source));
-        json_object_set_new(tgt, "code", json_string(e->target));
-        json_object_set_new(ev, "source", src);
-        json_object_set_new(ev, "target", tgt);
-        json_object_set_new(ev, "cameo", json_string(e->code));
-        json_object_set_new(ev, "root", json_string(root));
+        json_object_set_new_nocheck(src, "code", json_string(e->source));
+        json_object_set_new_nocheck(tgt, "code", json_string(e->target));
+        json_object_set_new_nocheck(ev, "source", src);
+        json_object_set_new_nocheck(ev, "target", tgt);
+        json_object_set_new_nocheck(ev, "cameo", json_string(e->code));
+        json_object_set_new_nocheck(ev, "root", json_string(root));
         snprintf(d, sizeof d, "%04ld-%02ld-%02ld", e->date / 10000 % 10000, e->date / 100 % 100, e->date % 100);
-        json_object_set_new(ev, "date", e->date ? json_string(d) : json_null());
-        json_object_set_new(ev, "verb", json_string(e->verb));
-        json_object_set_new(pat, "text", e->pattern[0] ? json_string(e->pattern) : json_null());
-        json_object_set_new(ev, "pattern", pat);
+        json_object_set_new_nocheck(ev, "date", e->date ? json_string(d) : json_null());
+        json_object_set_new_nocheck(ev, "verb", json_string(e->verb));
+        json_object_set_new_nocheck(pat, "text", e->pattern[0] ? json_string(e->pattern) : json_null());
+        json_object_set_new_nocheck(ev, "pattern", pat);
         json_array_append_new(arr, ev);
     }
-    json_object_set_new(o, "events", arr);
+    json_object_set_new_nocheck(o, "events", arr);
     return o;
 }
 

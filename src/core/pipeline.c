@@ -116,22 +116,22 @@ json_t *dl_span_text(const dl_doc *doc, size_t start, size_t end) {
 
 json_t *dl_span_object(const dl_doc *doc, size_t start, size_t end) {
     json_t *o = json_object();
-    json_object_set_new(o, "text", dl_span_text(doc, start, end));
-    json_object_set_new(o, "start", json_integer((json_int_t)start));
-    json_object_set_new(o, "end", json_integer((json_int_t)end));
+    json_object_set_new_nocheck(o, "text", dl_span_text(doc, start, end));
+    json_object_set_new_nocheck(o, "start", json_integer((json_int_t)start));
+    json_object_set_new_nocheck(o, "end", json_integer((json_int_t)end));
     return o;
 }
 
 json_t *dl_doc_to_json(const dl_doc *doc) {
     const dl_article *art = doc->art;
     json_t *o = json_object();
-    json_object_set_new(o, "id", json_string(doc->id));
+    json_object_set_new_nocheck(o, "id", json_string(doc->id));
     /* Input strings may hold invalid UTF-8 (jansson then returns NULL);
      * clean them the same way as the text. */
     const char *fields[][2] = {{"title", art->title}, {"url", art->url}, {"source", art->source},
                                {"language", art->language}, {"author", art->author}};
     for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) {
-        if (!fields[i][1]) { if (i == 0) json_object_set_new(o, "title", json_null()); continue; }
+        if (!fields[i][1]) { if (i == 0) json_object_set_new_nocheck(o, "title", json_null()); continue; }
         dl_buf b = DL_BUF_INIT;
         dl_text_clean(fields[i][1], strlen(fields[i][1]), &b, NULL);
         json_object_set_new(o, fields[i][0], json_stringn(b.p ? b.p : "", b.len));
@@ -141,73 +141,73 @@ json_t *dl_doc_to_json(const dl_doc *doc) {
     if (art->published) {
         dl_buf b = DL_BUF_INIT;
         dl_text_clean(art->published, strlen(art->published), &b, NULL);
-        json_object_set_new(o, "published", json_stringn(b.p ? b.p : "", b.len));
+        json_object_set_new_nocheck(o, "published", json_stringn(b.p ? b.p : "", b.len));
         dl_buf_free(&b);
     } else {
-        json_object_set_new(o, "published", json_null());
+        json_object_set_new_nocheck(o, "published", json_null());
     }
     dl_date_format(doc->date, d);
-    if (d[0]) json_object_set_new(o, "date", json_string(d));
-    else json_object_set_new(o, "date", json_null());
+    if (d[0]) json_object_set_new_nocheck(o, "date", json_string(d));
+    else json_object_set_new_nocheck(o, "date", json_null());
     if (art->origin) {
         json_t *from = json_object();
-        json_object_set_new(from, "file", json_string(art->origin));
-        if (art->line > 0) json_object_set_new(from, "line", json_integer(art->line));
-        if (art->offset >= 0) json_object_set_new(from, "offset", json_integer(art->offset));
-        if (art->kind) json_object_set_new(from, "format", json_string(art->kind));
-        json_object_set_new(o, "input", from);
+        json_object_set_new_nocheck(from, "file", json_string(art->origin));
+        if (art->line > 0) json_object_set_new_nocheck(from, "line", json_integer(art->line));
+        if (art->offset >= 0) json_object_set_new_nocheck(from, "offset", json_integer(art->offset));
+        if (art->kind) json_object_set_new_nocheck(from, "format", json_string(art->kind));
+        json_object_set_new_nocheck(o, "input", from);
     }
 
     const dl_dateline *dl = &doc->dateline;
     if (dl->found) {
         json_t *j = json_object();
-        json_object_set_new(j, "text", dl_span_text(doc, dl->start, dl->end));
-        json_object_set_new(j, "start", json_integer((json_int_t)dl->start));
-        json_object_set_new(j, "end", json_integer((json_int_t)dl->end));
-        json_object_set_new(j, "place", dl->place[0] ? json_string(dl->place) : json_null());
-        json_object_set_new(j, "place_raw", dl->place_raw[0] ? json_string(dl->place_raw) : json_null());
-        if (dl->region[0]) json_object_set_new(j, "region", json_string(dl->region));
-        if (dl->byline[0]) json_object_set_new(j, "byline", json_string(dl->byline));
-        json_object_set_new(j, "month", dl->month ? json_integer(dl->month) : json_null());
-        json_object_set_new(j, "day", dl->day ? json_integer(dl->day) : json_null());
+        json_object_set_new_nocheck(j, "text", dl_span_text(doc, dl->start, dl->end));
+        json_object_set_new_nocheck(j, "start", json_integer((json_int_t)dl->start));
+        json_object_set_new_nocheck(j, "end", json_integer((json_int_t)dl->end));
+        json_object_set_new_nocheck(j, "place", dl->place[0] ? json_string(dl->place) : json_null());
+        json_object_set_new_nocheck(j, "place_raw", dl->place_raw[0] ? json_string(dl->place_raw) : json_null());
+        if (dl->region[0]) json_object_set_new_nocheck(j, "region", json_string(dl->region));
+        if (dl->byline[0]) json_object_set_new_nocheck(j, "byline", json_string(dl->byline));
+        json_object_set_new_nocheck(j, "month", dl->month ? json_integer(dl->month) : json_null());
+        json_object_set_new_nocheck(j, "day", dl->day ? json_integer(dl->day) : json_null());
         dl_date_format(dl->date, d);
-        json_object_set_new(j, "date", d[0] ? json_string(d) : json_null());
-        json_object_set_new(j, "year_rule", json_string(dl->year_rule));
+        json_object_set_new_nocheck(j, "date", d[0] ? json_string(d) : json_null());
+        json_object_set_new_nocheck(j, "year_rule", json_string(dl->year_rule));
         json_t *ag = json_array();
         for (int i = 0; i < dl->nagencies; i++) {
             json_t *a = json_object();
-            json_object_set_new(a, "code", json_string(dl->agencies[i].code));
+            json_object_set_new_nocheck(a, "code", json_string(dl->agencies[i].code));
             set_str(a, "name", dl->agencies[i].name);
             json_array_append_new(ag, a);
         }
-        json_object_set_new(j, "agencies", ag);
-        json_object_set_new(o, "dateline", j);
+        json_object_set_new_nocheck(j, "agencies", ag);
+        json_object_set_new_nocheck(o, "dateline", j);
     } else {
-        json_object_set_new(o, "dateline", json_null());
+        json_object_set_new_nocheck(o, "dateline", json_null());
     }
 
     json_t *sents = json_array();
     for (size_t i = 0; i < doc->sents.n; i++) {
         const dl_sentence *s = &doc->sents.v[i];
         json_t *j = json_object();
-        json_object_set_new(j, "start", json_integer(s->start));
-        json_object_set_new(j, "end", json_integer(s->end));
-        if (doc->ctx->sentence_text) json_object_set_new(j, "text", dl_span_text(doc, s->start, s->end));
+        json_object_set_new_nocheck(j, "start", json_integer(s->start));
+        json_object_set_new_nocheck(j, "end", json_integer(s->end));
+        if (doc->ctx->sentence_text) json_object_set_new_nocheck(j, "text", dl_span_text(doc, s->start, s->end));
         json_array_append_new(sents, j);
     }
-    json_object_set_new(o, "sentences", sents);
+    json_object_set_new_nocheck(o, "sentences", sents);
 
     json_t *bp = json_array();
     for (size_t i = 0; i < doc->boiler.n; i++) {
         const dl_boiler_item *b = &doc->boiler.v[i];
         json_t *j = json_object();
-        json_object_set_new(j, "start", json_integer((json_int_t)b->start));
-        json_object_set_new(j, "end", json_integer((json_int_t)b->end));
-        json_object_set_new(j, "reason", json_string(b->reason));
-        json_object_set_new(j, "text", dl_span_text(doc, b->start, b->end));
+        json_object_set_new_nocheck(j, "start", json_integer((json_int_t)b->start));
+        json_object_set_new_nocheck(j, "end", json_integer((json_int_t)b->end));
+        json_object_set_new_nocheck(j, "reason", json_string(b->reason));
+        json_object_set_new_nocheck(j, "text", dl_span_text(doc, b->start, b->end));
         json_array_append_new(bp, j);
     }
-    json_object_set_new(o, "boilerplate", bp);
+    json_object_set_new_nocheck(o, "boilerplate", bp);
 
     /* HOOK json */
     dl_actors_json(doc, o);
@@ -217,11 +217,11 @@ json_t *dl_doc_to_json(const dl_doc *doc) {
     json_t *w = json_array();
     for (size_t i = 0; i < doc->nwarnings; i++) {
         json_t *j = json_object();
-        json_object_set_new(j, "code", json_string(doc->warnings[i].code));
-        json_object_set_new(j, "message", json_string(doc->warnings[i].message));
+        json_object_set_new_nocheck(j, "code", json_string(doc->warnings[i].code));
+        json_object_set_new_nocheck(j, "message", json_string(doc->warnings[i].message));
         json_array_append_new(w, j);
     }
-    json_object_set_new(o, "warnings", w);
+    json_object_set_new_nocheck(o, "warnings", w);
     if (art->meta) json_object_set(o, "meta", art->meta);
     return o;
 }

@@ -811,29 +811,29 @@ void dl_events_code(const dl_ctx *ctx, dl_doc *doc)
 json_t *dl_event_json(const dl_doc *doc, const dl_event *e)
 {
     json_t *o = json_object();
-    json_object_set_new(o, "sentence", json_integer(e->sent));
+    json_object_set_new_nocheck(o, "sentence", json_integer(e->sent));
     json_t *span = json_array();
     json_array_append_new(span, json_integer(e->start));
     json_array_append_new(span, json_integer(e->end));
-    json_object_set_new(o, "span", span);
-    json_object_set_new(o, "start", json_integer(e->start));
-    json_object_set_new(o, "end", json_integer(e->end));
-    json_object_set_new(o, "text", json_stringn(doc->text + e->start, e->end - e->start));
+    json_object_set_new_nocheck(o, "span", span);
+    json_object_set_new_nocheck(o, "start", json_integer(e->start));
+    json_object_set_new_nocheck(o, "end", json_integer(e->end));
+    json_object_set_new_nocheck(o, "text", json_stringn(doc->text + e->start, e->end - e->start));
     for (int k = 0; k < 2; k++) {
         int32_t m = k ? e->target : e->source;
         const dl_actor_mention *a = &doc->actors->v[m];
         json_t *x = json_object();
-        json_object_set_new(x, "code", json_string(a->code));
-        json_object_set_new(x, "text", json_stringn(doc->text + a->start, a->end - a->start));
-        json_object_set_new(x, "actor", json_integer(m));   /* index into "actors" */
+        json_object_set_new_nocheck(x, "code", json_string(a->code));
+        json_object_set_new_nocheck(x, "text", json_stringn(doc->text + a->start, a->end - a->start));
+        json_object_set_new_nocheck(x, "actor", json_integer(m));   /* index into "actors" */
         json_object_set_new(o, k ? "target" : "source", x);
     }
-    json_object_set_new(o, "cameo", json_string(e->code));
+    json_object_set_new_nocheck(o, "cameo", json_string(e->code));
     char root[3] = {e->code[0], e->code[1], 0};
-    json_object_set_new(o, "root", json_string(root));
+    json_object_set_new_nocheck(o, "root", json_string(root));
     if (e->cameo) {
-        json_object_set_new(o, "quad", json_integer(e->cameo->quad));
-        json_object_set_new(o, "goldstein", e->cameo->has_goldstein ? json_real(e->cameo->goldstein) : json_null());
+        json_object_set_new_nocheck(o, "quad", json_integer(e->cameo->quad));
+        json_object_set_new_nocheck(o, "goldstein", e->cameo->has_goldstein ? json_real(e->cameo->goldstein) : json_null());
     }
     const char *pt = e->pattern->plover_type ? e->pattern->plover_type : e->cameo ? e->cameo->plover_type : "";
     const char *pm = e->pattern->plover_type ? e->pattern->plover_mode : e->cameo ? e->cameo->plover_mode : "";
@@ -844,23 +844,23 @@ json_t *dl_event_json(const dl_doc *doc, const dl_event *e)
     }
     if (pt && pt[0]) {
         json_t *pl = json_object();
-        json_object_set_new(pl, "type", json_string(pt));
-        json_object_set_new(pl, "mode", pm && pm[0] ? json_string(pm) : json_null());
-        json_object_set_new(o, "plover", pl);
+        json_object_set_new_nocheck(pl, "type", json_string(pt));
+        json_object_set_new_nocheck(pl, "mode", pm && pm[0] ? json_string(pm) : json_null());
+        json_object_set_new_nocheck(o, "plover", pl);
     } else
-        json_object_set_new(o, "plover", json_null());
-    json_object_set_new(o, "negated", json_boolean(e->flags & DL_EF_NEGATED));
-    json_object_set_new(o, "intent", json_boolean(e->flags & (DL_EF_INTENT | DL_EF_THREAT)));
+        json_object_set_new_nocheck(o, "plover", json_null());
+    json_object_set_new_nocheck(o, "negated", json_boolean(e->flags & DL_EF_NEGATED));
+    json_object_set_new_nocheck(o, "intent", json_boolean(e->flags & (DL_EF_INTENT | DL_EF_THREAT)));
     char date[11];
     dl_date_format(e->date, date);
-    json_object_set_new(o, "date", date[0] ? json_string(date) : json_null());
+    json_object_set_new_nocheck(o, "date", date[0] ? json_string(date) : json_null());
     json_t *pat = json_object();
-    json_object_set_new(pat, "id", json_string(e->pattern->id));
-    json_object_set_new(pat, "text", json_string(e->pattern->text));
-    json_object_set_new(o, "pattern", pat);
-    json_object_set_new(o, "passive", json_boolean(e->flags & DL_EF_PASSIVE));
-    json_object_set_new(o, "reported", json_boolean(e->flags & DL_EF_REPORTED));
-    json_object_set_new(o, "why", json_string(e->why));
+    json_object_set_new_nocheck(pat, "id", json_string(e->pattern->id));
+    json_object_set_new_nocheck(pat, "text", json_string(e->pattern->text));
+    json_object_set_new_nocheck(o, "pattern", pat);
+    json_object_set_new_nocheck(o, "passive", json_boolean(e->flags & DL_EF_PASSIVE));
+    json_object_set_new_nocheck(o, "reported", json_boolean(e->flags & DL_EF_REPORTED));
+    json_object_set_new_nocheck(o, "why", json_string(e->why));
     return o;
 }
 
@@ -871,5 +871,5 @@ void dl_events_json(const dl_doc *doc, json_t *article)
     json_t *arr = json_array();
     for (size_t i = 0; i < doc->events->n; i++)
         json_array_append_new(arr, dl_event_json(doc, &doc->events->v[i]));
-    json_object_set_new(article, "events", arr);
+    json_object_set_new_nocheck(article, "events", arr);
 }

@@ -128,14 +128,14 @@ static const char *res_name(dl_when_res r) {
 
 static json_t *tone_json(const dl_tone *t) {
     json_t *o = json_object();
-    json_object_set_new(o, "tone", num3(t->tone));
-    json_object_set_new(o, "positive", num3(t->positive));
-    json_object_set_new(o, "negative", num3(t->negative));
-    json_object_set_new(o, "polarity", num3(t->polarity));
-    json_object_set_new(o, "activity", num3(t->activity));
-    json_object_set_new(o, "self_group", num3(t->self_group));
-    json_object_set_new(o, "words", json_integer(t->words));
-    json_object_set_new(o, "score", json_integer(t->score));
+    json_object_set_new_nocheck(o, "tone", num3(t->tone));
+    json_object_set_new_nocheck(o, "positive", num3(t->positive));
+    json_object_set_new_nocheck(o, "negative", num3(t->negative));
+    json_object_set_new_nocheck(o, "polarity", num3(t->polarity));
+    json_object_set_new_nocheck(o, "activity", num3(t->activity));
+    json_object_set_new_nocheck(o, "self_group", num3(t->self_group));
+    json_object_set_new_nocheck(o, "words", json_integer(t->words));
+    json_object_set_new_nocheck(o, "score", json_integer(t->score));
     return o;
 }
 
@@ -157,17 +157,17 @@ static void locate_events(const dl_doc *doc, json_t *article) {
         if (m) {
             const dl_gaz_place *p = m->place;
             json_t *o = dl_span_object(doc, m->start, m->end);
-            json_object_set_new(o, "name", json_string(p->name));
-            json_object_set_new(o, "country", json_string(p->country));
-            json_object_set_new(o, "region", json_string(p->adm1));
-            json_object_set_new(o, "lat", json_real(p->lat));
-            json_object_set_new(o, "lon", json_real(p->lon));
-            json_object_set_new(o, "geonameid", p->geonameid ? json_integer(p->geonameid) : json_null());
-            json_object_set_new(ev, "location", o);
+            json_object_set_new_nocheck(o, "name", json_string(p->name));
+            json_object_set_new_nocheck(o, "country", json_string(p->country));
+            json_object_set_new_nocheck(o, "region", json_string(p->adm1));
+            json_object_set_new_nocheck(o, "lat", json_real(p->lat));
+            json_object_set_new_nocheck(o, "lon", json_real(p->lon));
+            json_object_set_new_nocheck(o, "geonameid", p->geonameid ? json_integer(p->geonameid) : json_null());
+            json_object_set_new_nocheck(ev, "location", o);
         } else {
-            json_object_set_new(ev, "location", json_null());
+            json_object_set_new_nocheck(ev, "location", json_null());
         }
-        json_object_set_new(ev, "location_rule", json_string(rule));
+        json_object_set_new_nocheck(ev, "location_rule", json_string(rule));
     }
 }
 
@@ -179,64 +179,64 @@ void dl_know_json(const dl_doc *doc, json_t *article) {
     for (size_t i = 0; i < k->quotes.n; i++) {
         const dl_quote *q = &k->quotes.v[i];
         json_t *o = json_object();
-        json_object_set_new(o, "text", json_string(q->text));
-        json_object_set_new(o, "start", json_integer(q->start));
-        json_object_set_new(o, "end", json_integer(q->end));
-        json_object_set_new(o, "kind", json_string(q->partial ? "partial" : "direct"));
-        json_object_set_new(o, "verb", json_string(q->verb));
-        json_object_set_new(o, "frame", json_string(q->frame));
+        json_object_set_new_nocheck(o, "text", json_string(q->text));
+        json_object_set_new_nocheck(o, "start", json_integer(q->start));
+        json_object_set_new_nocheck(o, "end", json_integer(q->end));
+        json_object_set_new_nocheck(o, "kind", json_string(q->partial ? "partial" : "direct"));
+        json_object_set_new_nocheck(o, "verb", json_string(q->verb));
+        json_object_set_new_nocheck(o, "frame", json_string(q->frame));
         if (q->speaker.found) {
             json_t *s = json_object();
-            json_object_set_new(s, "name", json_string(q->speaker.name));
-            json_object_set_new(s, "code", json_string(q->speaker.code));
-            json_object_set_new(s, "text", json_string(q->speaker.text));
-            json_object_set_new(s, "start", json_integer(q->speaker.start));
-            json_object_set_new(s, "end", json_integer(q->speaker.end));
-            json_object_set_new(o, "speaker", s);
+            json_object_set_new_nocheck(s, "name", json_string(q->speaker.name));
+            json_object_set_new_nocheck(s, "code", json_string(q->speaker.code));
+            json_object_set_new_nocheck(s, "text", json_string(q->speaker.text));
+            json_object_set_new_nocheck(s, "start", json_integer(q->speaker.start));
+            json_object_set_new_nocheck(s, "end", json_integer(q->speaker.end));
+            json_object_set_new_nocheck(o, "speaker", s);
         } else {
-            json_object_set_new(o, "speaker", json_null());
+            json_object_set_new_nocheck(o, "speaker", json_null());
         }
         json_array_append_new(qs, o);
     }
-    json_object_set_new(article, "quotes", qs);
+    json_object_set_new_nocheck(article, "quotes", qs);
 
     json_t *cs = json_array();
     for (size_t i = 0; i < k->counts.n; i++) {
         const dl_count *c = &k->counts.v[i];
         json_t *o = dl_span_object(doc, c->start, c->end);
-        json_object_set_new(o, "value", c->value == floor(c->value) && fabs(c->value) < 9e15
+        json_object_set_new_nocheck(o, "value", c->value == floor(c->value) && fabs(c->value) < 9e15
                                             ? json_integer((json_int_t)c->value) : num3(c->value));
-        json_object_set_new(o, "vague", json_boolean(c->vague));
-        json_object_set_new(o, "type", json_string(c->type));
-        json_object_set_new(o, "object", json_string(c->object));
-        if (*c->currency) json_object_set_new(o, "currency", json_string(c->currency));
-        json_object_set_new(o, "actor", json_string(c->actor));
+        json_object_set_new_nocheck(o, "vague", json_boolean(c->vague));
+        json_object_set_new_nocheck(o, "type", json_string(c->type));
+        json_object_set_new_nocheck(o, "object", json_string(c->object));
+        if (*c->currency) json_object_set_new_nocheck(o, "currency", json_string(c->currency));
+        json_object_set_new_nocheck(o, "actor", json_string(c->actor));
         json_array_append_new(cs, o);
     }
-    json_object_set_new(article, "counts", cs);
+    json_object_set_new_nocheck(article, "counts", cs);
 
     json_t *ps = json_array();
     for (size_t i = 0; i < k->places.n; i++) {
         const dl_place_mention *m = &k->places.v[i];
         const dl_gaz_place *p = m->place;
         json_t *o = dl_span_object(doc, m->start, m->end);
-        json_object_set_new(o, "name", json_string(p->name));
-        json_object_set_new(o, "country", json_string(p->country));
-        json_object_set_new(o, "region", json_string(p->adm1));
-        json_object_set_new(o, "lat", json_real(p->lat));
-        json_object_set_new(o, "lon", json_real(p->lon));
-        json_object_set_new(o, "geonameid", p->geonameid ? json_integer(p->geonameid) : json_null());
-        json_object_set_new(o, "kind", json_string(place_kind_name(p->kind)));
-        json_object_set_new(o, "feature", json_string(p->feature));
-        json_object_set_new(o, "metonymy", json_boolean(m->metonymy));
+        json_object_set_new_nocheck(o, "name", json_string(p->name));
+        json_object_set_new_nocheck(o, "country", json_string(p->country));
+        json_object_set_new_nocheck(o, "region", json_string(p->adm1));
+        json_object_set_new_nocheck(o, "lat", json_real(p->lat));
+        json_object_set_new_nocheck(o, "lon", json_real(p->lon));
+        json_object_set_new_nocheck(o, "geonameid", p->geonameid ? json_integer(p->geonameid) : json_null());
+        json_object_set_new_nocheck(o, "kind", json_string(place_kind_name(p->kind)));
+        json_object_set_new_nocheck(o, "feature", json_string(p->feature));
+        json_object_set_new_nocheck(o, "metonymy", json_boolean(m->metonymy));
         /* GDELT's geo type: 1 country, 2 US state, 3 US city, 4 world
          * city, 5 world first-level region; named regions have none (0) */
         int us = !strcmp(p->country, "USA");
         int gt = p->kind == DL_PK_COUNTRY ? 1 : p->kind == DL_PK_ADM1 ? (us ? 2 : 5) : p->kind == DL_PK_CITY ? (us ? 3 : 4) : 0;
-        json_object_set_new(o, "geo_type", json_integer(gt));
+        json_object_set_new_nocheck(o, "geo_type", json_integer(gt));
         json_array_append_new(ps, o);
     }
-    json_object_set_new(article, "places", ps);
+    json_object_set_new_nocheck(article, "places", ps);
 
     json_t *ds = json_array();
     for (size_t i = 0; i < k->dates.n; i++) {
@@ -244,12 +244,12 @@ void dl_know_json(const dl_doc *doc, json_t *article) {
         json_t *o = dl_span_object(doc, w->start, w->end);
         char buf[11];
         dl_date_format(w->date, buf);
-        json_object_set_new(o, "date", w->date.y ? json_string(buf) : json_null());
-        json_object_set_new(o, "resolution", json_string(res_name(w->res)));
-        json_object_set_new(o, "relative", json_boolean(w->relative));
+        json_object_set_new_nocheck(o, "date", w->date.y ? json_string(buf) : json_null());
+        json_object_set_new_nocheck(o, "resolution", json_string(res_name(w->res)));
+        json_object_set_new_nocheck(o, "relative", json_boolean(w->relative));
         json_array_append_new(ds, o);
     }
-    json_object_set_new(article, "dates", ds);
+    json_object_set_new_nocheck(article, "dates", ds);
 
     /* per sentence, compactly, in GDELT's V1.5TONE order: [tone, positive,
      * negative, polarity, activity, self_group, words] -- an object per
@@ -268,6 +268,6 @@ void dl_know_json(const dl_doc *doc, json_t *article) {
         json_array_append_new(a, json_integer(t->words));
         json_array_append_new(st, a);
     }
-    json_object_set_new(tone, "sentences", st);
-    json_object_set_new(article, "tone", tone);
+    json_object_set_new_nocheck(tone, "sentences", st);
+    json_object_set_new_nocheck(article, "tone", tone);
 }
