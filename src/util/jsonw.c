@@ -4,6 +4,13 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The bytes a JSON string must escape: controls, '"' and '\\' ('/' only
+ * with JSON_ESCAPE_SLASH, which jansson's output here does not use). */
+static const unsigned char must_escape[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    ['"'] = 1, ['\\'] = 1,
+};
+
 static void write_string(dl_buf *out, const char *s, size_t n) {
     static const char hex[] = "0123456789ABCDEF";   /* jansson writes \u001F */
     dl_buf_reserve(out, n + 2);
@@ -11,18 +18,14 @@ static void write_string(dl_buf *out, const char *s, size_t n) {
     size_t i = 0;
     while (i < n) {
         size_t b = i;
-        while (i < n) {
-            unsigned char c = (unsigned char)s[i];
-            if (c < 0x20 || c == '"' || c == '\\' || c == '/' ) break;
+        while (i < n && !must_escape[(unsigned char)s[i]])
             i++;
-        }
         if (i > b) dl_buf_add(out, s + b, i - b);
         if (i >= n) break;
         unsigned char c = (unsigned char)s[i++];
         switch (c) {
         case '"': dl_buf_add(out, "\\\"", 2); break;
         case '\\': dl_buf_add(out, "\\\\", 2); break;
-        case '/': dl_buf_addc(out, '/'); break;   /* jansson escapes '/' only with JSON_ESCAPE_SLASH */
         case '\b': dl_buf_add(out, "\\b", 2); break;
         case '\f': dl_buf_add(out, "\\f", 2); break;
         case '\n': dl_buf_add(out, "\\n", 2); break;
