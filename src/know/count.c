@@ -186,7 +186,9 @@ static size_t number_at(const dl_token *t, const dl_know_word *w, size_t n, size
     if (digits_value(&t[i], &v)) {
         size_t j = i + 1;
         double s;
-        while (j < n && lookup(SCALES, t[j].norm, &s)) { v *= s; j++; }
+        /* the lexicon's bit says first whether the next word is a scale
+         * at all (it rarely is) */
+        while (j < n && (!w || (w[j].cls & DL_KW_SCALE)) && lookup(SCALES, t[j].norm, &s)) { v *= s; j++; }
         *value = v;
         return j - i;
     }
@@ -328,6 +330,8 @@ static const char *currency_of(const currency_word *t, const char *w) {
 #define NELEM(a) (sizeof (a) / sizeof *(a))
 
 static const char *noun_at(size_t k) { return NOUNS[k].noun; }
+static const char *scale_at(size_t k) { return SCALES[k].w; }
+static const char *currency_after_at(size_t k) { return CURRENCY_AFTER[k].w; }
 static const char *verb_at(size_t k) { return VERBS[k].noun; }
 
 /* For dl_know_words(): the finder asks each token near a number whether it
@@ -339,6 +343,8 @@ const dl_know_list dl_count_word_lists[] = {
     { NULL, noun_at, NELEM(NOUNS), DL_KW_NOUN },
     { NULL, verb_at, NELEM(VERBS), DL_KW_VERB },
     { NUMBER_STARTS, NULL, NELEM(NUMBER_STARTS), DL_KW_NUMBER },
+    { NULL, scale_at, NELEM(SCALES) - 1, DL_KW_SCALE },               /* without the NULL end */
+    { NULL, currency_after_at, NELEM(CURRENCY_AFTER) - 1, DL_KW_CURRENCY },
     { NULL, NULL, 0, 0 }
 };
 
@@ -456,7 +462,7 @@ void dl_counts_find(dl_doc *doc, dl_count_set *out) {
         if (!cur && j < hi) {
             size_t k = j;
             if (!strcmp(t[k].norm, "cfa") && k + 1 < hi) k++;
-            const char *c2 = currency_of(CURRENCY_AFTER, t[k].norm);
+            const char *c2 = (W[k].cls & DL_KW_CURRENCY) ? currency_of(CURRENCY_AFTER, t[k].norm) : NULL;
             if (c2) {
                 cur = c2;
                 /* francs: CFA (XOF) only when the text says so */

@@ -30,7 +30,9 @@ enum {
     DL_KW_JOINER    = 1u << 11,  /* place.c: "of", "de", "al", ... inside names */
     DL_KW_COMMON    = 1u << 12,  /* gazetteer.c: everyday words named like places */
     DL_KW_DATE      = 1u << 13,  /* when.c: lower-case words that start dates */
-    DL_KW_NUMBER    = 1u << 14   /* count.c: words a number can start with */
+    DL_KW_NUMBER    = 1u << 14,  /* count.c: words a number can start with */
+    DL_KW_SCALE     = 1u << 15,  /* count.c: "million", "mln", "k" after a number */
+    DL_KW_CURRENCY  = 1u << 16   /* count.c: currency words after a number */
 };
 
 /* A list: words[0..n) (or at(k) for lists of structs), all with bit. */
