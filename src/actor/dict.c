@@ -468,10 +468,30 @@ static int load_countries(dl_actor_dict *d, const char *path, char **err) {
         uint32_t ci = dl_dict_add_entry(d, &c);
         add_aliases_unless_ignored(d, ci, fld[3]);
         if (*fld[4] && strcmp(fld[8], "territory")) {   /* "French" is France, not its territories */
+            /* The people by their plural demonym ("Palestinians",
+             * "Israelis", "Afghans") act for their country, as a bare
+             * country name does; only -n and -i demonyms take a plain -s
+             * ("Chinese", "French", "Swiss" have no such plural). */
+            dl_buf plurals = DL_BUF_INIT;
+            for (const char *a = fld[4]; *a;) {
+                size_t n = strcspn(a, ";");
+                if (n > 2 && (a[n - 1] == 'n' || a[n - 1] == 'i')) {
+                    if (plurals.len) dl_buf_addc(&plurals, ';');
+                    dl_buf_add(&plurals, a, n);
+                    dl_buf_addc(&plurals, 's');
+                }
+                a += n;
+                if (*a == ';') a++;
+            }
             dl_actor_entry dm = c;
             dm.type = DL_ET_DEMONYM;
             uint32_t di = dl_dict_add_entry(d, &dm);
             add_aliases_unless_ignored(d, di, fld[4]);
+            if (plurals.len) {
+                uint32_t pi = dl_dict_add_entry(d, &c);
+                add_aliases_unless_ignored(d, pi, plurals.p);
+            }
+            dl_buf_free(&plurals);
         }
         /* Capitals of territories are rarely a government that acts. */
         if (*fld[5] && strcmp(fld[8], "territory")) {
