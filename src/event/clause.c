@@ -479,6 +479,21 @@ static int prep_governed(const dl_clause *c, uint32_t lo, uint32_t tok, int *loc
     return 0;
 }
 
+int dl_clause_in_locative(const dl_clause *c, uint32_t lo, uint32_t tok)
+{
+    /* "in" or "at" right before the mention, or before a determiner and up
+     * to two modifiers */
+    uint32_t i = tok;
+    for (int k = 0; k < 4 && i > lo; k++, i--) {
+        const dl_token *w = &c->t[i - 1];
+        if (!strcmp(w->norm, "in") || !strcmp(w->norm, "at"))
+            return 1;
+        if (!(in_list(w, W_DET) || (w->kind == DL_TOK_WORD && !(w->flags & DL_TF_CAP) && !c->wc[i - 1])))
+            return 0;
+    }
+    return 0;
+}
+
 int dl_clause_is_det(const dl_clause *c, uint32_t i)
 {
     return i < c->ntok && in_list(&c->t[i], W_DET);

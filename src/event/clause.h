@@ -69,6 +69,10 @@ int32_t dl_clause_actor_after2(const dl_clause *c, uint32_t from, uint32_t sent_
 /* The agent of a passive: an actor after "by" following the verb, or -1. */
 int32_t dl_clause_by_agent(const dl_clause *c, uint32_t v, uint32_t sent_end);
 
+/* Is the mention starting at token tok inside a phrase opened by "in" or
+ * "at" ("in a British television interview", "at the UN")? */
+int dl_clause_in_locative(const dl_clause *c, uint32_t lo, uint32_t tok);
+
 /* Is token i a determiner (the, a, its, their, ...)? */
 int dl_clause_is_det(const dl_clause *c, uint32_t i);
 

@@ -648,6 +648,17 @@ static void code_sentence(const dl_ctx *ctx, dl_doc *doc, const dl_clause *c, ui
             continue;
         /* "X told reporters", "X told the news agency": the media an
          * actor speaks through are not the statement's target */
+        /* "Annan said in a British television interview": the bare "X
+         * said Y" pattern does not reach into a phrase with "in" or "at"
+         * (a place or a medium, not who the statement is to or about) */
+        if (!strcmp(code, "010") && tgt >= 0 && best->npre == 0 && best->npost == 1
+            && best->post[0].kind == DL_PE_TARGET
+            && dl_clause_in_locative(c, s->tok_start, doc->actors->v[tgt].tok_start)
+            && doc->actors->v[tgt].tok_end < s->tok_end
+            && t[doc->actors->v[tgt].tok_end].kind == DL_TOK_WORD
+            && !(t[doc->actors->v[tgt].tok_end].flags & (DL_TF_CAP | DL_TF_UPPER))
+            && !c->wc[doc->actors->v[tgt].tok_end])   /* the actor modifies a noun */
+            continue;
         if (code[0] == '0' && code[1] == '1' && tgt >= 0) {
             const dl_actor_mention *a = &doc->actors->v[tgt];
             if ((a->roles && !strncmp(a->roles, "MED", 3)) || (a->code && (!strncmp(a->code, "MED", 3)
