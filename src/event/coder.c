@@ -257,6 +257,14 @@ static int looks_like_noun(const dl_clause *c, uint32_t lo, uint32_t v, int form
         return 1;
     if (p->kind == DL_TOK_NUM && (forms & (DL_VF_3SG | DL_VF_BASE | DL_VF_ING)))
         return 1;   /* "the August 13 slaughter" */
+    /* an abbreviated country before a base form: "the U.S. trade picture"
+     * (the same rule for words follows below) */
+    if (p->kind == DL_TOK_ABBR && (forms & (DL_VF_BASE | DL_VF_ING)) && !(forms & (DL_VF_3SG | DL_VF_PAST | DL_VF_PP))
+        && c->covers[v - 1] >= 0 && c->doc->actors) {
+        const dl_actor_mention *a = &c->doc->actors->v[c->covers[v - 1]];
+        if (a->kind == DL_AK_COUNTRY || a->kind == DL_AK_ORG)
+            return 1;
+    }
     if (p->kind != DL_TOK_WORD || in_words(p, VERB_CONTEXT))
         return 0;
     size_t pl = p->norm_len;
