@@ -625,7 +625,13 @@ static void code_sentence(const dl_ctx *ctx, dl_doc *doc, const dl_clause *c, ui
                     tgt = dl_clause_actor_after(c, v + 1, s->tok_end, 8);
             }
         }
-        if (src < 0) {
+        /* a speaker or "according to X" is the source of what is said
+         * (statements, appeals, intentions, demands, accusations,
+         * rejections, threats), not of what is reported done ("The quake
+         * struck Colombia, according to officials") */
+        int verbal = best->code[0] == '0' ? best->code[1] <= '3' || best->code[1] == '5'
+                                          : best->code[0] == '1' && best->code[1] <= '3';
+        if (src < 0 && (verbal || (best->flags & DL_PF_FOREIGN))) {
             src = dl_clause_frame(c, si, v);
             if (src >= 0) {
                 ef |= DL_EF_REPORTED;
