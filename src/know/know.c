@@ -143,6 +143,20 @@ static json_t *tone_json(const dl_tone *t) {
  * "sentence", "start", "end") a "location": the place dl_place_for_span()
  * picks, or null, and "location_rule": clause, sentence or none.  An event
  * stage that writes its own "location" keeps it. */
+/* A place mention as JSON: its span, then name, country, region,
+ * coordinates and GeoNames id (events' locations and the places list). */
+static json_t *place_object(const dl_doc *doc, const dl_place_mention *m) {
+    const dl_gaz_place *p = m->place;
+    json_t *o = dl_span_object(doc, m->start, m->end);
+    json_object_set_new_nocheck(o, "name", json_string(p->name));
+    json_object_set_new_nocheck(o, "country", json_string(p->country));
+    json_object_set_new_nocheck(o, "region", json_string(p->adm1));
+    json_object_set_new_nocheck(o, "lat", json_real(p->lat));
+    json_object_set_new_nocheck(o, "lon", json_real(p->lon));
+    json_object_set_new_nocheck(o, "geonameid", p->geonameid ? json_integer(p->geonameid) : json_null());
+    return o;
+}
+
 static void locate_events(const dl_doc *doc, json_t *article) {
     json_t *evs = json_object_get(article, "events");
     size_t i;
@@ -155,15 +169,7 @@ static void locate_events(const dl_doc *doc, json_t *article) {
         const dl_place_mention *m = dl_place_for_span(doc, (size_t)json_integer_value(js), (size_t)json_integer_value(jb),
                                                       (size_t)json_integer_value(je), &rule);
         if (m) {
-            const dl_gaz_place *p = m->place;
-            json_t *o = dl_span_object(doc, m->start, m->end);
-            json_object_set_new_nocheck(o, "name", json_string(p->name));
-            json_object_set_new_nocheck(o, "country", json_string(p->country));
-            json_object_set_new_nocheck(o, "region", json_string(p->adm1));
-            json_object_set_new_nocheck(o, "lat", json_real(p->lat));
-            json_object_set_new_nocheck(o, "lon", json_real(p->lon));
-            json_object_set_new_nocheck(o, "geonameid", p->geonameid ? json_integer(p->geonameid) : json_null());
-            json_object_set_new_nocheck(ev, "location", o);
+            json_object_set_new_nocheck(ev, "location", place_object(doc, m));
         } else {
             json_object_set_new_nocheck(ev, "location", json_null());
         }
@@ -219,13 +225,7 @@ void dl_know_json(const dl_doc *doc, json_t *article) {
     for (size_t i = 0; i < k->places.n; i++) {
         const dl_place_mention *m = &k->places.v[i];
         const dl_gaz_place *p = m->place;
-        json_t *o = dl_span_object(doc, m->start, m->end);
-        json_object_set_new_nocheck(o, "name", json_string(p->name));
-        json_object_set_new_nocheck(o, "country", json_string(p->country));
-        json_object_set_new_nocheck(o, "region", json_string(p->adm1));
-        json_object_set_new_nocheck(o, "lat", json_real(p->lat));
-        json_object_set_new_nocheck(o, "lon", json_real(p->lon));
-        json_object_set_new_nocheck(o, "geonameid", p->geonameid ? json_integer(p->geonameid) : json_null());
+        json_t *o = place_object(doc, m);
         json_object_set_new_nocheck(o, "kind", json_string(place_kind_name(p->kind)));
         json_object_set_new_nocheck(o, "feature", json_string(p->feature));
         json_object_set_new_nocheck(o, "metonymy", json_boolean(m->metonymy));
