@@ -839,7 +839,8 @@ static int parse_num(const dl_token *t, int lo, int hi)
         char ch = t->norm[k];
         if (ch < '0' || ch > '9')
             break;
-        v = v * 10 + (ch - '0');
+        if (k < 5)   /* longer runs are no day or year: no overflow (found by fuzz/pipeline_fuzz.c) */
+            v = v * 10 + (ch - '0');
     }
     if (k == 0 || k > 4)
         return -1;

@@ -318,3 +318,47 @@ Test(coder, tabari_and_petrarch_files)
     codes_as("[FRA France] will send peacekeepers to [MLI Mali].", "FRA MLI 0334\n");
     remove_tmpdir();
 }
+
+/* ---- inputs that once crashed fuzz/pipeline_fuzz.c ----
+ * Each file of tests/regress/pipeline/ through the whole pipeline with
+ * every dictionary loaded, then to JSON (under make asan the sanitizers
+ * watch). */
+#include <dirent.h>
+#include "util/jsonw.h"
+Test(pipeline, regression_inputs_do_not_crash) {
+    DIR *d = opendir("tests/regress/pipeline");
+    if (!d) { cr_skip_test("no tests/regress/pipeline"); return; }
+    dl_ctx full;
+    char *err = NULL;
+    cr_assert_eq(dl_ctx_load(&full, ".", &err), 0, "%s", err ? err : "");
+    full.today = (dl_date){2026, 11, 29};
+    struct dirent *e;
+    int n = 0;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.') continue;
+        char p[512];
+        snprintf(p, sizeof p, "tests/regress/pipeline/%s", e->d_name);
+        FILE *f = fopen(p, "rb");
+        cr_assert_not_null(f, "%s", p);
+        char buf[1 << 16];
+        size_t len = fread(buf, 1, sizeof buf, f);
+        fclose(f);
+        dl_article art;
+        memset(&art, 0, sizeof art);
+        art.text = buf;
+        art.text_len = len;
+        art.offset = -1;
+        dl_doc doc;
+        memset(&doc, 0, sizeof doc);
+        doc.arena = dl_arena_new(0);
+        dl_doc_analyse(&full, &doc, &art);
+        json_t *o = dl_doc_to_json(&doc);
+        cr_assert_not_null(o, "%s", p);
+        json_decref(o);
+        dl_arena_free(doc.arena);
+        n++;
+    }
+    closedir(d);
+    cr_assert_gt(n, 0);
+    dl_ctx_free(&full);
+}
