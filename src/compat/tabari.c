@@ -310,25 +310,7 @@ static long parse_date(const char *s, int yyyy)
     return (yy < 30 ? 20000000 : 19000000) + v;
 }
 
-/* ---- file reading helpers ---- */
-
-static char *read_file(const char *path, char **err)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        dl_set_err(err, "%s: cannot open", path);
-        return NULL;
-    }
-    dl_buf b = DL_BUF_INIT;
-    char tmp[8192];
-    size_t k;
-    while ((k = fread(tmp, 1, sizeof tmp, f)) > 0)
-        dl_buf_add(&b, tmp, k);
-    fclose(f);
-    if (!b.p)
-        dl_buf_adds(&b, "");
-    return dl_buf_take(&b);
-}
+/* ---- dictionary text helpers ---- */
 
 static void upcase(char *s)
 {
@@ -439,7 +421,7 @@ static char *next_line(char **p)
 
 static int load_actors(dl_tabari *t, const char *path, char **err)
 {
-    char *text = read_file(path, err);
+    char *text = dl_read_file(path, NULL, err);
     if (!text)
         return -1;
     char names[64][256];
@@ -508,7 +490,7 @@ static int load_actors(dl_tabari *t, const char *path, char **err)
 
 static int load_agents(dl_tabari *t, const char *path, char **err)
 {
-    char *text = read_file(path, err);
+    char *text = dl_read_file(path, NULL, err);
     if (!text)
         return -1;
     char *save = NULL;
@@ -567,7 +549,7 @@ static int split_code(char *l, char **code)
 
 static int load_verbs(dl_tabari *t, const char *path, char **err)
 {
-    char *text = read_file(path, err);
+    char *text = dl_read_file(path, NULL, err);
     if (!text)
         return -1;
     int section = 0;   /* 's' synsets, 't' time */
@@ -805,7 +787,7 @@ int dl_tabari_option(dl_tabari *t, const char *line)
 
 static int load_options(dl_tabari *t, const char *path, char **err)
 {
-    char *text = read_file(path, err);
+    char *text = dl_read_file(path, NULL, err);
     if (!text)
         return -1;
     char *cur = text, *line;
@@ -845,7 +827,7 @@ static int project_field(const char *text, const char *tag, char *out, size_t ca
 
 dl_tabari *dl_tabari_load(const char *project, char **err)
 {
-    char *text = read_file(project, err);
+    char *text = dl_read_file(project, NULL, err);
     if (!text)
         return NULL;
     dl_tabari *t = calloc(1, sizeof *t);

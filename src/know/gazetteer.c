@@ -4,7 +4,6 @@
 #include "words.h"
 #include "../util/arena.h"
 #include "../util/buf.h"
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -117,25 +116,6 @@ int dl_gazetteer_common(const dl_gazetteer *g, const char *norm, size_t n) {
 
 typedef struct key_ref { const char *key; uint32_t place; } key_ref;
 
-
-static char *read_file(const char *path, size_t *len, char **err) {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        dl_buf e = DL_BUF_INIT;
-        dl_buf_printf(&e, "%s: cannot open: %s", path, strerror(errno));
-        *err = dl_buf_take(&e);
-        return NULL;
-    }
-    dl_buf b = DL_BUF_INIT;
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) dl_buf_add(&b, chunk, n);
-    fclose(f);
-    *len = b.len;
-    if (!b.p) dl_buf_add(&b, "", 0);
-    return dl_buf_take(&b);
-}
-
 /* Decimal numbers as the build writes them ("-12.3456", "87000"): a
  * hand-rolled parser, because strtod() was the largest part of loading. */
 static int parse_decimal(const char *s, double *out) {
@@ -173,7 +153,7 @@ static char *load_error(const char *path, long line, const char *msg) {
 
 dl_gazetteer *dl_gazetteer_load(const char *path, char **err) {
     size_t len;
-    char *buf = read_file(path, &len, err);
+    char *buf = dl_read_file(path, &len, err);
     if (!buf) return NULL;
     size_t nlines = 1;
     for (size_t i = 0; i < len; i++) nlines += buf[i] == '\n';

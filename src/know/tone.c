@@ -3,7 +3,6 @@
 #include "gazetteer.h"
 #include "../util/arena.h"
 #include "../util/buf.h"
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -145,21 +144,11 @@ static void mark(dl_tone_lex *lex, const char *w, uint32_t flag) {
 }
 
 dl_tone_lex *dl_tone_lex_load(const char *path, char **err) {
-    FILE *f = fopen(path, "rb");
+    char *buf = dl_read_file(path, NULL, err);
+    if (!buf) return NULL;
     dl_buf e = DL_BUF_INIT;
-    if (!f) {
-        dl_buf_printf(&e, "%s: cannot open: %s", path, strerror(errno));
-        *err = dl_buf_take(&e);
-        return NULL;
-    }
-    dl_buf b = DL_BUF_INIT;
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) dl_buf_add(&b, chunk, n);
-    fclose(f);
-    dl_buf_add(&b, "", 0);
     dl_tone_lex *lex = dl_xmalloc(sizeof *lex);
-    lex->buf = dl_buf_take(&b);
+    lex->buf = buf;
     lex->arena = dl_arena_new(0);
     lex->max_words = 1;
     lex->has_lists = 0;

@@ -1,6 +1,7 @@
 /* buf.c -- growable byte buffer; see buf.h. */
 #include "buf.h"
 #include "arena.h"
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,6 +56,21 @@ char *dl_buf_take(dl_buf *b) {
     b->p = NULL;
     b->len = b->cap = 0;
     return p;
+}
+
+char *dl_read_file(const char *path, size_t *len, char **err) {
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        dl_set_err(err, "%s: cannot open: %s", path, strerror(errno));
+        return NULL;
+    }
+    dl_buf b = DL_BUF_INIT;
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) dl_buf_add(&b, chunk, n);
+    fclose(f);
+    if (len) *len = b.len;
+    return dl_buf_take(&b);
 }
 
 void dl_set_err(char **err, const char *fmt, ...) {

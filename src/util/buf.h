@@ -26,5 +26,9 @@ void dl_buf_free(dl_buf *b);
 void dl_set_err(char **err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Hand the bytes to the caller (who frees them) and leave b empty. */
 char *dl_buf_take(dl_buf *b);
+/* A whole file as one NUL-terminated malloc'd string (the loaders parse
+ * their dictionaries in place); its length in *len when len is not NULL.
+ * NULL with *err ("PATH: cannot open: REASON") when it cannot be opened. */
+char *dl_read_file(const char *path, size_t *len, char **err);
 
 #endif

@@ -1,9 +1,11 @@
-/* text_test.c -- UTF-8 cleaning, offsets, tokens, dates: properties that
- * case files cannot express. */
+/* text_test.c -- UTF-8 cleaning, offsets, tokens, dates, whole-file reading:
+ * properties that case files cannot express. */
 #include <criterion/criterion.h>
 #include "text/text.h"
 #include "util/date.h"
 #include "util/arena.h"
+#include "util/buf.h"
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -222,4 +224,34 @@ Test(wordset, every_class_of_a_word) {
     /* a length-limited lookup of a longer buffer */
     cr_expect_eq(dl_wordset_get(ws, "thats", 4, dl_hash32("that", 4)), 3u);
     dl_wordset_free(ws);
+}
+
+Test(buf, read_file_whole_or_error_naming_the_file) {
+    char path[] = "/tmp/dl-read-XXXXXX";
+    int fd = mkstemp(path);
+    cr_assert(fd >= 0);
+    static char big[100000];   /* longer than one read chunk */
+    for (size_t i = 0; i < sizeof big; i++) big[i] = (char)('a' + i % 26);
+    cr_assert_eq(write(fd, big, sizeof big), (ssize_t)sizeof big);
+    close(fd);
+    size_t len = 0;
+    char *err = NULL;
+    char *s = dl_read_file(path, &len, &err);
+    cr_assert_not_null(s);
+    cr_expect_eq(len, sizeof big);
+    cr_expect_eq(memcmp(s, big, sizeof big), 0);
+    cr_expect_eq(s[len], 0, "NUL-terminated");
+    free(s);
+    cr_assert_eq(truncate(path, 0), 0);
+    s = dl_read_file(path, NULL, &err);
+    cr_assert_not_null(s, "an empty file is an empty string");
+    cr_expect_str_eq(s, "");
+    free(s);
+    unlink(path);
+    cr_expect_null(dl_read_file(path, NULL, &err));
+    cr_assert_not_null(err);
+    char want[64];
+    snprintf(want, sizeof want, "%s: cannot open: ", path);
+    cr_expect(!strncmp(err, want, strlen(want)), "error was: %s", err);
+    free(err);
 }
