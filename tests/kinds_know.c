@@ -7,22 +7,14 @@
  * this stage alone.
  */
 #include "kinds.h"
+#include "event/casefile.h"
 #include "know/know.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 static void analyse(const dl_ctx *ctx, dl_doc *doc, dl_article *art, const char *in, size_t n, char pub[32]) {
-    pub[0] = 0;
-    if (n > 10 && !strncmp(in, "published=", 10)) {
-        const char *nl = memchr(in, '\n', n);
-        if (nl && (size_t)(nl - in - 10) < 32) {
-            memcpy(pub, in + 10, (size_t)(nl - in - 10));
-            pub[nl - in - 10] = 0;
-            n -= (size_t)(nl + 1 - in);
-            in = nl + 1;
-        }
-    }
+    dl_case_published(&in, &n, pub);
     memset(art, 0, sizeof *art);
     art->text = (char *)in;
     art->text_len = n;

@@ -76,19 +76,24 @@ static void set_marked_actors(dl_doc *doc, const mark *m, size_t nm)
     doc->actors = as;
 }
 
+void dl_case_published(const char **in, size_t *n, char pub[32])
+{
+    pub[0] = 0;
+    if (*n > 10 && !strncmp(*in, "published=", 10)) {
+        const char *nl = memchr(*in, '\n', *n);
+        if (nl && (size_t)(nl - *in - 10) < 32) {
+            memcpy(pub, *in + 10, (size_t)(nl - *in - 10));
+            pub[nl - *in - 10] = 0;
+            *n -= (size_t)(nl + 1 - *in);
+            *in = nl + 1;
+        }
+    }
+}
+
 void dl_evcase_analyse(const dl_ctx *ctx, dl_doc *doc, dl_article *art, char pub[32],
                        const char *in, size_t n, dl_buf *keep)
 {
-    pub[0] = 0;
-    if (n > 10 && !strncmp(in, "published=", 10)) {
-        const char *nl = memchr(in, '\n', n);
-        if (nl && (size_t)(nl - in - 10) < 32) {
-            memcpy(pub, in + 10, (size_t)(nl - in - 10));
-            pub[nl - in - 10] = 0;
-            n -= (size_t)(nl + 1 - in);
-            in = nl + 1;
-        }
-    }
+    dl_case_published(&in, &n, pub);
     mark m[64];
     size_t nm = strip_marks(in, n, keep, m, 64);
     memset(art, 0, sizeof *art);

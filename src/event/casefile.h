@@ -18,6 +18,11 @@
 #include "../core/doc.h"
 #include "../util/buf.h"
 
+/* The case's "published=YYYY-MM-DD" first line, if any: copied into pub
+ * (else pub is "") and skipped in *in / *n.  Also used by the knowledge
+ * stage's case kinds, which share the format. */
+void dl_case_published(const char **in, size_t *n, char pub[32]);
+
 /* Analyse one case text into doc (doc->arena set by the caller; art and
  * keep must outlive doc's use: they hold the text). */
 void dl_evcase_analyse(const dl_ctx *ctx, dl_doc *doc, dl_article *art, char pub[32],
