@@ -393,6 +393,23 @@ static int add_pattern_slot(struct dl_verb_dict *d)
     return (int)d->npat++;
 }
 
+/* A pattern of a TABARI or PETRARCH dictionary (DL_PF_FOREIGN; its CAMEO
+ * code is looked up once the file is read).  "---" codes nothing; "023?"
+ * marks an attribution verb (SAID, REPORT) that TABARI does not code by
+ * itself: both are DL_PF_NOEVENT. */
+static int add_foreign_pattern(struct dl_verb_dict *d, const char *where, int verb, const char *code)
+{
+    int pi = add_pattern_slot(d);
+    dl_verb_pattern *p = &d->pat[pi];
+    p->id = dl_xstrdup(where);
+    p->verb = verb;
+    p->flags |= DL_PF_FOREIGN;
+    if (strcmp(code, "---") == 0 || (code[0] && code[strlen(code) - 1] == '?'))
+        p->flags |= DL_PF_NOEVENT;
+    snprintf(p->code, sizeof p->code, "%s", code);
+    return pi;
+}
+
 static void verb_add_pattern(struct dl_verb_dict *d, int verb, int pat)
 {
     dl_verb *v = &d->verb[verb];
@@ -1236,16 +1253,8 @@ int dl_verb_dict_add_tabari(struct dl_verb_dict *d, const char *path, char **err
                 *err = errf(path, lineno, "%spattern without [code]", "");
                 return -1;
             }
-            int pi = add_pattern_slot(d);
+            int pi = add_foreign_pattern(d, where, verb, code);
             dl_verb_pattern *p = &d->pat[pi];
-            p->id = dl_xstrdup(where);
-            p->verb = verb;
-            p->flags |= DL_PF_FOREIGN;
-            /* "---" codes nothing; "023?" marks an attribution verb (SAID,
-             * REPORT) that TABARI does not code by itself */
-            if (strcmp(code, "---") == 0 || (code[0] && code[strlen(code) - 1] == '?'))
-                p->flags |= DL_PF_NOEVENT;
-            snprintf(p->code, sizeof p->code, "%s", code);
             char *body = s + 1;
             while (*body == ' ')
                 body++;
@@ -1338,14 +1347,8 @@ int dl_verb_dict_add_tabari(struct dl_verb_dict *d, const char *path, char **err
         }
         free(words);
         if (has) {
-            int pi = add_pattern_slot(d);
+            int pi = add_foreign_pattern(d, where, verb, code);
             dl_verb_pattern *p = &d->pat[pi];
-            p->id = dl_xstrdup(where);
-            p->verb = verb;
-            p->flags |= DL_PF_FOREIGN;
-            if (strcmp(code, "---") == 0 || (code[0] && code[strlen(code) - 1] == '?'))
-                p->flags |= DL_PF_NOEVENT;
-            snprintf(p->code, sizeof p->code, "%s", code);
             p->text = dl_xstrdup(rest);
             /* the words were already normalised: '~' marks an exact word,
              * and spaces separate words that may have others between them */
