@@ -361,29 +361,20 @@ static int parse_line(dl_actor_dict *d, char *line, const char *file, size_t lin
         }
         return 0;
     }
+    char reg[64];
     if (p.type == DL_ET_REGION) {
         /* code field: the world-countries region or subregion, '_' for space */
-        char reg[64];
         snprintf(reg, sizeof reg, "%s", code);
         for (char *q = reg; *q; q++) if (*q == '_') *q = ' ';
         p.region = reg;
-        p.code = "";
-        p.name = cn;
-        p.id = id;
-        uint32_t ei = dl_dict_add_entry(d, &p);
-        for (char *a = strtok(names, "|"); a; a = strtok(NULL, "|")) {
-            a = trim(a);
-            int exact = *a == '=';
-            if (exact) a++;
-            dl_dict_add_alias(d, ei, a, strlen(a), exact, 0);
-        }
-        return 0;
+        code = "";
+    } else {
+        if (p.type == DL_ET_BLOCK && !strcmp(code, "-")) code = "";
+        if (*code == '~') code++;   /* agents: roles only */
+        for (char *q = code; *q; q++)
+            if (!isupper((unsigned char)*q) && !isdigit((unsigned char)*q))
+                return errf(err, "%s:%zu: bad code \"%s\" (A-Z, 0-9 only)", file, lineno, code);
     }
-    if (p.type == DL_ET_BLOCK && !strcmp(code, "-")) code = "";
-    if (*code == '~') code++;   /* agents: roles only */
-    for (char *q = code; *q; q++)
-        if (!isupper((unsigned char)*q) && !isdigit((unsigned char)*q))
-            return errf(err, "%s:%zu: bad code \"%s\" (A-Z, 0-9 only)", file, lineno, code);
     p.code = code;
     p.name = cn;
     p.id = id;
