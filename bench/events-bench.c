@@ -12,18 +12,7 @@
 #include "actor/actor.h"
 #include "event/event.h"
 #include "core/doc.h"
-#include <jansson.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <time.h>
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec + ts.tv_nsec / 1e9;
-}
+#include "bench.h"
 
 int main(int argc, char **argv)
 {
@@ -46,27 +35,9 @@ int main(int argc, char **argv)
         fprintf(stderr, "events-bench: %s\n", err);
         return 1;
     }
-    FILE *f = fopen(argv[2], "r");
-    if (!f) {
-        perror(argv[2]);
-        return 1;
-    }
-    char **texts = NULL;
-    size_t n = 0, bytes = 0;
-    char *line = NULL;
-    size_t cap = 0;
-    while (getline(&line, &cap, f) > 0) {
-        json_t *o = json_loads(line, 0, NULL);
-        const char *t = o ? json_string_value(json_object_get(o, "text")) : NULL;
-        if (t) {
-            texts = realloc(texts, (n + 1) * sizeof *texts);
-            texts[n++] = strdup(t);
-            bytes += strlen(t);
-        }
-        json_decref(o);
-    }
-    free(line);
-    fclose(f);
+    char **texts;
+    size_t n, bytes;
+    if (bench_load_texts(argv[2], &texts, &n, &bytes)) return 1;
     dl_ctx ctx;
     memset(&ctx, 0, sizeof ctx);
     ctx.today = (dl_date){2026, 11, 29};
@@ -108,9 +79,7 @@ int main(int argc, char **argv)
                sentences ? (double)events / sentences : 0.0);
     }
     dl_arena_free(doc.arena);
-    for (size_t i = 0; i < n; i++)
-        free(texts[i]);
-    free(texts);
+    bench_free_texts(texts, n);
     dl_verb_dict_free(vd);
     dl_actor_dict_free(ad);
     return 0;

@@ -9,18 +9,8 @@
  * Prints both throughputs and the knowledge stage's overhead in %.
  */
 #include "core/doc.h"
+#include "bench.h"
 #include "know/know.h"
-#include <jansson.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <time.h>
-
-static double now(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 int main(int argc, char **argv) {
     if (argc < 3) { fprintf(stderr, "usage: know-bench HOME FILE.jsonl [ROUNDS]\n"); return 2; }
@@ -40,24 +30,9 @@ int main(int argc, char **argv) {
     if (dl_ctx_load(&ctx, argv[1], &err) != 0) { fprintf(stderr, "know-bench: %s\n", err); return 1; }
     double all_load = now() - t0;
     ctx.today = (dl_date){2026, 11, 29};
-    FILE *f = fopen(argv[2], "r");
-    if (!f) { perror(argv[2]); return 1; }
-    char **texts = NULL;
-    size_t n = 0, bytes = 0;
-    char *line = NULL;
-    size_t cap = 0;
-    while (getline(&line, &cap, f) > 0) {
-        json_t *o = json_loads(line, 0, NULL);
-        const char *t = o ? json_string_value(json_object_get(o, "text")) : NULL;
-        if (t) {
-            texts = realloc(texts, (n + 1) * sizeof *texts);
-            texts[n++] = strdup(t);
-            bytes += strlen(t);
-        }
-        json_decref(o);
-    }
-    free(line);
-    fclose(f);
+    char **texts;
+    size_t n, bytes;
+    if (bench_load_texts(argv[2], &texts, &n, &bytes)) return 1;
     dl_doc doc = {0};
     doc.arena = dl_arena_new(0);
     int full = ctx.stages;
@@ -93,8 +68,7 @@ int main(int argc, char **argv) {
     printf("knowledge overhead: %.1f %% of the events-only time (budget 30 %%)\n", 100.0 * (t[1] - t[0]) / t[0]);
     printf("per article: %.2f quotes, %.2f places, %.2f counts, %.2f dates\n", (double)quotes / (double)n,
            (double)places / (double)n, (double)counts / (double)n, (double)dates / (double)n);
-    for (size_t i = 0; i < n; i++) free(texts[i]);
-    free(texts);
+    bench_free_texts(texts, n);
     dl_arena_free(doc.arena);
     dl_ctx_free(&ctx);
     return 0;
