@@ -383,6 +383,22 @@ static size_t seq_match_prefix(const char *seq, const dl_token *t, size_t i, siz
     return k;
 }
 
+/* A dictionary line without its comment (from the comment character on:
+ * '#' in ours, ';' in TABARI's) and without surrounding blanks; edited in
+ * place. */
+static char *strip_line(char *line, char comment)
+{
+    char *c = strchr(line, comment);
+    if (c)
+        *c = 0;
+    while (*line == ' ' || *line == '\t')
+        line++;
+    size_t n = strlen(line);
+    while (n && (line[n - 1] == ' ' || line[n - 1] == '\t'))
+        line[--n] = 0;
+    return line;
+}
+
 static int add_pattern_slot(struct dl_verb_dict *d)
 {
     if (d->npat == d->cappat) {
@@ -766,15 +782,7 @@ int dl_verb_dict_add_file(struct dl_verb_dict *d, const char *path, const char *
             return -1;
         }
         line[len] = 0;
-        char *hash = strchr(line, '#');
-        if (hash)
-            *hash = 0;
-        char *s = line;
-        while (*s == ' ' || *s == '\t')
-            s++;
-        size_t sl = strlen(s);
-        while (sl && (s[sl - 1] == ' ' || s[sl - 1] == '\t'))
-            s[--sl] = 0;
+        char *s = strip_line(line, '#');
         if (!*s)
             continue;
         char where[512];
@@ -1174,15 +1182,7 @@ int dl_verb_dict_add_tabari(struct dl_verb_dict *d, const char *path, char **err
     while (fgets(line, sizeof line, f)) {
         lineno++;
         line[strcspn(line, "\r\n")] = 0;
-        char *semi = strchr(line, ';');
-        if (semi)
-            *semi = 0;
-        char *s = line;
-        while (*s == ' ' || *s == '\t')
-            s++;
-        size_t sl = strlen(s);
-        while (sl && (s[sl - 1] == ' ' || s[sl - 1] == '\t'))
-            s[--sl] = 0;
+        char *s = strip_line(line, ';');
         if (!*s || *s == '#')
             continue;
         char where[512];
