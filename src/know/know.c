@@ -54,6 +54,74 @@ const dl_know_word *dl_know_words(const dl_doc *doc, const struct dl_tone_lex *l
     return w;
 }
 
+/* One pass over the tokens for four finders and the tone: before it,
+ * each finder read every token of the story to skip nearly all of them.
+ * The tests here are coarse on purpose -- supersets of each finder's own
+ * first test, which still runs -- so that a finder's rules stay in its
+ * file. */
+const dl_know_cand_set *dl_know_cands(const dl_doc *doc) {
+    dl_know *k = doc->know;
+    if (k && k->cands) return k->cands;
+    const dl_know_word *w = dl_know_words(doc, NULL);
+    const dl_token *t = doc->toks.v;
+    size_t n = doc->toks.n;
+    dl_know_cand_set *c = dl_arena_calloc(doc->arena, sizeof *c);
+    /* one block for the five lists, each as long as the tokens at most
+     * (+1: the toned list is written one past its end), and the word
+     * counts */
+    size_t cap = n + 1;
+    uint32_t *names = dl_arena_alloc(doc->arena, (6 * cap + 1) * sizeof *names);
+    uint32_t *nums = names + cap, *dates = nums + cap, *marks = dates + cap, *toned = marks + cap;
+    uint32_t *before = toned + cap;
+    size_t nn = 0, nu = 0, nd = 0, nm = 0, nt = 0;
+    uint32_t nw = 0;
+    for (size_t i = 0; i < n; i++) {
+        const dl_token *x = &t[i];
+        unsigned kind = x->kind, fl = x->flags;
+        uint32_t cls = w[i].cls;
+        before[i] = nw;
+        /* without a branch: whether a word has a tone is data */
+        toned[nt] = (uint32_t)i;
+        nt += dl_tone_lex_toned(w[i].lex);
+        /* most tokens: a lower-case word in none of the lists below, with
+         * no hyphen ("mid-2019", "twenty-five") and no digit first */
+        if (kind == DL_TOK_WORD && !(fl & (DL_TF_CAP | DL_TF_UPPER | DL_TF_HYPHEN | DL_TF_PARA)) &&
+            !(cls & (DL_KW_NUMBER | DL_KW_DATE | DL_KW_AGO)) && !(x->norm[0] >= '0' && x->norm[0] <= '9')) {
+            nw++;
+            continue;
+        }
+        int word = kind == DL_TOK_WORD, wordish = word || kind == DL_TOK_ABBR;
+        nw += wordish || kind == DL_TOK_NUM;
+        if (wordish && (fl & DL_TF_CAP)) names[nn++] = (uint32_t)i;
+        if (kind == DL_TOK_NUM || kind == DL_TOK_SYM || (wordish && (fl & DL_TF_UPPER) && x->norm_len <= 3) ||
+            (word && ((cls & DL_KW_NUMBER) || (fl & DL_TF_HYPHEN))))
+            nums[nu++] = (uint32_t)i;
+        if ((cls & DL_KW_AGO) && i >= 2) {
+            /* "three days ago": token i - 2, in order among those listed
+             * (before token i itself is) */
+            uint32_t a = (uint32_t)(i - 2);
+            if (nd && dates[nd - 1] == a + 1) {
+                if (nd < 2 || dates[nd - 2] != a) { dates[nd] = a + 1; dates[nd - 1] = a; nd++; }
+            } else if (!nd || dates[nd - 1] != a) {
+                dates[nd++] = a;
+            }
+        }
+        if (kind == DL_TOK_NUM || kind == DL_TOK_ABBR ||
+            (word && ((fl & (DL_TF_CAP | DL_TF_HYPHEN)) || (cls & DL_KW_DATE) || (x->norm[0] >= '0' && x->norm[0] <= '9'))))
+            dates[nd++] = (uint32_t)i;
+        if (kind == DL_TOK_QUOTE || (fl & DL_TF_PARA)) marks[nm++] = (uint32_t)i;
+    }
+    before[n] = nw;
+    c->names.v = names; c->names.n = nn;
+    c->nums.v = nums; c->nums.n = nu;
+    c->dates.v = dates; c->dates.n = nd;
+    c->marks.v = marks; c->marks.n = nm;
+    c->toned.v = toned; c->toned.n = nt;
+    c->words_before = before;
+    if (k) k->cands = c;
+    return c;
+}
+
 size_t dl_know_story_start(const dl_doc *doc) {
     size_t lo = 0, hi = doc->toks.n;
     if (!hi || doc->toks.v[0].start >= doc->body_start) return 0;
@@ -98,10 +166,17 @@ void dl_know_run(const dl_ctx *ctx, dl_doc *doc) {
      * the story's tokens: the tokenizer only sees the story) */
     size_t end_off = doc->body_end ? doc->body_end : doc->len;
     k->sent_tone = dl_arena_calloc(doc->arena, (doc->sents.n ? doc->sents.n : 1) * sizeof *k->sent_tone);
+    const dl_know_cand_set *c = dl_know_cands(doc);
+    const uint32_t *toned = c->toned.v, *toned_end = toned + c->toned.n;
     for (size_t s = 0; s < doc->sents.n; s++) {
         const dl_sentence *se = &doc->sents.v[s];
-        k->sent_tone[s] = lex ? dl_tone_of_words(lex, doc->toks.v + se->tok_start, w + se->tok_start, se->tok_end - se->tok_start)
-                              : dl_tone_of(lex, doc->toks.v + se->tok_start, se->tok_end - se->tok_start);
+        /* the sentence's toned words: sentences are in token order */
+        while (toned < toned_end && *toned < se->tok_start) toned++;
+        const uint32_t *e = toned;
+        while (e < toned_end && *e < se->tok_end) e++;
+        k->sent_tone[s] = dl_tone_of_toned(lex, doc->toks.v, w, se->tok_start, se->tok_end, toned, (size_t)(e - toned),
+                                           (long)(c->words_before[se->tok_end] - c->words_before[se->tok_start]));
+        toned = e;
         if (se->start >= doc->body_start && se->start < end_off) dl_tone_add(&k->tone, &k->sent_tone[s]);
     }
 }

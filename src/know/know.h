@@ -23,6 +23,21 @@
 #include "tone.h"
 #include "words.h"
 
+/* Token indexes worth a finder's look, in text order, from one pass over
+ * the article's tokens (dl_know_cands()).  Each list is a superset of the
+ * tokens its finder can start with; the finder still tests each one, so
+ * the lists only spare it the tokens it would skip. */
+typedef struct dl_know_list_ix { const uint32_t *v; size_t n; } dl_know_list_ix;
+typedef struct dl_know_cand_set {
+    dl_know_list_ix names;   /* capitalised words: places */
+    dl_know_list_ix nums;    /* numbers, symbols, short all-caps words, number words: counts */
+    dl_know_list_ix dates;   /* numbers, abbreviations, date words, capitalised words,
+                                words starting with a digit, "N units ago": dates */
+    dl_know_list_ix marks;   /* quotation marks and paragraph starts: quotes */
+    dl_know_list_ix toned;   /* words the tone lexicon scores or counts (dl_tone_lex_toned()) */
+    const uint32_t *words_before;   /* [i]: the words (tone.h) among tokens 0..i-1; n + 1 entries */
+} dl_know_cand_set;
+
 typedef struct dl_know {
     dl_quote_set quotes;
     dl_count_set counts;
@@ -32,6 +47,7 @@ typedef struct dl_know {
     dl_tone *sent_tone;         /* one per sentence, doc->sents.n */
     const dl_know_word *words;  /* per token, see dl_know_words() */
     const struct dl_tone_lex *words_lex;   /* the lexicon they came from */
+    const dl_know_cand_set *cands;            /* see dl_know_cands() */
 } dl_know;
 
 /* The sentence holding token tok (binary search), or (size_t)-1. */
@@ -50,6 +66,10 @@ size_t dl_know_story_start(const dl_doc *doc);
  * the bits are wanted then).  Computed once per article and kept in
  * doc->know; the finders call it first. */
 const dl_know_word *dl_know_words(const dl_doc *doc, const struct dl_tone_lex *lex);
+
+/* The finders' candidate tokens of doc (from dl_know_words()'s bits),
+ * computed once per article and kept in doc->know like the words. */
+const dl_know_cand_set *dl_know_cands(const dl_doc *doc);
 
 /* Load the gazetteer and the tone lexicon from the repo root home. */
 dl_gazetteer *dl_know_load(const char *home, char **err);

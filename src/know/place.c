@@ -178,7 +178,11 @@ static raw_match *collect_matches(const dl_gazetteer *g, const dl_doc *doc, cons
     const dl_token *t = doc->toks.v;
     size_t cap = 16, n = 0;
     raw_match *v = dl_arena_alloc(doc->arena, cap * sizeof *v);
-    for (size_t i = lo; i < hi; i++) {
+    const dl_know_list_ix *names = &dl_know_cands(doc)->names;
+    for (size_t ci = 0; ci < names->n; ci++) {
+        size_t i = names->v[ci];
+        if (i < lo) continue;
+        if (i >= hi) break;
         if (!is_name_tok(&t[i])) continue;
         const uint32_t *p;
         size_t np;

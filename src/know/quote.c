@@ -395,7 +395,12 @@ void dl_quotes_find(dl_doc *doc, dl_quote_set *out) {
     size_t open = (size_t)-1;       /* token index of the open mark */
     char open_mark = 0;             /* '"' or '\'' */
     int unclosed_prev = 0;          /* the last quote ran to its paragraph's end */
-    for (size_t i = 0; i <= hi; i++) {
+    const dl_know_list_ix *marks = &dl_know_cands(doc)->marks;
+    /* Only quotation marks and paragraph starts change anything here: the
+     * loop visits those, then i == hi once (the story's end closes an
+     * open quotation). */
+    for (size_t ci = 0, i = 0; ci == 0 || i < hi; ci++) {
+        i = ci < marks->n && marks->v[ci] < hi ? marks->v[ci] : hi;
         /* outside a quotation only a quotation mark matters */
         if (open == (size_t)-1 && i < hi && t[i].kind != DL_TOK_QUOTE) continue;
         int para = i == hi || (t[i].flags & DL_TF_PARA);

@@ -284,56 +284,78 @@ int dl_tone_lex_valence(uint32_t lex_value) {
     return lex_value ? (int)(lex_value & 0xff) - 16 : 0;
 }
 
-/* w: the tokens' lexicon values from dl_tone_lex_word(), or NULL to look
+/* Count token i of t[lo..hi), a word whose lexicon value f is not 0,
+ * into r; returns the tokens it used (an AFINN phrase uses several). */
+static size_t count_word(const dl_tone_lex *lex, const dl_token *t, size_t lo, size_t hi, size_t i, uint32_t f,
+                         dl_tone *r) {
+    if (f & LEX_ACTIVITY) r->nactivity++;
+    if (f & LEX_SELF) r->nself++;
+    /* a capitalised word inside a sentence is part of a name ("Great
+     * Britain", "United Nations"), which carries no tone; so is a first
+     * word followed by another capitalised word ("Good Friday") */
+    if ((t[i].flags & DL_TF_CAP) && i > lo && !(t[i - 1].flags & DL_TF_SENT_END) &&
+        t[i - 1].kind != DL_TOK_QUOTE && t[i - 1].kind != DL_TOK_OPEN && !(t[i].flags & DL_TF_PARA))
+        return 1;
+    if ((t[i].flags & DL_TF_CAP) && i + 1 < hi && (t[i + 1].flags & DL_TF_CAP) &&
+        (t[i + 1].kind == DL_TOK_WORD || t[i + 1].kind == DL_TOK_ABBR))
+        return 1;
+    int hit = (f & LEX_VALENCE) ? (int)(f & 0xff) - 16 : 0;
+    size_t used = 1;
+    if (f & LEX_PHRASE) {
+        /* the longest AFINN phrase starting here (words in a row) */
+        char key[256];
+        size_t len = t[i].norm_len;
+        if (len < sizeof key) {
+            memcpy(key, t[i].norm, len);
+            for (size_t j = i + 1, w = 2; j < hi && w <= (size_t)lex->max_words && is_word(&t[j]); j++, w++) {
+                if (len + 1 + t[j].norm_len >= sizeof key) break;
+                key[len++] = ' ';
+                memcpy(key + len, t[j].norm, t[j].norm_len);
+                len += t[j].norm_len;
+                uint32_t f2 = lex_get(lex, key, len).first;
+                if (f2 & LEX_VALENCE) {
+                    hit = (int)(f2 & 0xff) - 16;
+                    used = w;
+                }
+            }
+        }
+    }
+    if (hit > 0) r->npos++;
+    else if (hit < 0) r->nneg++;
+    r->score += hit;
+    return used;
+}
+
+/* w: the tokens' lexicon values from dl_tone_lex_words(), or NULL to look
  * them up here. */
 static dl_tone tone_of(const dl_tone_lex *lex, const dl_token *t, const dl_know_word *w, size_t n) {
     dl_tone r;
     memset(&r, 0, sizeof r);
-    char key[256];
     for (size_t i = 0; i < n; i++) {
         if (!is_word(&t[i])) continue;
         r.words++;
         if (!lex) continue;
-        uint32_t f;
-        if (w) f = w[i].lex;
-        else f = lex_get(lex, t[i].norm, t[i].norm_len).first;
+        uint32_t f = w ? w[i].lex : lex_get(lex, t[i].norm, t[i].norm_len).first;
         if (!f) continue;
-        if (f & LEX_ACTIVITY) r.nactivity++;
-        if (f & LEX_SELF) r.nself++;
-        /* a capitalised word inside a sentence is part of a name ("Great
-         * Britain", "United Nations"), which carries no tone; so is a first
-         * word followed by another capitalised word ("Good Friday") */
-        if ((t[i].flags & DL_TF_CAP) && i > 0 && !(t[i - 1].flags & DL_TF_SENT_END) &&
-            t[i - 1].kind != DL_TOK_QUOTE && t[i - 1].kind != DL_TOK_OPEN && !(t[i].flags & DL_TF_PARA))
-            continue;
-        if ((t[i].flags & DL_TF_CAP) && i + 1 < n && (t[i + 1].flags & DL_TF_CAP) &&
-            (t[i + 1].kind == DL_TOK_WORD || t[i + 1].kind == DL_TOK_ABBR))
-            continue;
-        int hit = (f & LEX_VALENCE) ? (int)(f & 0xff) - 16 : 0;
-        size_t used = 1;
-        if (f & LEX_PHRASE) {
-            /* the longest AFINN phrase starting here (words in a row) */
-            size_t len = t[i].norm_len;
-            if (len < sizeof key) {
-                memcpy(key, t[i].norm, len);
-                for (size_t j = i + 1, w = 2; j < n && w <= (size_t)lex->max_words && is_word(&t[j]); j++, w++) {
-                    if (len + 1 + t[j].norm_len >= sizeof key) break;
-                    key[len++] = ' ';
-                    memcpy(key + len, t[j].norm, t[j].norm_len);
-                    len += t[j].norm_len;
-                    uint32_t f2 = lex_get(lex, key, len).first;
-                    if (f2 & LEX_VALENCE) {
-                        hit = (int)(f2 & 0xff) - 16;
-                        used = w;
-                    }
-                }
-            }
-        }
-        if (hit > 0) r.npos++;
-        else if (hit < 0) r.nneg++;
-        r.score += hit;
+        size_t used = count_word(lex, t, 0, n, i, f, &r);
         /* the other words of a phrase still count as words */
         for (size_t k = 1; k < used; k++) { i++; r.words++; }
+    }
+    dl_tone_finish(&r);
+    return r;
+}
+
+dl_tone dl_tone_of_toned(const dl_tone_lex *lex, const dl_token *t, const dl_know_word *w, size_t lo, size_t hi,
+                         const uint32_t *toned, size_t ntoned, long words) {
+    dl_tone r;
+    memset(&r, 0, sizeof r);
+    r.words = words;
+    /* a word with no lexicon flag counts only as a word (in `words`); a
+     * phrase's other words are not counted again */
+    for (size_t k = 0, next = lo; lex && k < ntoned; k++) {
+        size_t i = toned[k];
+        if (i < next || !is_word(&t[i])) continue;
+        next = i + count_word(lex, t, lo, hi, i, w[i].lex, &r);
     }
     dl_tone_finish(&r);
     return r;

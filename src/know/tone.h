@@ -45,13 +45,23 @@ void dl_tone_lex_add_lists(struct dl_tone_lex *lex, const dl_know_list *const *a
 /* One probe per token of t[0..n): its lexicon value (0 if absent) and
  * its DL_KW_* bits into out[0..n). */
 void dl_tone_lex_words(const struct dl_tone_lex *lex, const dl_token *t, size_t n, dl_know_word *out);
-/* The AFINN valence in a lexicon value from dl_tone_lex_word(). */
+/* Does a lexicon value from dl_tone_lex_words() give the tone anything
+ * to count (a valence, an activity or self word, a phrase's first word)?
+ * Those flags lie above the valence byte; a word that is only in a
+ * finder's list has none. */
+static inline int dl_tone_lex_toned(uint32_t lex_value) { return lex_value > 0xff; }
+/* The AFINN valence in a lexicon value from dl_tone_lex_words(). */
 int dl_tone_lex_valence(uint32_t lex_value);
 
 /* Tone of tokens t[0..n). */
 dl_tone dl_tone_of(const struct dl_tone_lex *lex, const dl_token *t, size_t n);
 /* The same with the tokens' lexicon values already looked up (w[0..n)). */
 dl_tone dl_tone_of_words(const struct dl_tone_lex *lex, const dl_token *t, const dl_know_word *w, size_t n);
+/* The same for tokens t[lo..hi) (t: the article's tokens) from the ones
+ * among them that dl_tone_lex_toned() (toned[0..ntoned), in order, all
+ * in [lo, hi)), given their number of words. */
+dl_tone dl_tone_of_toned(const struct dl_tone_lex *lex, const dl_token *t, const dl_know_word *w, size_t lo,
+                         size_t hi, const uint32_t *toned, size_t ntoned, long words);
 /* Add t's counts to sum and recompute sum's densities (an article's tone
  * from its sentences'). */
 void dl_tone_add(dl_tone *sum, const dl_tone *t);

@@ -154,9 +154,14 @@ static const char *const DATE_WORDS[] = {
     "yesterday", "today", "tomorrow", "tonight", "last", "this", "next", "past", NULL
 };
 
+/* "three days ago": the candidate scan (dl_know_cands()) marks the
+ * token two before it. */
+static const char *const AGO[] = { "ago", NULL };
+
 /* For dl_know_words(). */
 const dl_know_list dl_when_word_lists[] = {
     { DATE_WORDS, NULL, sizeof DATE_WORDS / sizeof *DATE_WORDS - 1, DL_KW_DATE },
+    { AGO, NULL, 1, DL_KW_AGO },
     { NULL, NULL, 0, 0 }
 };
 
@@ -189,7 +194,14 @@ void dl_when_find(dl_doc *doc, dl_date ref, dl_when_set *out) {
     memset(fcache, -1, doc->sents.n + 1);
     size_t hi = dl_know_story_end(doc);
     const dl_know_word *W = dl_know_words(doc, NULL);
-    for (size_t i = dl_know_story_start(doc); i < hi; i++) {
+    size_t lo = dl_know_story_start(doc);
+    const dl_know_list_ix *cand = &dl_know_cands(doc)->dates;
+    /* the candidates in [lo, hi), skipping those a date found has used:
+     * the loop's step moves `next` past the tokens the body consumed */
+    for (size_t ci = 0, next = lo, i = 0; ci < cand->n; ci++, next = i + 1 > next ? i + 1 : next) {
+        i = cand->v[ci];
+        if (i < next) continue;
+        if (i >= hi) break;
         /* most tokens are lower-case words no date starts with */
         if (t[i].kind == DL_TOK_WORD && !(t[i].flags & DL_TF_CAP) && !lower_date_start(&t[i], &W[i]) &&
             !(t[i].norm[0] >= '0' && t[i].norm[0] <= '9') &&
