@@ -4,6 +4,7 @@
 #include "words.h"
 #include "../util/arena.h"
 #include "../util/buf.h"
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -151,6 +152,29 @@ static char *load_error(const char *path, long line, const char *msg) {
     return dl_buf_take(&e);
 }
 
+/* Is the feature code "PPL" followed by x (PPLC, PPLA)?  strcmp spelled out. */
+static int is_feature(const char *f, char x) {
+    return f[0] == 'P' && f[1] == 'P' && f[2] == 'L' && f[3] == x && !f[4];
+}
+
+/* A place's score before context: its kind, or a town's size and rank
+ * (the place finder adds the article's context, place.c).  Computed once
+ * here: a log10 per candidate per article was a tenth of the finder. */
+static double prior(const dl_gaz_place *pl) {
+    double s;
+    switch (pl->kind) {
+    case DL_PK_COUNTRY: s = 20; break;
+    case DL_PK_REGION: s = 15; break;
+    case DL_PK_ADM1: s = 7; break;   /* beats a town abroad: "Florida" is the state */
+    default:
+        s = log10((double)pl->population + 10.0);
+        if (is_feature(pl->feature, 'C')) s += 2;
+        else if (is_feature(pl->feature, 'A')) s += 1;
+        break;
+    }
+    return s;
+}
+
 dl_gazetteer *dl_gazetteer_load(const char *path, char **err) {
     size_t len;
     char *buf = dl_read_file(path, &len, err);
@@ -198,8 +222,14 @@ dl_gazetteer *dl_gazetteer_load(const char *path, char **err) {
             return NULL;
         }
         dl_gaz_place *pl = &g->places[g->nplaces];
+        if (strlen(f[1]) >= sizeof pl->country || strlen(f[7]) >= sizeof pl->feature) {
+            *err = load_error(path, lineno, "country code over 3 or feature code over 7 bytes");
+            free(refs);
+            dl_gazetteer_free(g);
+            return NULL;
+        }
         pl->kind = kind;
-        pl->country = f[1];
+        memcpy(pl->country, f[1], strlen(f[1]) + 1);
         pl->adm1 = f[2];
         if (!parse_decimal(f[3], &pl->lat) || !parse_decimal(f[4], &pl->lon) || pl->lat < -90 || pl->lat > 90 ||
             pl->lon < -180 || pl->lon > 180) {
@@ -210,8 +240,9 @@ dl_gazetteer *dl_gazetteer_load(const char *path, char **err) {
         }
         pl->geonameid = parse_count(f[5]);
         pl->population = parse_count(f[6]);
-        pl->feature = f[7];
+        memcpy(pl->feature, f[7], strlen(f[7]) + 1);
         pl->name = f[8];
+        pl->prior = prior(pl);
         /* keys: a|b|c, each cut in place */
         char *k = f[9];
         while (*k) {

@@ -170,7 +170,6 @@ typedef struct raw_match {
     int seen;
     int cue;                /* locative_cue() */
     const char *ctxc;       /* context_country() */
-    double *base;           /* base_score() of each candidate */
 } raw_match;
 
 static raw_match *collect_matches(const dl_gazetteer *g, const dl_doc *doc, const dl_know_word *w, size_t lo,
@@ -331,32 +330,13 @@ static int is_feature(const char *f, char x) {
     return f[0] == 'P' && f[1] == 'P' && f[2] == 'L' && f[3] == x && !f[4];
 }
 
-/* A place's score before context: its kind, or a town's size and rank. */
-static double base_score(const dl_gaz_place *pl) {
-    double s;
-    switch (pl->kind) {
-    case DL_PK_COUNTRY: s = 20; break;
-    case DL_PK_REGION: s = 15; break;
-    case DL_PK_ADM1: s = 7; break;   /* beats a town abroad: "Florida" is the state */
-    default:
-        s = log10((double)pl->population + 10.0);
-        if (is_feature(pl->feature, 'C')) s += 2;
-        else if (is_feature(pl->feature, 'A')) s += 1;
-        break;
-    }
-    return s;
-}
-
-/* base is base_score(pl), which the two passes over the matches share. */
-static double score_with(const dl_gaz_place *pl, double base, const char *const *cs, size_t ncs, const char *ctxc) {
-    double s = base;
-    if (pl->kind != DL_PK_COUNTRY && has_country(cs, ncs, pl->country)) s += 3;
-    if (ctxc && pl->country && strcmp(ctxc, pl->country) == 0) s += 10;
-    return s;
-}
-
+/* A candidate's score: its prior (kind, or a town's size and rank, from
+ * the gazetteer) and the article's context. */
 static double score_of(const dl_gaz_place *pl, const char *const *cs, size_t ncs, const char *ctxc) {
-    return score_with(pl, base_score(pl), cs, ncs, ctxc);
+    double s = pl->prior;
+    if (pl->kind != DL_PK_COUNTRY && has_country(cs, ncs, pl->country)) s += 3;
+    if (ctxc && strcmp(ctxc, pl->country) == 0) s += 10;
+    return s;
 }
 
 static size_t sent_of_tok(const dl_doc *doc, size_t i) { return dl_know_sentence_of(doc, i); }
@@ -465,8 +445,6 @@ void dl_places_find(const dl_gazetteer *g, dl_doc *doc, dl_place_set *out) {
             rm->seen = 1;
             rm->cue = locative_cue(t, w, lo, i);
             rm->ctxc = context_country(g, t, w, hi, last + 1);
-            rm->base = dl_arena_alloc(doc->arena, (np ? np : 1) * sizeof *rm->base);
-            for (size_t k = 0; k < np; k++) rm->base[k] = base_score(&g->places[p[k]]);
         }
         int cued = rm->cue;
         /* a list goes on: "in Gao, Kidal and Timbuktu" */
@@ -481,7 +459,7 @@ void dl_places_find(const dl_gazetteer *g, dl_doc *doc, dl_place_set *out) {
         for (size_t k = 0; k < np; k++) {
             const dl_gaz_place *pl = &g->places[p[k]];
             if (acronym && pl->kind != DL_PK_COUNTRY) continue;
-            double s = score_with(pl, rm->base[k], cs, ncs, ctxc);
+            double s = score_of(pl, cs, ncs, ctxc);
             /* a region named after its seat ("Gao"): the town is meant */
             if (pl->kind == DL_PK_CITY && has_country(cs, ncs, pl->country))
                 for (size_t k2 = 0; k2 < np; k2++) {
