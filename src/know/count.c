@@ -50,31 +50,32 @@ static int digits_value(const dl_token *t, double *v) {
     if (t->kind != DL_TOK_NUM) return 0;
     char buf[64];
     size_t k = 0;
-    for (const char *p = t->norm; *p && k + 1 < sizeof buf; p++) {
-        if (*p == ',') continue;
-        if ((*p < '0' || *p > '9') && *p != '.') return 0;
-        buf[k++] = *p;
-    }
-    buf[k] = '\0';
-    if (!k) return 0;
     /* Clinger's fast path: a mantissa below 2^53 divided by an exact power
      * of ten (<= 1e22) is correctly rounded, so equal to strtod's result;
      * strtod itself cost as much as the rest of the count finder on
-     * number-heavy wire copy.  Anything else goes to strtod. */
+     * number-heavy wire copy.  Anything else goes to strtod.  The digits
+     * are read as they are copied (without the commas) for strtod. */
     static const double pow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
                                    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
     uint64_t m = 0;
     int ndig = 0, frac = -1, dots = 0;
-    for (size_t i = 0; i < k; i++) {
-        if (buf[i] == '.') {
+    for (const char *p = t->norm; *p && k + 1 < sizeof buf; p++) {
+        char ch = *p;
+        if (ch == ',') continue;
+        if (ch == '.') {
             dots++;
             frac = 0;
-            continue;
+        } else if (ch >= '0' && ch <= '9') {
+            m = m * 10 + (uint64_t)(ch - '0');
+            if (m || ndig) ndig++;
+            if (frac >= 0) frac++;
+        } else {
+            return 0;
         }
-        m = m * 10 + (uint64_t)(buf[i] - '0');
-        if (m || ndig) ndig++;
-        if (frac >= 0) frac++;
+        buf[k++] = ch;
     }
+    buf[k] = '\0';
+    if (!k) return 0;
     if (dots <= 1 && ndig <= 15 && (frac < 0 || frac <= 22)) {
         *v = frac > 0 ? (double)m / pow10[frac] : (double)m;
         return 1;
@@ -323,6 +324,12 @@ static const currency_word CURRENCY_BEFORE[] = {
 };
 
 static const char *currency_of(const currency_word *t, const char *w) {
+    /* the words before a number start with these bytes ("€" and the
+     * other signs with a UTF-8 lead byte): "%", "/" and "&", which come
+     * here most, are none */
+    if (t == CURRENCY_BEFORE && w[0] != '$' && w[0] != 'u' && w[0] != 'e' && w[0] != 'g' &&
+        (unsigned char)w[0] != 0xc2 && (unsigned char)w[0] != 0xe2)
+        return NULL;
     for (; t->w; t++) if (t->w[0] == w[0] && strcmp(t->w, w) == 0) return t->iso;
     return NULL;
 }
@@ -428,6 +435,11 @@ void dl_counts_find(dl_doc *doc, dl_count_set *out) {
         /* only numbers, currency signs and codes, and words a number can
          * start with begin a count */
         int k0 = t[i].kind;
+        /* "a" and "an" start one only before "dozen", "hundred", "million", ...
+         * (number_at()), all in the number or scale lists */
+        if (k0 == DL_TOK_WORD && t[i].norm_len <= 2 && t[i].norm[0] == 'a' &&
+            !(i + 1 < hi && (W[i + 1].cls & (DL_KW_NUMBER | DL_KW_SCALE))))
+            continue;
         if (k0 != DL_TOK_NUM && k0 != DL_TOK_SYM &&
             !((k0 == DL_TOK_WORD || k0 == DL_TOK_ABBR) && (t[i].flags & DL_TF_UPPER) && t[i].norm_len <= 3) &&
             !(k0 == DL_TOK_WORD && may_start_number_w(&t[i], &W[i])))

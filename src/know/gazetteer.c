@@ -318,6 +318,12 @@ dl_gazetteer *dl_gazetteer_load(const char *path, char **err) {
         }
     }
     free(full);
+    /* A key with one place (most) keeps the place's index in its slot:
+     * the probe then answers from the slot, without reading postings. */
+    for (size_t i = 0; i < g->keys.cap; i++) {
+        dl_strtab_slot *sl = &g->keys.slot[i];
+        if (sl->key && (sl->count & ~(uint32_t)DL_GAZ_PREFIX) == 1) sl->first = g->postings[sl->first];
+    }
     g->filter = calloc(FILTER_BITS / 64, sizeof *g->filter);
     if (!g->filter) { fprintf(stderr, "dateline: out of memory\n"); exit(3); }
     for (size_t i = 0; i < g->keys.cap; i++) {
@@ -362,10 +368,11 @@ size_t dl_gazetteer_probe(const dl_gazetteer *g, const char *key, size_t n, cons
     if (!(g->filter[b >> 6] & (1ull << (b & 63)))) return 0;
     size_t slot = strtab_find_hashed(&g->keys, key, n, h);
     if (slot == (size_t)-1) return 0;
-    uint32_t c = g->keys.slot[slot].count;
-    *prefix = (c & DL_GAZ_PREFIX) != 0;
-    *out = g->postings + g->keys.slot[slot].first;
-    return c & ~(uint32_t)DL_GAZ_PREFIX;
+    const dl_strtab_slot *sl = &g->keys.slot[slot];
+    uint32_t c = sl->count & ~(uint32_t)DL_GAZ_PREFIX;
+    *prefix = (sl->count & DL_GAZ_PREFIX) != 0;
+    *out = c == 1 ? &sl->first : g->postings + sl->first;
+    return c;
 }
 
 const dl_gaz_place *dl_gazetteer_country(const dl_gazetteer *g, const char *iso3) {

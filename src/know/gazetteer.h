@@ -129,7 +129,8 @@ dl_gazetteer *dl_gazetteer_load(const char *path, char **err);
 void dl_gazetteer_free(dl_gazetteer *g);
 
 /* Places whose key is key[0..n) (lower case, words separated by one space);
- * returns the count and sets *out to the first index into g->postings. */
+ * returns the count and sets *out to their indexes into g->places (in
+ * g->postings, or in the key's slot when there is one place). */
 size_t dl_gazetteer_lookup(const dl_gazetteer *g, const char *key, size_t n, const uint32_t **out);
 
 /* The same, and *prefix = 1 when key is also the first words of a longer

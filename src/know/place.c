@@ -80,14 +80,24 @@ static int is_joiner(const dl_token *t, const dl_know_word *w) {
     return t->kind == DL_TOK_WORD && !(t->flags & DL_TF_CAP) && (w->cls & DL_KW_JOINER);
 }
 
-/* Longest gazetteer key starting at token i; returns the tokens used. */
-static size_t match_at(const dl_gazetteer *g, const dl_token *t, const dl_know_word *w, size_t n, size_t i,
-                       const uint32_t **post, size_t *npost) {
+/* Longest gazetteer key starting at token i; returns the tokens used.
+ * first_np >= 0: token i alone was probed already, with that result
+ * (first_post), and it starts a longer key. */
+static size_t match_from(const dl_gazetteer *g, const dl_token *t, const dl_know_word *w, size_t n, size_t i,
+                         long first_np, const uint32_t *first_post, const uint32_t **post, size_t *npost) {
     char key[256];
     size_t best = 0;
     size_t len = 0;
     size_t words = 0;
-    for (size_t j = i; j < n && words < (size_t)g->max_words; j++) {
+    size_t j = i;
+    if (first_np >= 0) {
+        /* what the loop's first round would do, from the probe made */
+        if (first_np) { best = 1; *post = first_post; *npost = (size_t)first_np; }
+        len = t[i].norm_len;
+        words = 1;
+        j = i + 1;
+    }
+    for (; j < n && words < (size_t)g->max_words; j++) {
         const dl_token *tk = &t[j];
         if (j > i && !(tk->flags & DL_TF_SPACE)) break;     /* "Mali’s" stops at the clitic */
         int tail = j > i && tk->kind == DL_TOK_WORD && (w[j].cls & DL_KW_REGION);
@@ -114,6 +124,11 @@ static size_t match_at(const dl_gazetteer *g, const dl_token *t, const dl_know_w
         if (!prefix) break;                /* no longer key starts so */
     }
     return best;
+}
+
+static size_t match_at(const dl_gazetteer *g, const dl_token *t, const dl_know_word *w, size_t n, size_t i,
+                       const uint32_t **post, size_t *npost) {
+    return match_from(g, t, w, n, i, -1, NULL, post, npost);
 }
 
 static int is_punct_tok(const dl_token *t, const char *p) {
@@ -191,7 +206,7 @@ static raw_match *collect_matches(const dl_gazetteer *g, const dl_doc *doc, cons
         if (t[i].norm_len + 2 >= 256) continue;          /* match_at()'s key buffer */
         int prefix;
         np = dl_gazetteer_probe(g, t[i].norm, t[i].norm_len, &p, &prefix);
-        size_t used = !prefix ? (np ? 1 : 0) : match_at(g, t, w, hi, i, &p, &np);
+        size_t used = !prefix ? (np ? 1 : 0) : match_from(g, t, w, hi, i, (long)np, p, &p, &np);
         if (!used) continue;
         if (n == cap) {
             raw_match *w = dl_arena_alloc(doc->arena, cap * 2 * sizeof *w);

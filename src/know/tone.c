@@ -223,6 +223,9 @@ void dl_tone_lex_add_lists(dl_tone_lex *lex, const dl_know_list *const *all) {
 }
 
 void dl_tone_lex_words(const dl_tone_lex *lex, const dl_token *t, size_t n, dl_know_word *out) {
+    /* read once: the stores to out[] could alias them for the compiler */
+    const uint64_t *filter = lex->filter;
+    int lists = lex->has_lists;
     for (size_t i = 0; i < n; i++) {
         /* punctuation, quotes, brackets, dashes and clitics are in no list
          * (every list word starts with a letter or is "%", a SYM) and get
@@ -230,13 +233,13 @@ void dl_tone_lex_words(const dl_tone_lex *lex, const dl_token *t, size_t n, dl_k
         int k = t[i].kind;
         uint32_t h = t[i].hash;
         if ((k != DL_TOK_WORD && k != DL_TOK_NUM && k != DL_TOK_ABBR && k != DL_TOK_SYM)
-            || (lex->has_lists && !(lex->filter[(h >> 6) & 1023] & (1ull << (h & 63))))) {
+            || (lists && !(filter[(h >> 6) & 1023] & (1ull << (h & 63))))) {
             out[i].lex = out[i].cls = 0;
             continue;
         }
         lex_val v = lex_get(lex, t[i].norm, t[i].norm_len);
         out[i].lex = v.first;
-        out[i].cls = lex->has_lists ? v.count : dl_know_word_class(t[i].norm);
+        out[i].cls = lists ? v.count : dl_know_word_class(t[i].norm);
     }
 }
 
