@@ -5,17 +5,13 @@
  * Times dl_know_load() (gazetteer + AFINN: the stage's share of the
  * start-up budget) and dl_ctx_load() (every dictionary), then analyses
  * every article's "text" ROUNDS times with all stages but knowledge
- * (text -> events) and with all stages (text -> events + knowledge), in
- * groups of GROUP articles as `dateline code` does (src/core/run.c: the
- * other stages for each article of a group, then knowledge for each).
+ * (text -> events) and with all stages (text -> events + knowledge).
  * Prints both throughputs, the knowledge stage's added time and the
  * throughput it costs, in %.
  */
 #include "core/doc.h"
 #include "bench.h"
 #include "know/know.h"
-
-#define GROUP 8   /* RUN_GROUP in src/core/run.c */
 
 int main(int argc, char **argv) {
     if (argc < 3) { fprintf(stderr, "usage: know-bench HOME FILE.jsonl [ROUNDS]\n"); return 2; }
@@ -38,12 +34,8 @@ int main(int argc, char **argv) {
     char **texts;
     size_t n, bytes;
     if (bench_load_texts(argv[2], &texts, &n, &bytes)) return 1;
-    dl_doc docs[GROUP];
-    dl_article arts[GROUP];
-    for (int j = 0; j < GROUP; j++) {
-        memset(&docs[j], 0, sizeof docs[j]);
-        docs[j].arena = dl_arena_new(0);
-    }
+    dl_doc doc = {0};
+    doc.arena = dl_arena_new(0);
     int full = ctx.stages;
     double t[2] = {0, 0};
     size_t quotes = 0, places = 0, counts = 0, dates = 0;
@@ -51,24 +43,18 @@ int main(int argc, char **argv) {
         for (int pass = 0; pass < 2; pass++) {
             ctx.stages = pass ? full : (full & ~DL_STAGE_KNOW);
             double s = now();
-            for (size_t i = 0; i < n; i += GROUP) {
-                size_t m = n - i < GROUP ? n - i : GROUP;
-                for (size_t j = 0; j < m; j++) {
-                    memset(&arts[j], 0, sizeof arts[j]);
-                    arts[j].text = texts[i + j];
-                    arts[j].text_len = strlen(texts[i + j]);
-                    arts[j].offset = -1;
-                    dl_doc_analyse_events(&ctx, &docs[j], &arts[j]);
-                }
-                for (size_t j = 0; j < m; j++) {
-                    dl_doc_analyse_know(&ctx, &docs[j]);
-                    const dl_know *k = docs[j].know;
-                    if (pass && r == 0 && k) {
-                        quotes += k->quotes.n;
-                        places += k->places.n;
-                        counts += k->counts.n;
-                        dates += k->dates.n;
-                    }
+            for (size_t i = 0; i < n; i++) {
+                dl_article art;
+                memset(&art, 0, sizeof art);
+                art.text = texts[i];
+                art.text_len = strlen(texts[i]);
+                art.offset = -1;
+                dl_doc_analyse(&ctx, &doc, &art);
+                if (pass && r == 0 && doc.know) {
+                    quotes += doc.know->quotes.n;
+                    places += doc.know->places.n;
+                    counts += doc.know->counts.n;
+                    dates += doc.know->dates.n;
                 }
             }
             t[pass] += now() - s;
@@ -85,7 +71,7 @@ int main(int argc, char **argv) {
     printf("per article: %.2f quotes, %.2f places, %.2f counts, %.2f dates\n", (double)quotes / (double)n,
            (double)places / (double)n, (double)counts / (double)n, (double)dates / (double)n);
     bench_free_texts(texts, n);
-    for (int j = 0; j < GROUP; j++) dl_arena_free(docs[j].arena);
+    dl_arena_free(doc.arena);
     dl_ctx_free(&ctx);
     return 0;
 }

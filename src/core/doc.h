@@ -76,11 +76,6 @@ typedef struct dl_doc {
 /* Analyse one article with every stage ctx->stages asks for.  doc->arena
  * must be set; the doc is reset first. */
 void dl_doc_analyse(const dl_ctx *ctx, dl_doc *doc, const dl_article *art);
-/* The same in two steps, for a driver that runs the knowledge stage over
- * several articles in a row (run.c): every stage but knowledge, then
- * knowledge (when ctx->stages asks for it). */
-void dl_doc_analyse_events(const dl_ctx *ctx, dl_doc *doc, const dl_article *art);
-void dl_doc_analyse_know(const dl_ctx *ctx, dl_doc *doc);
 
 /* The article as one JSON object (the `dateline code` output). */
 json_t *dl_doc_to_json(const dl_doc *doc);

@@ -55,15 +55,6 @@ static size_t lead_end(const dl_doc *doc) {
 }
 
 void dl_doc_analyse(const dl_ctx *ctx, dl_doc *doc, const dl_article *art) {
-    dl_doc_analyse_events(ctx, doc, art);
-    dl_doc_analyse_know(ctx, doc);
-}
-
-void dl_doc_analyse_know(const dl_ctx *ctx, dl_doc *doc) {
-    if (ctx->stages & DL_STAGE_KNOW) dl_know_run(ctx, doc);   /* last: reads actors and events */
-}
-
-void dl_doc_analyse_events(const dl_ctx *ctx, dl_doc *doc, const dl_article *art) {
     dl_arena *arena = doc->arena;
     dl_arena_reset(arena);
     memset(doc, 0, sizeof *doc);
@@ -110,6 +101,7 @@ void dl_doc_analyse_events(const dl_ctx *ctx, dl_doc *doc, const dl_article *art
     /* HOOK stages */
     if ((ctx->stages & DL_STAGE_ACTORS) && ctx->actors) dl_actors_find(ctx, doc);
     if ((ctx->stages & DL_STAGE_EVENTS) && ctx->verbs) dl_events_code(ctx, doc);   /* after actors */
+    if (ctx->stages & DL_STAGE_KNOW) dl_know_run(ctx, doc);   /* last: reads actors and events */
 }
 
 static void set_str(json_t *o, const char *k, const char *v) {

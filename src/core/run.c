@@ -10,15 +10,6 @@
  * main thread it kept -j from speeding HTML and WARC input up.  A page that
  * fails to extract, like a record that cannot be read, is reported and
  * counted as an input error when its batch is emitted, in input order.
- *
- * A worker takes RUN_GROUP articles at a time and runs the knowledge
- * stage over them in a row, after the other stages of each: the stage
- * reads a gazetteer and a lexicon apart from the other stages' tables and
- * has its own code, and run straight after an article's event stage it
- * found them cold: run a second time over the article just done, it cost
- * a fifth as much.  Grouping 8 articles took its added time on Reuters
- * (-j 1, best of 11) from 40 % to 35 % of the events-only run; 4, 16 and
- * 32 did no better.
  */
 #include "run.h"
 #include "../util/arena.h"
@@ -65,12 +56,15 @@ typedef struct pool {
     int quit;
 } pool;
 
-/* Articles a worker analyses together (see the top of the file).  Each
- * has its own doc and arena: a worker keeps RUN_GROUP arenas. */
-#define RUN_GROUP 8
-
-/* After dl_doc_analyse: keep what the slot needs, build its JSON. */
-static void finish(const dl_run_opts *o, dl_doc *doc, slot *s) {
+static void analyse(const dl_ctx *ctx, const dl_run_opts *o, dl_doc *doc, slot *s) {
+    if (s->failed)
+        return;
+    int rc = dl_article_extract_html(&s->art);
+    if (rc != 0) {
+        s->failed = rc == 1 ? SLOT_NO_BODY : SLOT_ERROR;
+        return;
+    }
+    dl_doc_analyse(ctx, doc, &s->art);
     s->nwarn = doc->nwarnings;
     if (o->keep_text) {
         s->text = dl_xstrndup(doc->text, doc->len);
@@ -91,45 +85,10 @@ static void finish(const dl_run_opts *o, dl_doc *doc, slot *s) {
     }
 }
 
-/* Analyse slots s[0..n), n <= RUN_GROUP, with docs d[0..n): every stage
- * but knowledge for each, then knowledge for each, then their JSON. */
-static void analyse_group(const dl_ctx *ctx, const dl_run_opts *o, dl_doc *d, slot *s, size_t n) {
-    for (size_t j = 0; j < n; j++) {
-        if (s[j].failed) continue;
-        int rc = dl_article_extract_html(&s[j].art);
-        if (rc != 0) {
-            s[j].failed = rc == 1 ? SLOT_NO_BODY : SLOT_ERROR;
-            continue;
-        }
-        dl_doc_analyse_events(ctx, &d[j], &s[j].art);
-    }
-    for (size_t j = 0; j < n; j++)
-        if (!s[j].failed) dl_doc_analyse_know(ctx, &d[j]);
-    for (size_t j = 0; j < n; j++)
-        if (!s[j].failed) finish(o, &d[j], &s[j]);
-}
-
-/* Analyse the whole batch b on this thread. */
-static void analyse_all(const dl_ctx *ctx, const dl_run_opts *o, dl_doc *d, batch *b) {
-    for (size_t i = 0; i < b->n; i += RUN_GROUP)
-        analyse_group(ctx, o, d, &b->v[i], b->n - i < RUN_GROUP ? b->n - i : RUN_GROUP);
-}
-
-static void docs_init(dl_doc *d) {
-    for (size_t j = 0; j < RUN_GROUP; j++) {
-        memset(&d[j], 0, sizeof d[j]);
-        d[j].arena = dl_arena_new(0);
-    }
-}
-
-static void docs_free(dl_doc *d) {
-    for (size_t j = 0; j < RUN_GROUP; j++) dl_arena_free(d[j].arena);
-}
-
 static void *worker(void *arg) {
     pool *p = arg;
-    dl_doc docs[RUN_GROUP];
-    docs_init(docs);
+    dl_doc doc = {0};
+    doc.arena = dl_arena_new(0);
     unsigned long seen = 0;
     pthread_mutex_lock(&p->mu);
     for (;;) {
@@ -140,12 +99,11 @@ static void *worker(void *arg) {
         pthread_mutex_unlock(&p->mu);
         size_t mine = 0;
         for (;;) {
-            size_t i = atomic_fetch_add(&b->next, RUN_GROUP);
+            size_t i = atomic_fetch_add(&b->next, 1);
             /* an idle batch may be being refilled: do not even read its n */
             if (i >= BATCH_IDLE / 2 || i >= b->n) break;
-            size_t m = b->n - i < RUN_GROUP ? b->n - i : RUN_GROUP;
-            analyse_group(p->ctx, p->opts, docs, &b->v[i], m);
-            mine += m;
+            analyse(p->ctx, p->opts, &doc, &b->v[i]);
+            mine++;
         }
         pthread_mutex_lock(&p->mu);
         if (mine) {
@@ -154,7 +112,7 @@ static void *worker(void *arg) {
         }
     }
     pthread_mutex_unlock(&p->mu);
-    docs_free(docs);
+    dl_arena_free(doc.arena);
     return NULL;
 }
 
@@ -219,15 +177,15 @@ int dl_run(const dl_ctx *ctx, dl_reader *r, const dl_run_opts *opts, dl_emit_fn 
     dl_html_init();   /* libxml2 must be initialised before threads parse */
     int stop = 0;
     if (opts->jobs <= 1) {
-        dl_doc docs[RUN_GROUP];
-        docs_init(docs);
+        dl_doc doc = {0};
+        doc.arena = dl_arena_new(0);
         int eof = 0;
         while (!eof && !stop) {
             eof = fill(r, &b[0]);
-            analyse_all(ctx, opts, docs, &b[0]);
+            for (size_t i = 0; i < b[0].n; i++) analyse(ctx, opts, &doc, &b[0].v[i]);
             stop = drain(&b[0], emit, on_error, user, st);
         }
-        docs_free(docs);
+        dl_arena_free(doc.arena);
     } else {
         pool p;
         memset(&p, 0, sizeof p);
@@ -245,10 +203,10 @@ int dl_run(const dl_ctx *ctx, dl_reader *r, const dl_run_opts *opts, dl_emit_fn 
         int eof = fill(r, &b[cur]);
         while (b[cur].n > 0 && !stop) {
             if (started == 0) {            /* no thread could start: do it here */
-                dl_doc docs[RUN_GROUP];
-                docs_init(docs);
-                analyse_all(ctx, opts, docs, &b[cur]);
-                docs_free(docs);
+                dl_doc doc = {0};
+                doc.arena = dl_arena_new(0);
+                for (size_t i = 0; i < b[cur].n; i++) analyse(ctx, opts, &doc, &b[cur].v[i]);
+                dl_arena_free(doc.arena);
             } else {
                 pthread_mutex_lock(&p.mu);
                 p.cur = &b[cur];
