@@ -107,7 +107,8 @@ const dl_know_cand_set *dl_know_cands(const dl_doc *doc) {
             }
         }
         if (kind == DL_TOK_NUM || kind == DL_TOK_ABBR ||
-            (word && ((fl & (DL_TF_CAP | DL_TF_HYPHEN)) || (cls & DL_KW_DATE) || (x->norm[0] >= '0' && x->norm[0] <= '9'))))
+            (word && ((fl & DL_TF_HYPHEN) || (cls & DL_KW_DATE) || ((fl & DL_TF_CAP) && (cls & DL_KW_MONTH_DAY)) ||
+                      (x->norm[0] >= '0' && x->norm[0] <= '9'))))
             dates[nd++] = (uint32_t)i;
         if (kind == DL_TOK_QUOTE || (fl & DL_TF_PARA)) marks[nm++] = (uint32_t)i;
     }

@@ -158,10 +158,25 @@ static const char *const DATE_WORDS[] = {
  * token two before it. */
 static const char *const AGO[] = { "ago", NULL };
 
+/* The capitalised words that can start a date: what month_at() takes
+ * (dl_month_from_name() reads any prefix of three letters or more), and
+ * the weekday names.  Only for the candidate scan, which lets these
+ * through and not every capitalised word; know_test.c checks the list
+ * against dl_month_from_name(). */
+const char *const dl_when_month_day_words[] = {
+    "jan", "janu", "janua", "januar", "january", "feb", "febr", "febru", "februa", "februar", "february",
+    "mar", "marc", "march", "apr", "apri", "april", "may", "jun", "june", "jul", "july", "aug", "augu",
+    "augus", "august", "sep", "sept", "septe", "septem", "septemb", "septembe", "september", "oct", "octo",
+    "octob", "octobe", "october", "nov", "nove", "novem", "novemb", "novembe", "november", "dec", "dece",
+    "decem", "decemb", "decembe", "december",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", NULL
+};
+
 /* For dl_know_words(). */
 const dl_know_list dl_when_word_lists[] = {
     { DATE_WORDS, NULL, sizeof DATE_WORDS / sizeof *DATE_WORDS - 1, DL_KW_DATE },
     { AGO, NULL, 1, DL_KW_AGO },
+    { dl_when_month_day_words, NULL, sizeof dl_when_month_day_words / sizeof *dl_when_month_day_words - 1, DL_KW_MONTH_DAY },
     { NULL, NULL, 0, 0 }
 };
 

@@ -37,6 +37,11 @@ typedef struct dl_when_set {
     size_t n;
 } dl_when_set;
 
+/* Month-name prefixes of three letters or more and weekday names, lower
+ * case, NULL-terminated: the capitalised words a date can start with
+ * (DL_KW_MONTH_DAY in words.h). */
+extern const char *const dl_when_month_day_words[];
+
 /* Find the dates of doc, resolved against ref (usually doc->date). */
 void dl_when_find(dl_doc *doc, dl_date ref, dl_when_set *out);
 

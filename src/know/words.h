@@ -33,7 +33,8 @@ enum {
     DL_KW_NUMBER    = 1u << 14,  /* count.c: words a number can start with */
     DL_KW_SCALE     = 1u << 15,  /* count.c: "million", "mln", "k" after a number */
     DL_KW_CURRENCY  = 1u << 16,  /* count.c: currency words after a number */
-    DL_KW_AGO       = 1u << 17   /* when.c: "ago" */
+    DL_KW_AGO       = 1u << 17,  /* when.c: "ago" */
+    DL_KW_MONTH_DAY = 1u << 18   /* when.c: month-name prefixes, weekday names */
 };
 
 /* A list: words[0..n) (or at(k) for lists of structs), all with bit. */

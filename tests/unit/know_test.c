@@ -4,6 +4,7 @@
 #include <criterion/criterion.h>
 #include "know/know.h"
 #include "actor/actor.h"
+#include "util/date.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -255,6 +256,85 @@ Test(know, word_bits_from_lexicon_match_the_lists) {
     cr_expect_gt(bits, nwords / 2);
     dl_arena_free(doc.arena);
     dl_buf_free(&text);
+}
+
+/* The month and weekday words of the candidate scan are exactly what the
+ * date finder can start a capitalised date with: every prefix of three
+ * letters or more of a month name (dl_month_from_name() reads those),
+ * and the weekday names. */
+Test(know, month_day_words_are_the_month_prefixes_and_weekdays) {
+    static const char *const months[] = { "january", "february", "march", "april", "may", "june", "july",
+                                          "august", "september", "october", "november", "december" };
+    static const char *const days[] = { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday" };
+    size_t listed = 0;
+    for (const char *const *w = dl_when_month_day_words; *w; w++) {
+        listed++;
+        int month = dl_month_from_name(*w, strlen(*w)) != 0;
+        int day = 0;
+        for (size_t d = 0; d < 7; d++) day |= !strcmp(*w, days[d]);
+        cr_expect(month || day, "%s is no month prefix or weekday", *w);
+    }
+    size_t want = 7;
+    for (size_t m = 0; m < 12; m++) {
+        for (size_t len = 3; len <= strlen(months[m]); len++) {
+            char p[16];
+            memcpy(p, months[m], len);
+            p[len] = '\0';
+            int found = 0, dup = 0;
+            for (size_t k = 0; k < m; k++) dup |= !strncmp(months[k], p, len) && strlen(months[k]) >= len;
+            for (const char *const *w = dl_when_month_day_words; *w; w++) found |= !strcmp(*w, p);
+            cr_expect(found, "month prefix %s missing", p);
+            want += !dup;
+        }
+    }
+    cr_expect_eq(listed, want);
+}
+
+/* The candidate lists: sorted, and holding the tokens each finder starts
+ * with -- "a WEEK AGO" lists "a", two before "ago"; in "one 100 ago" the
+ * token before "ago" was listed first, and "one" goes in before it. */
+static int listed(const dl_know_list_ix *l, size_t tok) {
+    for (size_t k = 0; k < l->n; k++) if (l->v[k] == tok) return 1;
+    return 0;
+}
+
+static size_t tok_of(const dl_doc *doc, const char *norm, int nth) {
+    for (size_t i = 0; i < doc->toks.n; i++)
+        if (!strcmp(doc->toks.v[i].norm, norm) && nth-- == 0) return i;
+    cr_assert_fail("no token %s", norm);
+    return 0;
+}
+
+Test(know, candidate_lists) {
+    cr_assert(ctx_ok);
+    dl_doc doc;
+    dl_article art;
+    analyse(&doc, &art, "Prices rose from a WEEK AGO, and twenty-five “troops” left Gao on Monday.\n\n"
+                        "Three days ago $5 million went to the Sahel in March 2021. Not one 100 ago.");
+    const dl_know_cand_set *c = dl_know_cands(&doc);
+    const dl_know_list_ix *lists[] = { &c->names, &c->nums, &c->dates, &c->marks, &c->toned };
+    for (size_t l = 0; l < 5; l++)
+        for (size_t k = 1; k < lists[l]->n; k++) cr_expect_lt(lists[l]->v[k - 1], lists[l]->v[k], "list %zu unsorted", l);
+    cr_expect(listed(&c->dates, tok_of(&doc, "a", 0)));
+    cr_expect(!listed(&c->dates, tok_of(&doc, "week", 0)), "a capitalised unit starts no date");
+    cr_expect(listed(&c->dates, tok_of(&doc, "three", 0)));
+    cr_expect(listed(&c->dates, tok_of(&doc, "one", 0)));
+    cr_expect(listed(&c->dates, tok_of(&doc, "100", 0)));
+    cr_expect(listed(&c->dates, tok_of(&doc, "monday", 0)));
+    cr_expect(listed(&c->dates, tok_of(&doc, "march", 0)));
+    cr_expect(!listed(&c->dates, tok_of(&doc, "gao", 0)), "a capitalised non-date word is no date candidate");
+    cr_expect(listed(&c->names, tok_of(&doc, "gao", 0)));
+    cr_expect(listed(&c->names, tok_of(&doc, "sahel", 0)));
+    cr_expect(listed(&c->nums, tok_of(&doc, "twenty-five", 0)));
+    cr_expect(listed(&c->nums, tok_of(&doc, "$", 0)));
+    cr_expect(listed(&c->nums, tok_of(&doc, "5", 0)));
+    cr_expect(!listed(&c->nums, tok_of(&doc, "left", 0)));
+    cr_expect(listed(&c->marks, tok_of(&doc, "three", 0)), "a paragraph start is a mark");
+    cr_expect_eq(c->words_before[doc.toks.n] - c->words_before[0], 29);
+    /* and what the finders made of them */
+    size_t dates = doc.know->dates.n;
+    cr_expect_eq(dates, 4, "dates found: %zu", dates);   /* a WEEK AGO, Monday, Three days ago, March 2021 */
+    dl_arena_free(doc.arena);
 }
 
 Test(know, event_location_clause_then_sentence) {
