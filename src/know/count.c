@@ -323,6 +323,10 @@ static const currency_word CURRENCY_BEFORE[] = {
     {NULL, NULL}
 };
 
+/* The letter words of CURRENCY_BEFORE, and "us" of "US$": the short
+ * capitals the candidate scan passes to the finder (DL_KW_CUR_CODE). */
+static const char *const CURRENCY_CODES[] = { "us$", "usd", "eur", "gbp", "us" };
+
 static const char *currency_of(const currency_word *t, const char *w) {
     /* the words before a number start with these bytes ("€" and the
      * other signs with a UTF-8 lead byte): "%", "/" and "&", which come
@@ -352,6 +356,7 @@ const dl_know_list dl_count_word_lists[] = {
     { NUMBER_STARTS, NULL, NELEM(NUMBER_STARTS), DL_KW_NUMBER },
     { NULL, scale_at, NELEM(SCALES) - 1, DL_KW_SCALE },               /* without the NULL end */
     { NULL, currency_after_at, NELEM(CURRENCY_AFTER) - 1, DL_KW_CURRENCY },
+    { CURRENCY_CODES, NULL, NELEM(CURRENCY_CODES), DL_KW_CUR_CODE },
     { NULL, NULL, 0, 0 }
 };
 

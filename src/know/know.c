@@ -93,7 +93,7 @@ const dl_know_cand_set *dl_know_cands(const dl_doc *doc) {
         int word = kind == DL_TOK_WORD, wordish = word || kind == DL_TOK_ABBR;
         nw += wordish || kind == DL_TOK_NUM;
         if (wordish && (fl & DL_TF_CAP)) names[nn++] = (uint32_t)i;
-        if (kind == DL_TOK_NUM || kind == DL_TOK_SYM || (wordish && (fl & DL_TF_UPPER) && x->norm_len <= 3) ||
+        if (kind == DL_TOK_NUM || kind == DL_TOK_SYM || (wordish && (fl & DL_TF_UPPER) && (cls & DL_KW_CUR_CODE)) ||
             (word && ((cls & DL_KW_NUMBER) || (fl & DL_TF_HYPHEN))))
             nums[nu++] = (uint32_t)i;
         if ((cls & DL_KW_AGO) && i >= 2) {

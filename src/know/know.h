@@ -30,7 +30,7 @@
 typedef struct dl_know_list_ix { const uint32_t *v; size_t n; } dl_know_list_ix;
 typedef struct dl_know_cand_set {
     dl_know_list_ix names;   /* capitalised words: places */
-    dl_know_list_ix nums;    /* numbers, symbols, short all-caps words, number words: counts */
+    dl_know_list_ix nums;    /* numbers, symbols, currency codes in capitals, number words: counts */
     dl_know_list_ix dates;   /* numbers, abbreviations, date words, capitalised month and
                                 weekday names, words starting with a digit, "N units ago": dates */
     dl_know_list_ix marks;   /* quotation marks and paragraph starts: quotes */

@@ -34,7 +34,8 @@ enum {
     DL_KW_SCALE     = 1u << 15,  /* count.c: "million", "mln", "k" after a number */
     DL_KW_CURRENCY  = 1u << 16,  /* count.c: currency words after a number */
     DL_KW_AGO       = 1u << 17,  /* when.c: "ago" */
-    DL_KW_MONTH_DAY = 1u << 18   /* when.c: month-name prefixes, weekday names */
+    DL_KW_MONTH_DAY = 1u << 18,  /* when.c: month-name prefixes, weekday names */
+    DL_KW_CUR_CODE  = 1u << 19   /* count.c: currency codes before a number ("USD", "US" of "US$") */
 };
 
 /* A list: words[0..n) (or at(k) for lists of structs), all with bit. */

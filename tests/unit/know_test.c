@@ -310,7 +310,7 @@ Test(know, candidate_lists) {
     dl_doc doc;
     dl_article art;
     analyse(&doc, &art, "Prices rose from a WEEK AGO, and twenty-five “troops” left Gao on Monday.\n\n"
-                        "Three days ago $5 million went to the Sahel in March 2021. Not one 100 ago.");
+                        "Three days ago $5 million went to the Sahel in March 2021. Not one 100 ago. NET USD 20 VS 30.");
     const dl_know_cand_set *c = dl_know_cands(&doc);
     const dl_know_list_ix *lists[] = { &c->names, &c->nums, &c->dates, &c->marks, &c->toned };
     for (size_t l = 0; l < 5; l++)
@@ -329,8 +329,10 @@ Test(know, candidate_lists) {
     cr_expect(listed(&c->nums, tok_of(&doc, "$", 0)));
     cr_expect(listed(&c->nums, tok_of(&doc, "5", 0)));
     cr_expect(!listed(&c->nums, tok_of(&doc, "left", 0)));
+    cr_expect(listed(&c->nums, tok_of(&doc, "usd", 0)), "a currency code");
+    cr_expect(!listed(&c->nums, tok_of(&doc, "vs", 0)), "short capitals that are no currency");
     cr_expect(listed(&c->marks, tok_of(&doc, "three", 0)), "a paragraph start is a mark");
-    cr_expect_eq(c->words_before[doc.toks.n] - c->words_before[0], 29);
+    cr_expect_eq(c->words_before[doc.toks.n] - c->words_before[0], 34);
     /* and what the finders made of them */
     size_t dates = doc.know->dates.n;
     cr_expect_eq(dates, 4, "dates found: %zu", dates);   /* a WEEK AGO, Monday, Three days ago, March 2021 */
