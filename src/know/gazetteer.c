@@ -361,9 +361,21 @@ size_t dl_gazetteer_lookup(const dl_gazetteer *g, const char *key, size_t n, con
     return dl_gazetteer_probe(g, key, n, out, &prefix);
 }
 
-size_t dl_gazetteer_probe(const dl_gazetteer *g, const char *key, size_t n, const uint32_t **out, int *prefix) {
-    *prefix = 0;
+uint64_t dl_gazetteer_hash_prefetch(const dl_gazetteer *g, const char *key, size_t n) {
     uint64_t h = hash_bytes(key, n);
+    size_t b = filter_bit(h);
+    __builtin_prefetch(&g->filter[b >> 6]);
+    __builtin_prefetch(&g->keys.slot[(size_t)h & (g->keys.cap - 1)]);
+    return h;
+}
+
+size_t dl_gazetteer_probe(const dl_gazetteer *g, const char *key, size_t n, const uint32_t **out, int *prefix) {
+    return dl_gazetteer_probe_hashed(g, key, n, hash_bytes(key, n), out, prefix);
+}
+
+size_t dl_gazetteer_probe_hashed(const dl_gazetteer *g, const char *key, size_t n, uint64_t h, const uint32_t **out,
+                                 int *prefix) {
+    *prefix = 0;
     size_t b = filter_bit(h);
     if (!(g->filter[b >> 6] & (1ull << (b & 63)))) return 0;
     size_t slot = strtab_find_hashed(&g->keys, key, n, h);

@@ -137,6 +137,17 @@ size_t dl_gazetteer_lookup(const dl_gazetteer *g, const char *key, size_t n, con
  * key (so a matcher reading a name word by word knows whether to go on). */
 size_t dl_gazetteer_probe(const dl_gazetteer *g, const char *key, size_t n, const uint32_t **out, int *prefix);
 
+/* dl_gazetteer_probe() in two halves, for a finder that knows the words
+ * it will probe: the key's hash, with the first two things the probe
+ * reads (its filter word and home slot) asked for from memory at once,
+ * then the probe with that hash.  The filter and the table are read at
+ * random and have gone cold while the other stages ran: probed one by
+ * one, every word waited for its miss (half the probe's time); hashed
+ * all first, the words' misses overlap. */
+uint64_t dl_gazetteer_hash_prefetch(const dl_gazetteer *g, const char *key, size_t n);
+size_t dl_gazetteer_probe_hashed(const dl_gazetteer *g, const char *key, size_t n, uint64_t h, const uint32_t **out,
+                                 int *prefix);
+
 /* Is norm[0..n) an everyday word that a place name must not be taken for
  * without a locative cue ("Nice weather", "We", "Police")? */
 int dl_gazetteer_common(const dl_gazetteer *g, const char *norm, size_t n);

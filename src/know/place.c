@@ -193,6 +193,12 @@ static raw_match *collect_matches(const dl_gazetteer *g, const dl_doc *doc, cons
     size_t cap = 16, n = 0;
     raw_match *v = dl_arena_alloc(doc->arena, cap * sizeof *v);
     const dl_know_list_ix *names = &dl_know_cands(doc)->names;
+    /* hash every name first: see dl_gazetteer_hash_prefetch() */
+    uint64_t *hash = dl_arena_alloc(doc->arena, (names->n ? names->n : 1) * sizeof *hash);
+    for (size_t ci = 0; ci < names->n; ci++) {
+        const dl_token *x = &t[names->v[ci]];
+        hash[ci] = dl_gazetteer_hash_prefetch(g, x->norm, x->norm_len);
+    }
     for (size_t ci = 0; ci < names->n; ci++) {
         size_t i = names->v[ci];
         if (i < lo) continue;
@@ -205,7 +211,7 @@ static raw_match *collect_matches(const dl_gazetteer *g, const dl_doc *doc, cons
          * the ones that may go on ("New", "South") */
         if (t[i].norm_len + 2 >= 256) continue;          /* match_at()'s key buffer */
         int prefix;
-        np = dl_gazetteer_probe(g, t[i].norm, t[i].norm_len, &p, &prefix);
+        np = dl_gazetteer_probe_hashed(g, t[i].norm, t[i].norm_len, hash[ci], &p, &prefix);
         size_t used = !prefix ? (np ? 1 : 0) : match_from(g, t, w, hi, i, (long)np, p, &p, &np);
         if (!used) continue;
         if (n == cap) {
