@@ -477,15 +477,18 @@ void dl_places_find(const dl_gazetteer *g, dl_doc *doc, dl_place_set *out) {
         int acronym = used == 1 && (t[i].flags & DL_TF_UPPER) && t[i].norm_len <= 4 && !in_dateline;
         const dl_gaz_place *best = NULL;
         double best_s = -1e9;
+        /* g->kinds first: a place read is a cache miss (the places are
+         * megabytes), the packed kinds mostly are not */
         for (size_t k = 0; k < np; k++) {
+            if (acronym && g->kinds[p[k]] != DL_PK_COUNTRY) continue;
             const dl_gaz_place *pl = &g->places[p[k]];
-            if (acronym && pl->kind != DL_PK_COUNTRY) continue;
             double s = score_of(pl, cs, ncs, ctxc);
             /* a region named after its seat ("Gao"): the town is meant */
             if (pl->kind == DL_PK_CITY && has_country(cs, ncs, pl->country))
                 for (size_t k2 = 0; k2 < np; k2++) {
+                    if (g->kinds[p[k2]] != DL_PK_ADM1) continue;
                     const dl_gaz_place *o = &g->places[p[k2]];
-                    if (o->kind == DL_PK_ADM1 && !strcmp(o->country, pl->country) && !strcmp(o->adm1, pl->adm1)) s += 2.5;
+                    if (!strcmp(o->country, pl->country) && !strcmp(o->adm1, pl->adm1)) s += 2.5;
                 }
             if (s > best_s) { best_s = s; best = pl; }
         }
