@@ -9,7 +9,9 @@ static int in_list(const char *const *list, const char *w) {
     return 0;
 }
 
-/* Words before a bare month or year that make it a date. */
+/* Words before a bare month or year that make it a date ("in May",
+ * "since 2019"): a lexicon list (DL_KW_TIME_CUE), as the word before
+ * every number is asked. */
 static const char *const TIME_CUE[] = {
     "in", "since", "until", "till", "by", "early", "late", "mid", "mid-", "during",
     "from", "before", "after", "throughout", "of", "last", "next", "this", "on",
@@ -94,21 +96,18 @@ static int pick_year(dl_date ref, int m, int d, int future) {
     return best;
 }
 
-/* Does the word put its sentence in the future ("will", "next",
- * "scheduled", "'ll", ...)?  By length first, then the few words of that
- * length: it is asked of every token of a sentence with a date. */
-static int is_future(const dl_token *t) {
-    const char *w = t->norm;
-    switch (t->norm_len) {
-    case 3: return !memcmp(w, "due", 3) || !memcmp(w, "'ll", 3) || !memcmp(w, "set", 3);
-    case 4: return !memcmp(w, "will", 4) || !memcmp(w, "next", 4) || !memcmp(w, "plan", 4);
-    case 5: return !memcmp(w, "plans", 5) || !memcmp(w, "shall", 5) || !memcmp(w, "later", 5);
-    case 6: return !memcmp(w, "coming", 6);
-    case 7: return !memcmp(w, "planned", 7) || !memcmp(w, "expects", 7);
-    case 8: return !memcmp(w, "upcoming", 8) || !memcmp(w, "expected", 8);
-    case 9: return !memcmp(w, "scheduled", 9);
-    default: return 0;
-    }
+/* Words that put their sentence in the future ("will", "next",
+ * "scheduled", ...): a lexicon list (DL_KW_FUTURE), as they are asked of
+ * every token of a sentence with a date. */
+static const char *const FUTURE[] = {
+    "due", "set", "will", "next", "plan", "plans", "shall", "later", "coming", "planned", "expects",
+    "upcoming", "expected", "scheduled", NULL
+};
+
+/* w: the token's lexicon bits.  "'ll" is a clitic, which the lexicon is
+ * not asked about. */
+static int is_future(const dl_token *t, const dl_know_word *w) {
+    return (w->cls & DL_KW_FUTURE) || (t->norm_len == 3 && !memcmp(t->norm, "'ll", 3));
 }
 
 /* Does the sentence holding token i speak of the future?  Each sentence
@@ -118,9 +117,10 @@ static int sentence_future(const dl_doc *doc, size_t i, signed char *cache) {
     if (s == (size_t)-1) return 0;
     if (cache[s] < 0) {
         const dl_sentence *se = &doc->sents.v[s];
+        const dl_know_word *w = dl_know_words(doc, NULL);
         cache[s] = 0;
         for (size_t k = se->tok_start; k < se->tok_end && !cache[s]; k++)
-            if (is_future(&doc->toks.v[k])) cache[s] = 1;
+            if (is_future(&doc->toks.v[k], &w[k])) cache[s] = 1;
     }
     return cache[s];
 }
@@ -176,6 +176,8 @@ const char *const dl_when_month_day_words[] = {
 const dl_know_list dl_when_word_lists[] = {
     { DATE_WORDS, NULL, sizeof DATE_WORDS / sizeof *DATE_WORDS - 1, DL_KW_DATE },
     { AGO, NULL, 1, DL_KW_AGO },
+    { FUTURE, NULL, sizeof FUTURE / sizeof *FUTURE - 1, DL_KW_FUTURE },
+    { TIME_CUE, NULL, sizeof TIME_CUE / sizeof *TIME_CUE - 1, DL_KW_TIME_CUE },
     { dl_when_month_day_words, NULL, sizeof dl_when_month_day_words / sizeof *dl_when_month_day_words - 1, DL_KW_MONTH_DAY },
     { NULL, NULL, 0, 0 }
 };
@@ -261,7 +263,7 @@ void dl_when_find(dl_doc *doc, dl_date ref, dl_when_set *out) {
             if (yy && !dl_date_valid(yy, m, (int)d)) used = 0;
             else { w.date = mk(yy, m, (int)d); w.res = DL_WR_DAY; }
         } else if ((m = month_at(&t[i])) != 0) {
-            int cue = i > 0 && in_list(TIME_CUE, prev);
+            int cue = i > 0 && (W[i - 1].cls & DL_KW_TIME_CUE);
             int future = sentence_future(doc, i, fcache);
             if (i + 1 < n && is_day(&t[i + 1], &d)) {
                 /* November 14[, 2022] */
@@ -301,7 +303,7 @@ void dl_when_find(dl_doc *doc, dl_date ref, dl_when_set *out) {
             if (!y) w.relative = 1;
             if (yy && !dl_date_valid(yy, m, (int)d)) used = 0;
             else { w.date = mk(yy, m, (int)d); w.res = DL_WR_DAY; }
-        } else if (t[i].kind == DL_TOK_NUM && is_year(&t[i], &y) && i > 0 && in_list(TIME_CUE, prev) &&
+        } else if (t[i].kind == DL_TOK_NUM && i > 0 && (W[i - 1].cls & DL_KW_TIME_CUE) && is_year(&t[i], &y) &&
                    strcmp(prev, "last") && strcmp(prev, "next") && strcmp(prev, "this") &&
                    !(in_list(WEAK_CUE, prev) && i + 1 < n && t[i + 1].kind == DL_TOK_WORD &&
                      !(t[i + 1].flags & DL_TF_CAP) && strcmp(t[i + 1].norm, "and") && strcmp(t[i + 1].norm, "to"))) {
