@@ -475,8 +475,10 @@ void dl_counts_find(dl_doc *doc, dl_count_set *out) {
         size_t j = last + 1;
         /* not a count: dates, years, percentages, measures */
         if (!cur) {
-            if (i > 0 && dl_month_from_name(t[i - 1].norm, t[i - 1].norm_len) && (t[i - 1].flags & DL_TF_CAP)) { i = last; continue; }
-            if (j < hi && dl_month_from_name(t[j].norm, t[j].norm_len) && (t[j].flags & DL_TF_CAP)) { i = last; continue; }
+            if (i > 0 && (t[i - 1].flags & DL_TF_CAP) && dl_know_may_be_month_day(&t[i - 1], &W[i - 1]) &&
+                dl_month_from_name(t[i - 1].norm, t[i - 1].norm_len)) { i = last; continue; }
+            if (j < hi && (t[j].flags & DL_TF_CAP) && dl_know_may_be_month_day(&t[j], &W[j]) &&
+                dl_month_from_name(t[j].norm, t[j].norm_len)) { i = last; continue; }
             if (t[i].kind == DL_TOK_NUM && t[i].norm_len == 4 && value >= 1900 && value <= 2100 && used == 1) { i = last; continue; }
             if (j < hi && (W[j].cls & DL_KW_UNIT)) { i = last; continue; }
             if (j < hi && t[j].kind == DL_TOK_WORD && (t[j].flags & DL_TF_HYPHEN) &&

@@ -71,6 +71,14 @@ const dl_know_word *dl_know_words(const dl_doc *doc, const struct dl_tone_lex *l
  * computed once per article and kept in doc->know like the words. */
 const dl_know_cand_set *dl_know_cands(const dl_doc *doc);
 
+/* Could token t (with lexicon bits w) be a month or weekday name for
+ * dl_month_from_name() or dl_weekday_from_name()?  A word only if the
+ * lexicon says so (DL_KW_MONTH_DAY); an abbreviation's norm keeps its
+ * period ("jan."), which the lexicon does not hold, so it always may. */
+static inline int dl_know_may_be_month_day(const dl_token *t, const dl_know_word *w) {
+    return t->kind == DL_TOK_ABBR || (w->cls & DL_KW_MONTH_DAY);
+}
+
 /* Load the gazetteer and the tone lexicon from the repo root home. */
 dl_gazetteer *dl_know_load(const char *home, char **err);
 

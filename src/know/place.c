@@ -497,7 +497,8 @@ void dl_places_find(const dl_gazetteer *g, dl_doc *doc, dl_place_set *out) {
         if (last + 1 < hi && t[last + 1].start == t[last].end && !strcmp(t[last + 1].norm, "$")) continue;
         if (used > 1 && in_list(NOT_PLACES, t[i].norm) && !strcmp(t[i + 1].norm, "house")) continue;
         /* months and weekdays are dates ("in March", "Nov."), never places */
-        if (used == 1 && (dl_month_from_name(t[i].norm, t[i].norm_len) || dl_weekday_from_name(t[i].norm, t[i].norm_len) >= 0))
+        if (used == 1 && dl_know_may_be_month_day(&t[i], &w[i]) &&
+            (dl_month_from_name(t[i].norm, t[i].norm_len) || dl_weekday_from_name(t[i].norm, t[i].norm_len) >= 0))
             continue;
         int common = used == 1 && !((t[i].flags & DL_TF_UPPER) && best->kind == DL_PK_COUNTRY) &&   /* "US" is no "us" */
                      ((w[i].cls & DL_KW_COMMON) || (g->tone && dl_tone_lex_valence(w[i].lex)));
@@ -537,8 +538,9 @@ void dl_places_find(const dl_gazetteer *g, dl_doc *doc, dl_place_set *out) {
             const uint32_t *p2;
             size_t np2;
             if (!match_at(g, t, w, hi, last + 1, &p2, &np2) && strcmp(t[last + 1].norm, "region") &&
-                dl_weekday_from_name(t[last + 1].norm, t[last + 1].norm_len) < 0 &&
-                !dl_month_from_name(t[last + 1].norm, t[last + 1].norm_len) &&
+                !(dl_know_may_be_month_day(&t[last + 1], &w[last + 1]) &&
+                  (dl_weekday_from_name(t[last + 1].norm, t[last + 1].norm_len) >= 0 ||
+                   dl_month_from_name(t[last + 1].norm, t[last + 1].norm_len))) &&
                 strcmp(t[last + 1].norm, "province") && strcmp(t[last + 1].norm, "state"))
                 ok = 0;
         }

@@ -158,18 +158,23 @@ static const char *const DATE_WORDS[] = {
  * token two before it. */
 static const char *const AGO[] = { "ago", NULL };
 
-/* The capitalised words that can start a date: what month_at() takes
- * (dl_month_from_name() reads any prefix of three letters or more), and
- * the weekday names.  Only for the candidate scan, which lets these
- * through and not every capitalised word; know_test.c checks the list
- * against dl_month_from_name(). */
+/* Month and weekday names as dl_month_from_name() and
+ * dl_weekday_from_name() read them: every prefix of three letters or
+ * more, and "Weds", "Thurs", "Tues".  The candidate scan lets these
+ * through and not every capitalised word (a date starts with a month,
+ * or a full weekday name); the count and place finders test the bit
+ * before calling those functions.  know_test.c checks the list against
+ * them. */
 const char *const dl_when_month_day_words[] = {
     "jan", "janu", "janua", "januar", "january", "feb", "febr", "febru", "februa", "februar", "february",
     "mar", "marc", "march", "apr", "apri", "april", "may", "jun", "june", "jul", "july", "aug", "augu",
     "augus", "august", "sep", "sept", "septe", "septem", "septemb", "septembe", "september", "oct", "octo",
     "octob", "octobe", "october", "nov", "nove", "novem", "novemb", "novembe", "november", "dec", "dece",
     "decem", "decemb", "decembe", "december",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", NULL
+    "mon", "mond", "monda", "monday", "tue", "tues", "tuesd", "tuesda", "tuesday", "wed", "wedn", "wedne",
+    "wednes", "wednesd", "wednesda", "wednesday", "thu", "thur", "thurs", "thursd", "thursda", "thursday",
+    "fri", "frid", "frida", "friday", "sat", "satu", "satur", "saturd", "saturda", "saturday", "sun", "sund",
+    "sunda", "sunday", "weds", NULL
 };
 
 /* For dl_know_words(). */

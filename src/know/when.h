@@ -37,9 +37,9 @@ typedef struct dl_when_set {
     size_t n;
 } dl_when_set;
 
-/* Month-name prefixes of three letters or more and weekday names, lower
- * case, NULL-terminated: the capitalised words a date can start with
- * (DL_KW_MONTH_DAY in words.h). */
+/* The words dl_month_from_name() or dl_weekday_from_name() read as
+ * names (prefixes of three letters or more, "Weds", "Thurs", "Tues"),
+ * lower case, NULL-terminated: DL_KW_MONTH_DAY in words.h. */
 extern const char *const dl_when_month_day_words[];
 
 /* Find the dates of doc, resolved against ref (usually doc->date). */

@@ -258,36 +258,39 @@ Test(know, word_bits_from_lexicon_match_the_lists) {
     dl_buf_free(&text);
 }
 
-/* The month and weekday words of the candidate scan are exactly what the
- * date finder can start a capitalised date with: every prefix of three
- * letters or more of a month name (dl_month_from_name() reads those),
- * and the weekday names. */
-Test(know, month_day_words_are_the_month_prefixes_and_weekdays) {
-    static const char *const months[] = { "january", "february", "march", "april", "may", "june", "july",
-                                          "august", "september", "october", "november", "december" };
-    static const char *const days[] = { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday" };
+/* The month and weekday words of the lexicon (DL_KW_MONTH_DAY) are
+ * exactly the words dl_month_from_name() and dl_weekday_from_name() read
+ * as names: every prefix of three letters or more, and the odd
+ * abbreviations. */
+Test(know, month_day_words_are_what_the_date_parsers_read) {
+    static const char *const names[] = { "january", "february", "march", "april", "may", "june", "july",
+                                         "august", "september", "october", "november", "december", "monday",
+                                         "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                                         "weds", "thurs", "tues" };
     size_t listed = 0;
     for (const char *const *w = dl_when_month_day_words; *w; w++) {
         listed++;
-        int month = dl_month_from_name(*w, strlen(*w)) != 0;
-        int day = 0;
-        for (size_t d = 0; d < 7; d++) day |= !strcmp(*w, days[d]);
-        cr_expect(month || day, "%s is no month prefix or weekday", *w);
+        size_t n = strlen(*w);
+        cr_expect(dl_month_from_name(*w, n) || dl_weekday_from_name(*w, n) >= 0, "%s is read as no name", *w);
     }
-    size_t want = 7;
-    for (size_t m = 0; m < 12; m++) {
-        for (size_t len = 3; len <= strlen(months[m]); len++) {
-            char p[16];
-            memcpy(p, months[m], len);
-            p[len] = '\0';
-            int found = 0, dup = 0;
-            for (size_t k = 0; k < m; k++) dup |= !strncmp(months[k], p, len) && strlen(months[k]) >= len;
-            for (const char *const *w = dl_when_month_day_words; *w; w++) found |= !strcmp(*w, p);
-            cr_expect(found, "month prefix %s missing", p);
-            want += !dup;
+    /* every prefix is listed, and the list holds nothing else */
+    size_t want = 0;
+    for (size_t m = 0; m < sizeof names / sizeof *names; m++) {
+        for (size_t len = 3; len <= strlen(names[m]); len++) {
+            int dup = 0;
+            for (size_t k = 0; k < m; k++) dup |= strlen(names[k]) >= len && !strncmp(names[k], names[m], len);
+            if (dup) continue;
+            want++;
+            int found = 0;
+            for (const char *const *w = dl_when_month_day_words; *w; w++)
+                found |= strlen(*w) == len && !strncmp(*w, names[m], len);
+            cr_expect(found, "prefix %.*s of %s missing", (int)len, names[m], names[m]);
         }
     }
     cr_expect_eq(listed, want);
+    /* and the parsers read no other three-letter start of a word listed */
+    cr_expect_eq(dl_month_from_name("mat", 3), 0);
+    cr_expect_lt(dl_weekday_from_name("sue", 3), 0);
 }
 
 /* The candidate lists: sorted, and holding the tokens each finder starts
