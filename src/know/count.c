@@ -195,10 +195,10 @@ static size_t number_at(const dl_token *t, const dl_know_word *w, size_t n, size
     }
     if (t[i].kind != DL_TOK_WORD) return 0;
     /* "tens of thousands", "hundreds of thousands" */
-    if (((t[i].norm_len == 4 && strcmp(t[i].norm, "tens") == 0) ||
-         (t[i].norm_len == 8 && strcmp(t[i].norm, "hundreds") == 0)) && i + 2 < n &&
-        strcmp(t[i + 1].norm, "of") == 0 && lookup(VAGUE, t[i + 2].norm, &v) && v >= 2000) {
-        *value = (strcmp(t[i].norm, "tens") == 0 ? 10 : 100) * v / 2;
+    if (((t[i].norm_len == 4 && DL_NORM_IS(&t[i], "tens")) ||
+         (t[i].norm_len == 8 && DL_NORM_IS(&t[i], "hundreds"))) && i + 2 < n &&
+        DL_NORM_IS(&t[i + 1], "of") && lookup(VAGUE, t[i + 2].norm, &v) && v >= 2000) {
+        *value = (DL_NORM_IS(&t[i], "tens") ? 10 : 100) * v / 2;
         *vague = 1;
         return 3;
     }
@@ -209,9 +209,9 @@ static size_t number_at(const dl_token *t, const dl_know_word *w, size_t n, size
     if (t[j].norm_len <= 2 && t[j].norm[0] == 'a') {
         /* "a dozen", "a hundred", "a million" -- and nothing else starting with "a" */
         if (j + 1 < n && t[j + 1].norm_len >= 5 && t[j + 1].norm_len <= 8 &&
-            (!strcmp(t[j + 1].norm, "dozen") || !strcmp(t[j + 1].norm, "hundred") ||
-             !strcmp(t[j + 1].norm, "thousand") || !strcmp(t[j + 1].norm, "million") ||
-             !strcmp(t[j + 1].norm, "billion"))) {
+            (DL_NORM_IS(&t[j + 1], "dozen") || DL_NORM_IS(&t[j + 1], "hundred") ||
+             DL_NORM_IS(&t[j + 1], "thousand") || DL_NORM_IS(&t[j + 1], "million") ||
+             DL_NORM_IS(&t[j + 1], "billion"))) {
             cur = 1;
             j++;
         } else {
@@ -220,14 +220,14 @@ static size_t number_at(const dl_token *t, const dl_know_word *w, size_t n, size
     }
     while (j < n && t[j].kind == DL_TOK_WORD) {
         if (lookup(UNITS, t[j].norm, &v) || hyphen_number(t[j].norm, &v)) {
-            if (strcmp(t[j].norm, "dozen") == 0) cur = (cur ? cur : 1) * 12;
+            if (DL_NORM_IS(&t[j], "dozen")) cur = (cur ? cur : 1) * 12;
             else cur += v;
             any = 1;
         } else if (lookup(SCALES, t[j].norm, &v) && (any || cur) && t[j].norm_len > 2) {
             if (v == 100) cur = (cur ? cur : 1) * 100;
             else { total += (cur ? cur : 1) * v; cur = 0; }
             any = 1;
-        } else if (strcmp(t[j].norm, "and") == 0 && any && j + 1 < n &&
+        } else if (DL_NORM_IS(&t[j], "and") && any && j + 1 < n &&
                    (lookup(UNITS, t[j + 1].norm, &v) || hyphen_number(t[j + 1].norm, &v))) {
             /* "three hundred and fifty" */
         } else break;
@@ -458,7 +458,7 @@ void dl_counts_find(dl_doc *doc, dl_count_set *out) {
         if (t[i].kind == DL_TOK_SYM || ((t[i].kind == DL_TOK_WORD || t[i].kind == DL_TOK_ABBR) &&
                                         (t[i].flags & DL_TF_UPPER) && t[i].norm_len <= 3)) {
             cur = currency_of(CURRENCY_BEFORE, t[i].norm);
-            if (!cur && !strcmp(t[i].norm, "us") && i + 1 < hi && !strcmp(t[i + 1].norm, "$") && t[i + 1].start == t[i].end) {
+            if (!cur && DL_NORM_IS(&t[i], "us") && i + 1 < hi && DL_NORM_IS(&t[i + 1], "$") && t[i + 1].start == t[i].end) {
                 cur = "USD";
                 i++;
             }
@@ -487,21 +487,21 @@ void dl_counts_find(dl_doc *doc, dl_count_set *out) {
         /* currency after: "20 billion euros", "5,000 CFA francs" */
         if (!cur && j < hi) {
             size_t k = j;
-            if (!strcmp(t[k].norm, "cfa") && k + 1 < hi) k++;
+            if (DL_NORM_IS(&t[k], "cfa") && k + 1 < hi) k++;
             const char *c2 = (W[k].cls & DL_KW_CURRENCY) ? currency_of(CURRENCY_AFTER, t[k].norm) : NULL;
             if (c2) {
                 cur = c2;
                 /* francs: CFA (XOF) only when the text says so */
-                if (!strcmp(t[k].norm, "francs")) cur = !strcmp(t[j].norm, "cfa") ? "XOF" : "";
-                if (!strcmp(t[k].norm, "cents") || !strcmp(t[k].norm, "cts")) value /= 100;
+                if (DL_NORM_IS(&t[k], "francs")) cur = DL_NORM_IS(&t[j], "cfa") ? "XOF" : "";
+                if (DL_NORM_IS(&t[k], "cents") || DL_NORM_IS(&t[k], "cts")) value /= 100;
                 j = k + 1;
-            } else if (k + 1 < hi && !strcmp(t[k + 1].norm, "francs") &&
-                       (!strcmp(t[k].norm, "swiss") || !strcmp(t[k].norm, "cfa"))) {
-                cur = !strcmp(t[k].norm, "swiss") ? "CHF" : "XOF";   /* "520,000 Swiss francs" */
+            } else if (k + 1 < hi && DL_NORM_IS(&t[k + 1], "francs") &&
+                       (DL_NORM_IS(&t[k], "swiss") || DL_NORM_IS(&t[k], "cfa"))) {
+                cur = DL_NORM_IS(&t[k], "swiss") ? "CHF" : "XOF";   /* "520,000 Swiss francs" */
                 j = k + 2;
             }
         }
-        if (vague && j < hi && !strcmp(t[j].norm, "of")) j++;
+        if (vague && j < hi && DL_NORM_IS(&t[j], "of")) j++;
         /* the counted noun phrase: up to three words, head = the last */
         size_t obj_s = j, obj_e = j;
         const char *bare_type = "";
@@ -512,7 +512,7 @@ void dl_counts_find(dl_doc *doc, dl_count_set *out) {
                  * members"), unless a people noun follows ("police officers") */
                 if ((W[obj_e - 1].cls & (DL_KW_NOUN | DL_KW_PEOPLE)) &&
                     !(obj_e < hi && (W[obj_e].cls & (DL_KW_PEOPLE | DL_KW_NOUN)) &&
-                      strcmp(t[obj_e - 1].norm, "dead") && strcmp(t[obj_e - 1].norm, "wounded")))
+                      !DL_NORM_IS(&t[obj_e - 1], "dead") && !DL_NORM_IS(&t[obj_e - 1], "wounded")))
                     break;
             }
             if (obj_e == obj_s) {
@@ -520,7 +520,7 @@ void dl_counts_find(dl_doc *doc, dl_count_set *out) {
                 int toll = 0;
                 for (size_t k = first, st = 0; k > 0 && st < 5 && !toll; st++) {
                     k--;
-                    toll = !strcmp(t[k].norm, "toll");
+                    toll = DL_NORM_IS(&t[k], "toll");
                 }
                 /* "three were injured": the verb says what was counted */
                 const char *vt0 = NULL;
@@ -528,9 +528,9 @@ void dl_counts_find(dl_doc *doc, dl_count_set *out) {
                     if (t[k].kind != DL_TOK_WORD) break;
                     vt0 = VERB_TYPE(k);
                 }
-                if (!toll && !(vt0 && j < hi && (!strcmp(t[j].norm, "were") || !strcmp(t[j].norm, "was") ||
-                                                 !strcmp(t[j].norm, "have") || !strcmp(t[j].norm, "had") ||
-                                                 !strcmp(t[j].norm, "died")))) {
+                if (!toll && !(vt0 && j < hi && (DL_NORM_IS(&t[j], "were") || DL_NORM_IS(&t[j], "was") ||
+                                                 DL_NORM_IS(&t[j], "have") || DL_NORM_IS(&t[j], "had") ||
+                                                 DL_NORM_IS(&t[j], "died")))) {
                     i = last;
                     continue;   /* a number alone counts nothing we can name */
                 }
@@ -549,23 +549,23 @@ void dl_counts_find(dl_doc *doc, dl_count_set *out) {
             c.object = dl_arena_strndup(doc->arena, doc->text + t[obj_s].start, t[obj_e - 1].end - t[obj_s].start);
             const char *nt = NOUN_TYPE(obj_e - 1);
             for (size_t k = obj_s; !nt && k < obj_e; k++)
-                if (!strcmp(t[k].norm, "displaced")) nt = "DISPLACED";
+                if (DL_NORM_IS(&t[k], "displaced")) nt = "DISPLACED";
             int people = nt || (W[obj_e - 1].cls & DL_KW_PEOPLE);
             /* "7 dead and 15 wounded": the participle is the type */
             int participle = nt && head->norm_len > 3 &&
-                             (!strcmp(head->norm, "dead") || !strcmp(head->norm + head->norm_len - 2, "ed"));
+                             (DL_NORM_IS(head, "dead") || !strcmp(head->norm + head->norm_len - 2, "ed"));
             const char *vt = NULL;
             if (people && !participle) {
                 /* verb before: "killing 12 people", "arrested at least 30" */
                 for (size_t k = first, st = 0; !vt && k > 0 && st < 4; st++) {
                     k--;
-                    if (t[k].kind == DL_TOK_PUNCT || !strcmp(t[k].norm, "and")) break;
+                    if (t[k].kind == DL_TOK_PUNCT || DL_NORM_IS(&t[k], "and")) break;
                     vt = VERB_TYPE(k);
                 }
                 /* verb after: "12 people were killed" (within 5 tokens, same clause) */
                 for (size_t k = obj_e; !vt && k < hi && k < obj_e + 5; k++) {
-                    if (t[k].kind == DL_TOK_PUNCT || !strcmp(t[k].norm, "and") || !strcmp(t[k].norm, "but") ||
-                        !strcmp(t[k].norm, "or") || !strcmp(t[k].norm, "while"))
+                    if (t[k].kind == DL_TOK_PUNCT || DL_NORM_IS(&t[k], "and") || DL_NORM_IS(&t[k], "but") ||
+                        DL_NORM_IS(&t[k], "or") || DL_NORM_IS(&t[k], "while"))
                         break;
                     vt = VERB_TYPE(k);
                 }

@@ -22,6 +22,7 @@
 #include "when.h"
 #include "tone.h"
 #include "words.h"
+#include <string.h>
 
 /* Token indexes worth a finder's look, in text order, from one pass over
  * the article's tokens (dl_know_cands()).  Each list is a superset of the
@@ -70,6 +71,11 @@ const dl_know_word *dl_know_words(const dl_doc *doc, const struct dl_tone_lex *l
 /* The finders' candidate tokens of doc (from dl_know_words()'s bits),
  * computed once per article and kept in doc->know like the words. */
 const dl_know_cand_set *dl_know_cands(const dl_doc *doc);
+
+/* Is token t's norm the string literal lit?  The length first, then a
+ * memcmp the compiler inlines: the finders ask this of most tokens they
+ * look at, and strcmp was a call each time. */
+#define DL_NORM_IS(t, lit) ((t)->norm_len == sizeof(lit) - 1 && !memcmp((t)->norm, (lit), sizeof(lit) - 1))
 
 /* Could token t (with lexicon bits w) be a month or weekday name for
  * dl_month_from_name() or dl_weekday_from_name()?  A word only if the

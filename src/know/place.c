@@ -276,11 +276,11 @@ static size_t article_countries(const dl_gazetteer *g, const dl_doc *doc, const 
 static const char *context_country(const dl_gazetteer *g, const dl_token *t, const dl_know_word *w, size_t n,
                                    size_t j) {
     if (j >= n) return NULL;
-    if (!(t[j].kind == DL_TOK_PUNCT && strcmp(t[j].norm, ",") == 0) && t[j].kind != DL_TOK_OPEN) return NULL;
+    if (!(t[j].kind == DL_TOK_PUNCT && DL_NORM_IS(&t[j], ",")) && t[j].kind != DL_TOK_OPEN) return NULL;
     j++;
     for (int k = 0; k < 3 && j < n; k++) {
         if (t[j].kind == DL_TOK_WORD && !(t[j].flags & DL_TF_CAP) &&
-            (strcmp(t[j].norm, "in") == 0 || (w[j].cls & DL_KW_DIRECTION))) { j++; continue; }
+            (DL_NORM_IS(&t[j], "in") || (w[j].cls & DL_KW_DIRECTION))) { j++; continue; }
         if (t[j].kind == DL_TOK_WORD && (t[j].flags & DL_TF_CAP) && (w[j].cls & DL_KW_DIRECTION)) { j++; continue; }
         break;
     }
@@ -301,9 +301,9 @@ static int locative_cue(const dl_token *t, const dl_know_word *w, size_t lo, siz
         j--;
         if (t[j].kind != DL_TOK_WORD) return 0;
         if (w[j].cls & DL_KW_LOC_CUE) return 1;
-        if (!(w[j].cls & DL_KW_DIRECTION) && strcmp(t[j].norm, "town") && strcmp(t[j].norm, "city") &&
-            strcmp(t[j].norm, "village") && strcmp(t[j].norm, "region") && strcmp(t[j].norm, "province") &&
-            strcmp(t[j].norm, "capital") && strcmp(t[j].norm, "port"))
+        if (!(w[j].cls & DL_KW_DIRECTION) && !DL_NORM_IS(&t[j], "town") && !DL_NORM_IS(&t[j], "city") &&
+            !DL_NORM_IS(&t[j], "village") && !DL_NORM_IS(&t[j], "region") && !DL_NORM_IS(&t[j], "province") &&
+            !DL_NORM_IS(&t[j], "capital") && !DL_NORM_IS(&t[j], "port"))
             return 0;
     }
     return 0;
@@ -470,7 +470,7 @@ void dl_places_find(const dl_gazetteer *g, dl_doc *doc, dl_place_set *out) {
         int cued = rm->cue;
         /* a list goes on: "in Gao, Kidal and Timbuktu" */
         if (!cued && prev_end != (size_t)-1 && i >= 1 && prev_end + 2 >= i &&
-            (is_punct_tok(&t[i - 1], ",") || !strcmp(t[i - 1].norm, "and") || !strcmp(t[i - 1].norm, "or")))
+            (is_punct_tok(&t[i - 1], ",") || DL_NORM_IS(&t[i - 1], "and") || DL_NORM_IS(&t[i - 1], "or")))
             cued = 1;
         const char *ctxc = rm->ctxc;
         /* short all-caps words are acronyms unless they name a country */
@@ -494,8 +494,8 @@ void dl_places_find(const dl_gazetteer *g, dl_doc *doc, dl_place_set *out) {
         }
         if (!best) continue;
         /* "US$53": a currency */
-        if (last + 1 < hi && t[last + 1].start == t[last].end && !strcmp(t[last + 1].norm, "$")) continue;
-        if (used > 1 && in_list(NOT_PLACES, t[i].norm) && !strcmp(t[i + 1].norm, "house")) continue;
+        if (last + 1 < hi && t[last + 1].start == t[last].end && DL_NORM_IS(&t[last + 1], "$")) continue;
+        if (used > 1 && in_list(NOT_PLACES, t[i].norm) && DL_NORM_IS(&t[i + 1], "house")) continue;
         /* months and weekdays are dates ("in March", "Nov."), never places */
         if (used == 1 && dl_know_may_be_month_day(&t[i], &w[i]) &&
             (dl_month_from_name(t[i].norm, t[i].norm_len) || dl_weekday_from_name(t[i].norm, t[i].norm_len) >= 0))
@@ -537,14 +537,14 @@ void dl_places_find(const dl_gazetteer *g, dl_doc *doc, dl_place_set *out) {
              * capitalised word that is itself no place ends it */
             const uint32_t *p2;
             size_t np2;
-            if (!match_at(g, t, w, hi, last + 1, &p2, &np2) && strcmp(t[last + 1].norm, "region") &&
+            if (!match_at(g, t, w, hi, last + 1, &p2, &np2) && !DL_NORM_IS(&t[last + 1], "region") &&
                 !(dl_know_may_be_month_day(&t[last + 1], &w[last + 1]) &&
                   (dl_weekday_from_name(t[last + 1].norm, t[last + 1].norm_len) >= 0 ||
                    dl_month_from_name(t[last + 1].norm, t[last + 1].norm_len))) &&
-                strcmp(t[last + 1].norm, "province") && strcmp(t[last + 1].norm, "state"))
+                !DL_NORM_IS(&t[last + 1], "province") && !DL_NORM_IS(&t[last + 1], "state"))
                 ok = 0;
         }
-        if (ok && i >= 2 && strcmp(t[i - 1].norm, "of") == 0 && (t[i - 2].flags & DL_TF_CAP) &&
+        if (ok && i >= 2 && DL_NORM_IS(&t[i - 1], "of") && (t[i - 2].flags & DL_TF_CAP) &&
             (w[i - 2].cls & DL_KW_OF_HEAD))
             ok = 0;
         if (ok && best->kind == DL_PK_CITY && i > lo && is_name_tok(&t[i - 1]) && (t[i].flags & DL_TF_SPACE) &&
@@ -585,7 +585,7 @@ static const char *const CLAUSE_WORDS[] = {
 };
 
 static int clause_break(const dl_token *t) {
-    if (t->kind == DL_TOK_PUNCT) return strcmp(t->norm, ";") == 0 || strcmp(t->norm, ":") == 0;
+    if (t->kind == DL_TOK_PUNCT) return DL_NORM_IS(t, ";") || DL_NORM_IS(t, ":");
     if (t->kind == DL_TOK_DASH) return (t->flags & DL_TF_SPACE) != 0;
     if (t->kind == DL_TOK_WORD) return in_list(CLAUSE_WORDS, t->norm);
     return 0;

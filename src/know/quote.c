@@ -194,8 +194,8 @@ static size_t np_backward(const dl_token *t, const dl_know_word *w, size_t lo, s
     }
     /* "In a separate interview Keating said": the subject starts at the
      * name after a leading adjunct */
-    if (b < *end && (in_list(ADJUNCT, t[b].norm) || !strcmp(t[b].norm, "after") || !strcmp(t[b].norm, "before") ||
-                     !strcmp(t[b].norm, "for") || !strcmp(t[b].norm, "with"))) {
+    if (b < *end && (in_list(ADJUNCT, t[b].norm) || DL_NORM_IS(&t[b], "after") || DL_NORM_IS(&t[b], "before") ||
+                     DL_NORM_IS(&t[b], "for") || DL_NORM_IS(&t[b], "with"))) {
         for (size_t k = b + 1; k < *end; k++)
             if ((t[k].flags & DL_TF_CAP) && !(t[k - 1].flags & DL_TF_CAP)) { b = k; break; }
     }
@@ -255,7 +255,7 @@ static void attribute(dl_doc *doc, size_t o, size_t c, size_t slo, size_t shi, d
                !(t[end].flags & DL_TF_PARA))
             end++;
         /* “...,” according to the ministry. */
-        if (k + 2 < n && !strcmp(t[k].norm, "according") && !strcmp(t[k + 1].norm, "to")) {
+        if (k + 2 < n && DL_NORM_IS(&t[k], "according") && DL_NORM_IS(&t[k + 1], "to")) {
             size_t e = np_forward(t, k + 2, n);
             if (e > k + 2) {
                 q->verb = "according to";
@@ -296,7 +296,7 @@ static void attribute(dl_doc *doc, size_t o, size_t c, size_t slo, size_t shi, d
      * huge sentence full of quotes stays linear */
     if (o > slo + FRAME_SPAN) slo = o - FRAME_SPAN;
     for (size_t k = slo; k + 2 < o; k++) {
-        if (!strcmp(t[k].norm, "according") && !strcmp(t[k + 1].norm, "to")) {
+        if (DL_NORM_IS(&t[k], "according") && DL_NORM_IS(&t[k + 1], "to")) {
             size_t e = np_forward(t, k + 2, o);
             if (e > k + 2) {
                 q->verb = "according to";
@@ -307,7 +307,7 @@ static void attribute(dl_doc *doc, size_t o, size_t c, size_t slo, size_t shi, d
         }
     }
     /* "For X, ..." at the start of the sentence */
-    if (slo + 2 < o && !strcmp(t[slo].norm, "for")) {
+    if (slo + 2 < o && DL_NORM_IS(&t[slo], "for")) {
         size_t e = np_forward(t, slo + 1, o);
         if (e > slo + 1 && e < o && is_punct(&t[e], ",")) {
             q->verb = "";
@@ -322,7 +322,7 @@ static void attribute(dl_doc *doc, size_t o, size_t c, size_t slo, size_t shi, d
         size_t k = v - 1;
         if (t[k].kind == DL_TOK_QUOTE) { inside = !inside; continue; }
         if (inside || !(w[k].cls & DL_KW_REPORTING)) continue;
-        if (k + 1 < o && !strcmp(t[k + 1].norm, "by")) {
+        if (k + 1 < o && DL_NORM_IS(&t[k + 1], "by")) {
             size_t e = np_forward(t, k + 2, o);
             if (e > k + 2) {
                 q->verb = t[k].norm;
@@ -334,13 +334,13 @@ static void attribute(dl_doc *doc, size_t o, size_t c, size_t slo, size_t shi, d
         size_t b = k;
         while (b > slo && in_list(AUX, t[b - 1].norm)) b--;
         /* "X was quoted as saying": the subject is before "was quoted" */
-        if (b > slo + 1 && !strcmp(t[b - 1].norm, "as") && !strcmp(t[b - 2].norm, "quoted")) {
+        if (b > slo + 1 && DL_NORM_IS(&t[b - 1], "as") && DL_NORM_IS(&t[b - 2], "quoted")) {
             b -= 2;
-            while (b > slo && (in_list(AUX, t[b - 1].norm) || !strcmp(t[b - 1].norm, "were"))) b--;
+            while (b > slo && (in_list(AUX, t[b - 1].norm) || DL_NORM_IS(&t[b - 1], "were"))) b--;
         }
         size_t len = t[k].norm_len;
         int participle = len > 4 && !strcmp(t[k].norm + len - 3, "ing") && b > slo && is_punct(&t[b - 1], ",");
-        int what = b > slo + 1 && !strcmp(t[b - 2].norm, "what");
+        int what = b > slo + 1 && DL_NORM_IS(&t[b - 2], "what");
         if (participle || what) {
             /* "The minister denied the report, calling it ...": the
              * speaker is the subject of the sentence */
@@ -364,8 +364,8 @@ static void attribute(dl_doc *doc, size_t o, size_t c, size_t slo, size_t shi, d
          * else it is the start of a reported clause ("said heavy rain had") */
         e = np_forward(t, k + 1, o);
         if (e > k + 1 && (e == o || (e + 1 == o && (is_punct(&t[e], ":") || is_punct(&t[e], ",")))) &&
-            strcmp(t[k + 1].norm, "whether") && strcmp(t[k + 1].norm, "if") && strcmp(t[k + 1].norm, "how") &&
-            strcmp(t[k + 1].norm, "what") && strcmp(t[k + 1].norm, "why")) {
+            !DL_NORM_IS(&t[k + 1], "whether") && !DL_NORM_IS(&t[k + 1], "if") && !DL_NORM_IS(&t[k + 1], "how") &&
+            !DL_NORM_IS(&t[k + 1], "what") && !DL_NORM_IS(&t[k + 1], "why")) {
             q->verb = t[k].norm;
             q->frame = "verb-speaker-quote";
             set_speaker(doc, k + 1, e, &q->speaker, done);

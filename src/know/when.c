@@ -142,7 +142,7 @@ static long small_number(const dl_token *t) {
     static const char *const words[] = { "zero", "one", "two", "three", "four", "five", "six",
         "seven", "eight", "nine", "ten", "eleven", "twelve", NULL };
     for (int k = 0; words[k]; k++) if (strcmp(t->norm, words[k]) == 0) return k;
-    if (strcmp(t->norm, "a") == 0 || strcmp(t->norm, "an") == 0) return 1;
+    if (DL_NORM_IS(t, "a") || DL_NORM_IS(t, "an")) return 1;
     long v;
     if (num_value(t, &v) && v >= 0 && v < 10000) return v;
     return -1;
@@ -257,7 +257,7 @@ void dl_when_find(dl_doc *doc, dl_date ref, dl_when_set *out) {
             w.date = mk(atoi(t[i].norm + 4), 0, 0);
             w.res = DL_WR_YEAR;
             used = 1;
-        } else if ((day_tok = starts_digit && is_day(&t[i], &d)) && i + 2 < n && !strcmp(t[i + 1].norm, "of") &&
+        } else if ((day_tok = starts_digit && is_day(&t[i], &d)) && i + 2 < n && DL_NORM_IS(&t[i + 1], "of") &&
                    (m = month_at(&t[i + 2])) != 0) {
             /* the 6th of November [2022] */
             used = 3;
@@ -274,7 +274,7 @@ void dl_when_find(dl_doc *doc, dl_date ref, dl_when_set *out) {
                 /* November 14[, 2022] */
                 used = 2;
                 size_t j = i + 2;
-                if (j < n && strcmp(t[j].norm, ",") == 0 && j + 1 < n && is_year(&t[j + 1], &y)) used = 4;
+                if (j < n && DL_NORM_IS(&t[j], ",") && j + 1 < n && is_year(&t[j + 1], &y)) used = 4;
                 else if (j < n && is_year(&t[j], &y)) used = 3;
                 else y = 0;
                 int yy = y ? (int)y : have_ref ? pick_year(ref, m, (int)d, future) : 0;
@@ -311,7 +311,7 @@ void dl_when_find(dl_doc *doc, dl_date ref, dl_when_set *out) {
         } else if (t[i].kind == DL_TOK_NUM && i > 0 && (W[i - 1].cls & DL_KW_TIME_CUE) && is_year(&t[i], &y) &&
                    strcmp(prev, "last") && strcmp(prev, "next") && strcmp(prev, "this") &&
                    !(in_list(WEAK_CUE, prev) && i + 1 < n && t[i + 1].kind == DL_TOK_WORD &&
-                     !(t[i + 1].flags & DL_TF_CAP) && strcmp(t[i + 1].norm, "and") && strcmp(t[i + 1].norm, "to"))) {
+                     !(t[i + 1].flags & DL_TF_CAP) && !DL_NORM_IS(&t[i + 1], "and") && !DL_NORM_IS(&t[i + 1], "to"))) {
             /* in 2020 -- but not "of 2020 troops" */
             used = 1;
             w.date = mk((int)y, 0, 0);
@@ -339,21 +339,21 @@ void dl_when_find(dl_doc *doc, dl_date ref, dl_when_set *out) {
             }
         } else if (t[i].kind == DL_TOK_WORD && t[i].norm_len >= 5 && t[i].norm_len <= 9 &&
                    (t[i].norm[0] == 'y' || t[i].norm[0] == 't') &&
-                   (!strcmp(t[i].norm, "yesterday") || !strcmp(t[i].norm, "today") ||
-                                               !strcmp(t[i].norm, "tomorrow") || !strcmp(t[i].norm, "tonight"))) {
+                   (DL_NORM_IS(&t[i], "yesterday") || DL_NORM_IS(&t[i], "today") ||
+                                               DL_NORM_IS(&t[i], "tomorrow") || DL_NORM_IS(&t[i], "tonight"))) {
             used = 1;
             w.relative = 1;
             w.res = DL_WR_DAY;
-            long delta = !strcmp(t[i].norm, "yesterday") ? -1 : !strcmp(t[i].norm, "tomorrow") ? 1 : 0;
+            long delta = DL_NORM_IS(&t[i], "yesterday") ? -1 : DL_NORM_IS(&t[i], "tomorrow") ? 1 : 0;
             if (have_ref) w.date = add_days(ref, delta);
         } else if (t[i].kind == DL_TOK_WORD && i + 1 < n && t[i].norm_len == 4 &&
                    (!memcmp(t[i].norm, "last", 4) || !memcmp(t[i].norm, "this", 4) || !memcmp(t[i].norm, "next", 4) ||
                     !memcmp(t[i].norm, "past", 4)) &&
-                   (!strcmp(t[i + 1].norm, "week") || !strcmp(t[i + 1].norm, "month") || !strcmp(t[i + 1].norm, "year") ||
-                    !strcmp(t[i + 1].norm, "weekend"))) {
+                   (DL_NORM_IS(&t[i + 1], "week") || DL_NORM_IS(&t[i + 1], "month") || DL_NORM_IS(&t[i + 1], "year") ||
+                    DL_NORM_IS(&t[i + 1], "weekend"))) {
             used = 2;
             w.relative = 1;
-            int dir = !strcmp(t[i].norm, "next") ? 1 : !strcmp(t[i].norm, "this") ? 0 : -1;
+            int dir = DL_NORM_IS(&t[i], "next") ? 1 : DL_NORM_IS(&t[i], "this") ? 0 : -1;
             const char *unit = t[i + 1].norm;
             if (!strcmp(unit, "week") || !strcmp(unit, "weekend")) {
                 w.res = DL_WR_WEEK;
@@ -372,7 +372,7 @@ void dl_when_find(dl_doc *doc, dl_date ref, dl_when_set *out) {
                 w.res = DL_WR_YEAR;
                 if (have_ref) w.date = mk(ref.y + dir, 0, 0);
             }
-        } else if (i + 2 < n && t[i + 2].kind == DL_TOK_WORD && t[i + 2].norm_len == 3 && !strcmp(t[i + 2].norm, "ago") &&
+        } else if (i + 2 < n && t[i + 2].kind == DL_TOK_WORD && t[i + 2].norm_len == 3 && DL_NORM_IS(&t[i + 2], "ago") &&
                    small_number(&t[i]) >= 0) {
             long k = small_number(&t[i]);
             const char *unit = t[i + 1].norm;
