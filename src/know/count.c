@@ -407,10 +407,10 @@ static const dl_actor_mention *count_actor(const dl_doc *doc, uint32_t num_start
     while (j > 0 && steps < 3) {
         j--;
         steps++;
-        const char *w = t[j].norm;
-        if (t[j].kind == DL_TOK_POSS || !strcmp(w, "of") || !strcmp(w, "some") || !strcmp(w, "about") ||
-            !strcmp(w, "around") || !strcmp(w, "least") || !strcmp(w, "at") || !strcmp(w, "nearly") ||
-            !strcmp(w, "almost") || !strcmp(w, "its") || !strcmp(w, "their"))
+        const dl_token *w = &t[j];
+        if (w->kind == DL_TOK_POSS || DL_NORM_IS(w, "of") || DL_NORM_IS(w, "some") || DL_NORM_IS(w, "about") ||
+            DL_NORM_IS(w, "around") || DL_NORM_IS(w, "least") || DL_NORM_IS(w, "at") || DL_NORM_IS(w, "nearly") ||
+            DL_NORM_IS(w, "almost") || DL_NORM_IS(w, "its") || DL_NORM_IS(w, "their"))
             continue;
         for (size_t k = 0; k < doc->actors->n; k++) {
             const dl_actor_mention *m = &doc->actors->v[k];

@@ -132,7 +132,7 @@ static size_t match_at(const dl_gazetteer *g, const dl_token *t, const dl_know_w
 }
 
 static int is_punct_tok(const dl_token *t, const char *p) {
-    return t->kind == DL_TOK_PUNCT && strcmp(t->norm, p) == 0;
+    return t->kind == DL_TOK_PUNCT && t->norm[0] == p[0] && strcmp(t->norm, p) == 0;
 }
 
 static int is_code3(const char *c) { return c && c[0] && c[1] && c[2] && !c[3]; }

@@ -80,7 +80,9 @@ static const char *const NP_START_STOP[] = {
     "may", "might", "must", "about", "wanted", "want", "did", "do", "does", "not", NULL
 };
 
-static int is_punct(const dl_token *t, const char *p) { return t->kind == DL_TOK_PUNCT && strcmp(t->norm, p) == 0; }
+static int is_punct(const dl_token *t, const char *p) {
+    return t->kind == DL_TOK_PUNCT && t->norm[0] == p[0] && strcmp(t->norm, p) == 0;
+}
 
 static int is_wordish(const dl_token *t) {
     return t->kind == DL_TOK_WORD || t->kind == DL_TOK_ABBR || t->kind == DL_TOK_POSS || t->kind == DL_TOK_NUM;
