@@ -37,11 +37,6 @@ static const char *const REPORTING[] = {
     "wondered", "writes", "writing", "wrote",
 };
 
-/* For dl_know_words(): the count finder asks it of the words after a number. */
-const dl_know_list dl_quote_word_lists[] = {
-    { REPORTING, NULL, sizeof REPORTING / sizeof *REPORTING, DL_KW_REPORTING },
-    { NULL, NULL, 0, 0 }
-};
 
 static int cmp_str(const void *a, const void *b) { return strcmp(*(const char *const *)a, *(const char *const *)b); }
 
@@ -78,6 +73,18 @@ static const char *const NP_START_STOP[] = {
     /* verbs and particles: "I was about to tell", "my employer would call" */
     "is", "was", "are", "were", "be", "would", "will", "can", "could", "should",
     "may", "might", "must", "about", "wanted", "want", "did", "do", "does", "not", NULL
+};
+
+/* For dl_know_words(): the count finder asks of the words after a number
+ * whether they report; the speaker finders ask the others of the words
+ * around a reporting verb. */
+const dl_know_list dl_quote_word_lists[] = {
+    { REPORTING, NULL, sizeof REPORTING / sizeof *REPORTING, DL_KW_REPORTING },
+    { AUX, NULL, sizeof AUX / sizeof *AUX - 1, DL_KW_AUX },
+    { ADJUNCT, NULL, sizeof ADJUNCT / sizeof *ADJUNCT - 1, DL_KW_ADJUNCT },
+    { NP_END, NULL, sizeof NP_END / sizeof *NP_END - 1, DL_KW_NP_END },
+    { NP_START_STOP, NULL, sizeof NP_START_STOP / sizeof *NP_START_STOP - 1, DL_KW_NP_STOP },
+    { NULL, NULL, 0, 0 }
 };
 
 static int is_punct(const dl_token *t, const char *p) {
@@ -158,9 +165,9 @@ static int resolve_pronoun(dl_doc *doc, size_t a, dl_speaker *sp, const dl_quote
 }
 
 /* Speaker phrase read forwards from token k (after "said", "by", "to"). */
-static size_t np_forward(const dl_token *t, size_t k, size_t hi) {
+static size_t np_forward(const dl_token *t, const dl_know_word *w, size_t k, size_t hi) {
     size_t e = k;
-    while (e < hi && e - k < 8 && is_wordish(&t[e]) && !(e > k && in_list(NP_END, t[e].norm))) {
+    while (e < hi && e - k < 8 && is_wordish(&t[e]) && !(e > k && (w[e].cls & DL_KW_NP_END))) {
         if (e > k && (t[e].flags & DL_TF_PARA)) break;
         e++;
     }
@@ -190,13 +197,13 @@ static size_t np_backward(const dl_token *t, const dl_know_word *w, size_t lo, s
             break;
         }
         if (!is_wordish(p)) break;
-        if (in_list(NP_START_STOP, p->norm) || (w[b - 1].cls & DL_KW_REPORTING)) break;
+        if ((w[b - 1].cls & DL_KW_NP_STOP) || (w[b - 1].cls & DL_KW_REPORTING)) break;
         b--;
         taken++;
     }
     /* "In a separate interview Keating said": the subject starts at the
      * name after a leading adjunct */
-    if (b < *end && (in_list(ADJUNCT, t[b].norm) || DL_NORM_IS(&t[b], "after") || DL_NORM_IS(&t[b], "before") ||
+    if (b < *end && ((w[b].cls & DL_KW_ADJUNCT) || DL_NORM_IS(&t[b], "after") || DL_NORM_IS(&t[b], "before") ||
                      DL_NORM_IS(&t[b], "for") || DL_NORM_IS(&t[b], "with"))) {
         for (size_t k = b + 1; k < *end; k++)
             if ((t[k].flags & DL_TF_CAP) && !(t[k - 1].flags & DL_TF_CAP)) { b = k; break; }
@@ -204,7 +211,7 @@ static size_t np_backward(const dl_token *t, const dl_know_word *w, size_t lo, s
     /* "Democrat John Kerry on Friday dismissed": the subject ends before
      * a time or place adjunct */
     for (size_t k = b + 1; k < *end; k++)
-        if (in_list(ADJUNCT, t[k].norm)) { *end = k; break; }
+        if ((w[k].cls & DL_KW_ADJUNCT)) { *end = k; break; }
     return b;
 }
 
@@ -258,7 +265,7 @@ static void attribute(dl_doc *doc, size_t o, size_t c, size_t slo, size_t shi, d
             end++;
         /* “...,” according to the ministry. */
         if (k + 2 < n && DL_NORM_IS(&t[k], "according") && DL_NORM_IS(&t[k + 1], "to")) {
-            size_t e = np_forward(t, k + 2, n);
+            size_t e = np_forward(t, w, k + 2, n);
             if (e > k + 2) {
                 q->verb = "according to";
                 q->frame = "according-to";
@@ -267,7 +274,7 @@ static void attribute(dl_doc *doc, size_t o, size_t c, size_t slo, size_t shi, d
             }
         }
         if (k < end && (w[k].cls & DL_KW_REPORTING)) {
-            size_t e = np_forward(t, k + 1, n);
+            size_t e = np_forward(t, w, k + 1, n);
             if (e > k + 1) {
                 q->verb = t[k].norm;
                 q->frame = "quote-verb-speaker";
@@ -277,13 +284,13 @@ static void attribute(dl_doc *doc, size_t o, size_t c, size_t slo, size_t shi, d
         }
         for (size_t v = k + 1; v < end; v++) {
             if (!(w[v].cls & DL_KW_REPORTING)) {
-                if (in_list(NP_START_STOP, t[v].norm)) break;
+                if ((w[v].cls & DL_KW_NP_STOP)) break;
                 continue;
             }
             size_t b = v;
-            while (b > k && (in_list(AUX, t[b - 1].norm) || is_punct(&t[b - 1], ","))) b--;
+            while (b > k && ((w[b - 1].cls & DL_KW_AUX) || is_punct(&t[b - 1], ","))) b--;
             /* “...” and promised: a new clause, not a speaker */
-            if (b > k && !in_list(NP_END, t[k].norm) && !in_list(NP_START_STOP, t[k].norm)) {
+            if (b > k && !(w[k].cls & DL_KW_NP_END) && !(w[k].cls & DL_KW_NP_STOP)) {
                 q->verb = t[v].norm;
                 q->frame = "quote-speaker-verb";
                 set_speaker(doc, k, b, &q->speaker, done);
@@ -299,7 +306,7 @@ static void attribute(dl_doc *doc, size_t o, size_t c, size_t slo, size_t shi, d
     if (o > slo + FRAME_SPAN) slo = o - FRAME_SPAN;
     for (size_t k = slo; k + 2 < o; k++) {
         if (DL_NORM_IS(&t[k], "according") && DL_NORM_IS(&t[k + 1], "to")) {
-            size_t e = np_forward(t, k + 2, o);
+            size_t e = np_forward(t, w, k + 2, o);
             if (e > k + 2) {
                 q->verb = "according to";
                 q->frame = "according-to";
@@ -310,7 +317,7 @@ static void attribute(dl_doc *doc, size_t o, size_t c, size_t slo, size_t shi, d
     }
     /* "For X, ..." at the start of the sentence */
     if (slo + 2 < o && DL_NORM_IS(&t[slo], "for")) {
-        size_t e = np_forward(t, slo + 1, o);
+        size_t e = np_forward(t, w, slo + 1, o);
         if (e > slo + 1 && e < o && is_punct(&t[e], ",")) {
             q->verb = "";
             q->frame = "for-speaker";
@@ -325,7 +332,7 @@ static void attribute(dl_doc *doc, size_t o, size_t c, size_t slo, size_t shi, d
         if (t[k].kind == DL_TOK_QUOTE) { inside = !inside; continue; }
         if (inside || !(w[k].cls & DL_KW_REPORTING)) continue;
         if (k + 1 < o && DL_NORM_IS(&t[k + 1], "by")) {
-            size_t e = np_forward(t, k + 2, o);
+            size_t e = np_forward(t, w, k + 2, o);
             if (e > k + 2) {
                 q->verb = t[k].norm;
                 q->frame = "verb-by-speaker";
@@ -334,11 +341,11 @@ static void attribute(dl_doc *doc, size_t o, size_t c, size_t slo, size_t shi, d
             }
         }
         size_t b = k;
-        while (b > slo && in_list(AUX, t[b - 1].norm)) b--;
+        while (b > slo && (w[b - 1].cls & DL_KW_AUX)) b--;
         /* "X was quoted as saying": the subject is before "was quoted" */
         if (b > slo + 1 && DL_NORM_IS(&t[b - 1], "as") && DL_NORM_IS(&t[b - 2], "quoted")) {
             b -= 2;
-            while (b > slo && (in_list(AUX, t[b - 1].norm) || DL_NORM_IS(&t[b - 1], "were"))) b--;
+            while (b > slo && ((w[b - 1].cls & DL_KW_AUX) || DL_NORM_IS(&t[b - 1], "were"))) b--;
         }
         size_t len = t[k].norm_len;
         int participle = len > 4 && !strcmp(t[k].norm + len - 3, "ing") && b > slo && is_punct(&t[b - 1], ",");
@@ -364,7 +371,7 @@ static void attribute(dl_doc *doc, size_t o, size_t c, size_t slo, size_t shi, d
         }
         /* "said the minister: “...”" -- the phrase must reach the quote,
          * else it is the start of a reported clause ("said heavy rain had") */
-        e = np_forward(t, k + 1, o);
+        e = np_forward(t, w, k + 1, o);
         if (e > k + 1 && (e == o || (e + 1 == o && (is_punct(&t[e], ":") || is_punct(&t[e], ",")))) &&
             !DL_NORM_IS(&t[k + 1], "whether") && !DL_NORM_IS(&t[k + 1], "if") && !DL_NORM_IS(&t[k + 1], "how") &&
             !DL_NORM_IS(&t[k + 1], "what") && !DL_NORM_IS(&t[k + 1], "why")) {

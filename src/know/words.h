@@ -37,7 +37,11 @@ enum {
     DL_KW_MONTH_DAY = 1u << 18,  /* when.c: month and weekday names and their prefixes */
     DL_KW_CUR_CODE  = 1u << 19,  /* count.c: currency codes before a number ("USD", "US" of "US$") */
     DL_KW_FUTURE    = 1u << 20,  /* when.c: words that put a sentence in the future ("will") */
-    DL_KW_TIME_CUE  = 1u << 21   /* when.c: words before a date ("in", "since") */
+    DL_KW_TIME_CUE  = 1u << 21,  /* when.c: words before a date ("in", "since") */
+    DL_KW_AUX       = 1u << 22,  /* quote.c: words between a subject and its verb ("has", "also") */
+    DL_KW_ADJUNCT   = 1u << 23,  /* quote.c: words that start an adjunct after a subject */
+    DL_KW_NP_END    = 1u << 24,  /* quote.c: words that end a speaker read forwards */
+    DL_KW_NP_STOP   = 1u << 25   /* quote.c: words that end a speaker read backwards */
 };
 
 /* A list: words[0..n) (or at(k) for lists of structs), all with bit. */
