@@ -10,7 +10,7 @@
 /* One hash probe per word gives everything: the table's `first` packs the
  * AFINN valence (+16, so it stays unsigned) in the low byte and flags
  * above it. */
-enum { LEX_ACTIVITY = 1 << 8, LEX_SELF = 1 << 9, LEX_PHRASE = 1 << 10, LEX_VALENCE = 1 << 11 };
+enum { LEX_ACTIVITY = 1 << 8, LEX_SELF = 1 << 9, LEX_PHRASE = 1 << 10, LEX_VALENCE = 1 << 11, LEX_PREFIX = 1 << 12 };
 
 typedef struct dl_tone_lex {
     char *buf;
@@ -181,24 +181,28 @@ dl_tone_lex *dl_tone_lex_load(const char *path, char **err) {
         if (words > lex->max_words) lex->max_words = words;
         dl_strtab_put(&lex->words, line, (uint32_t)(v + 16) | LEX_VALENCE, 0);
     }
-    /* flags: first words of phrases, activity and self-reference words */
+    /* Flags: the first word of a phrase ("does" of "does not work") gets
+     * LEX_PHRASE, where the tone looks for phrases; a longer word prefix
+     * ("does not") LEX_PREFIX, so that the search stops as soon as no
+     * phrase goes on.  The phrases are collected first: adding prefixes
+     * may grow the table under an iteration over it. */
+    size_t nphrase = 0;
+    const char **phrase = dl_xmalloc((lex->words.n + 1) * sizeof *phrase);
     for (size_t i = 0; i < lex->words.cap; i++) {
         const char *k = lex->words.slot[i].key;
-        const char *sp = k ? strchr(k, ' ') : NULL;
-        if (!sp) continue;
-        char first[64];
-        size_t n = (size_t)(sp - k);
-        if (n >= sizeof first) continue;
-        memcpy(first, k, n);
-        first[n] = '\0';
-        size_t slot = dl_strtab_find(&lex->words, first, n);
-        if (slot != (size_t)-1) lex->words.slot[slot].first |= LEX_PHRASE;
-        else {
-            /* the key must outlive the table: point into the phrase itself */
-            char *copy = dl_arena_strndup(lex->arena, first, n);
-            dl_strtab_put(&lex->words, copy, 16 | LEX_PHRASE, 0);
+        if (k && strchr(k, ' ')) phrase[nphrase++] = k;
+    }
+    for (size_t p = 0; p < nphrase; p++) {
+        const char *k = phrase[p];
+        for (const char *sp = strchr(k, ' '); sp; sp = strchr(sp + 1, ' ')) {
+            size_t n = (size_t)(sp - k);
+            uint32_t flag = memchr(k, ' ', n) ? LEX_PREFIX : LEX_PHRASE;
+            size_t slot = dl_strtab_find(&lex->words, k, n);
+            if (slot != (size_t)-1) lex->words.slot[slot].first |= flag;
+            else dl_strtab_put(&lex->words, dl_arena_strndup(lex->arena, k, n), 16 | flag, 0);
         }
     }
+    free(phrase);
     for (const char *const *w = ACTIVITY; *w; w++) mark(lex, *w, LEX_ACTIVITY);
     for (const char *const *w = SELF; *w; w++) mark(lex, *w, LEX_SELF);
     build_short(lex);
@@ -320,6 +324,7 @@ static size_t count_word(const dl_tone_lex *lex, const dl_token *t, size_t lo, s
                     hit = (int)(f2 & 0xff) - 16;
                     used = w;
                 }
+                if (!(f2 & LEX_PREFIX)) break;   /* no longer phrase starts so */
             }
         }
     }
