@@ -50,6 +50,8 @@ size_t dl_strtab_put(dl_strtab *t, const char *key, uint32_t first, uint32_t cou
     }
     if (!t->slot[i].hash) t->n++;
     t->slot[i].hash = fp;
+    t->slot[i].len = (uint32_t)n;
+    t->slot[i].head = dl_strtab_head(key, n);
     t->slot[i].key = key;
     t->slot[i].first = first;
     t->slot[i].count = count;

@@ -42,12 +42,43 @@ typedef struct dl_gaz_place {
 
 /* A string -> (first, count) table over a postings array; open addressing.
  * A slot keeps all it has together: a lookup in the large gazetteer table
- * misses the cache once for the slot, not once per array. */
+ * misses the cache once for the slot, not once per array -- nor for the
+ * key, whose length and first eight bytes are in the slot (half the
+ * gazetteer's keys are that short; comparing the key where it lay in
+ * the file was another miss per place a name matched). */
 typedef struct dl_strtab_slot {
     uint32_t hash;         /* 32 bits of the key's hash, never 0; 0 = empty */
     uint32_t first, count;
+    uint32_t len;          /* strlen(key) */
+    uint64_t head;         /* dl_strtab_head(key, len) */
     const char *key;       /* NUL-terminated, not owned */
 } dl_strtab_slot;
+
+/* s[0..min(n, 8)) as an integer, byte k at bits 8k: distinct for distinct
+ * strings of one length, as norms and keys hold no NUL (text.h: NUL
+ * becomes a space).  Reads no byte past s[n - 1]. */
+static inline uint64_t dl_strtab_head(const char *s, size_t n) {
+    if (n > 8) n = 8;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (n >= 4) {
+        /* the same integer from two overlapping loads (the second shifted
+         * past the bytes the first has) */
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        return (uint64_t)a | ((uint64_t)b >> (8 * (8 - n))) << 32;
+    }
+    uint64_t v = 0;
+    if (n > 0) v = (unsigned char)s[0];
+    if (n > 1) v |= (uint64_t)(unsigned char)s[1] << 8;
+    if (n > 2) v |= (uint64_t)(unsigned char)s[2] << 16;
+    return v;
+#else
+    uint64_t v = 0;
+    for (size_t k = 0; k < n; k++) v |= (uint64_t)(unsigned char)s[k] << (8 * k);
+    return v;
+#endif
+}
 
 typedef struct dl_strtab {
     dl_strtab_slot *slot;
@@ -89,8 +120,11 @@ static inline uint32_t dl_strtab_fingerprint(uint64_t h) { return (uint32_t)(h >
 static inline size_t dl_strtab_find_hashed(const dl_strtab *t, const char *key, size_t n, uint64_t h) {
     uint32_t fp = dl_strtab_fingerprint(h);
     size_t i = (size_t)h & (t->cap - 1);
+    uint64_t head = dl_strtab_head(key, n);
     while (t->slot[i].hash) {
-        if (t->slot[i].hash == fp && strncmp(t->slot[i].key, key, n) == 0 && t->slot[i].key[n] == '\0') return i;
+        const dl_strtab_slot *sl = &t->slot[i];
+        if (sl->hash == fp && sl->len == n && sl->head == head && (n <= 8 || !memcmp(sl->key + 8, key + 8, n - 8)))
+            return i;
         i = (i + 1) & (t->cap - 1);
     }
     return (size_t)-1;

@@ -39,28 +39,8 @@ typedef struct short_entry {
     uint32_t count;      /* words.slot[].count: DL_KW_* bits */
 } short_entry;
 
-/* s[0..n), 1 <= n <= 8, as an integer: byte k at bits 8k.  Distinct for
- * distinct strings, as norms hold no NUL (text.h: NUL becomes a space). */
-static inline uint64_t short_key(const char *s, size_t n) {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    /* the same integer from two overlapping loads (the second shifted
-     * past the bytes the first has) */
-    if (n >= 4) {
-        uint32_t a, b;
-        memcpy(&a, s, 4);
-        memcpy(&b, s + n - 4, 4);
-        return (uint64_t)a | ((uint64_t)b >> (8 * (8 - n))) << 32;
-    }
-    uint64_t v = (unsigned char)s[0];
-    if (n > 1) v |= (uint64_t)(unsigned char)s[1] << 8;
-    if (n > 2) v |= (uint64_t)(unsigned char)s[2] << 16;
-    return v;
-#else
-    uint64_t v = 0;
-    for (size_t k = 0; k < n; k++) v |= (uint64_t)(unsigned char)s[k] << (8 * k);
-    return v;
-#endif
-}
+/* s[0..n), 1 <= n <= 8, as an integer (gazetteer.h). */
+static inline uint64_t short_key(const char *s, size_t n) { return dl_strtab_head(s, n); }
 
 static inline size_t short_home(const dl_tone_lex *lex, uint64_t k) {
     return (size_t)((k * 0x9e3779b97f4a7c15ULL) >> 32) & (lex->scap - 1);

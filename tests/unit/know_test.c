@@ -258,6 +258,29 @@ Test(know, word_bits_from_lexicon_match_the_lists) {
     dl_buf_free(&text);
 }
 
+/* The string table compares a key by its length and first eight bytes in
+ * the slot, and the rest from the key: keys that share a head, or are
+ * prefixes of each other, are told apart. */
+Test(strtab, keys_sharing_heads_are_distinct) {
+    static const char *const keys[] = { "a", "ab", "abc", "abcd", "abcdefg", "abcdefgh", "abcdefghi", "abcdefghj",
+                                        "abcdefgh ij", "abcdefgh ik", "bbcdefgh", "abcdefgi", NULL };
+    dl_strtab t;
+    dl_strtab_init(&t, 4);   /* grows while filled */
+    for (uint32_t k = 0; keys[k]; k++) dl_strtab_put(&t, keys[k], k, 1);
+    for (uint32_t k = 0; keys[k]; k++) {
+        size_t slot = dl_strtab_find(&t, keys[k], strlen(keys[k]));
+        cr_assert_neq(slot, (size_t)-1, "%s not found", keys[k]);
+        cr_expect_eq(t.slot[slot].first, k, "%s found as %s", keys[k], t.slot[slot].key);
+    }
+    static const char *const absent[] = { "abcde", "abcdefghk", "abcdefgh i", "abcdefgh ijk", "b", "", NULL };
+    for (size_t k = 0; absent[k]; k++)
+        cr_expect_eq(dl_strtab_find(&t, absent[k], strlen(absent[k])), (size_t)-1, "%s found", absent[k]);
+    /* a key read from a longer buffer: only n bytes count */
+    cr_expect_neq(dl_strtab_find(&t, "abcdefghijk", 9), (size_t)-1);
+    cr_expect_neq(dl_strtab_find(&t, "abcx", 3), (size_t)-1);
+    dl_strtab_free(&t);
+}
+
 /* The month and weekday words of the lexicon (DL_KW_MONTH_DAY) are
  * exactly the words dl_month_from_name() and dl_weekday_from_name() read
  * as names: every prefix of three letters or more, and the odd
