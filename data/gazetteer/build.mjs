@@ -8,6 +8,8 @@
 //   country-aliases.tsv  other country names news uses (ours)
 //   regions.tsv          named regions with centroids (ours)
 //   exonyms.tsv          English names of places GeoNames writes locally (ours)
+//   adm1.tsv             first-level regions tied to GeoNames by a town in
+//                        them, and other names of regions (ours)
 //
 // Usage: node build.mjs NODE_MODULES_DIR ISO_CODES_JSON_DIR > gazetteer.tsv
 //
@@ -63,18 +65,37 @@ function centroid(list) {
   return [(q(la, .05) + q(la, .95)) / 2, (q(lo, .05) + q(lo, .95)) / 2];
 }
 
-// First-level regions: ISO 3166-2 entries without a parent.  Map each
-// GeoNames admin1 code of a country to a region by a shared name: the
-// region named like the largest city of that admin code (Gao region holds
-// Gao), or directly when the codes agree (US-TX and admin code TX).
-const regionsOf = new Map();   // cc2 -> [{code, name}]
-for (const s of iso2) {
-  if (s.parent) continue;
-  const cc2 = s.code.slice(0, 2);
-  if (!regionsOf.has(cc2)) regionsOf.set(cc2, []);
-  regionsOf.get(cc2).push({ code: s.code, suffix: s.code.slice(3), name: s.name });
+// First-level regions: ISO 3166-2 entries without a parent.  Each GeoNames
+// admin1 code of a country (the towns that share it) is tied to one region:
+//   1. by the code itself, in the countries where GeoNames admin1 codes
+//      are ISO 3166-2's (GeoNames documents US, CH, BE, ME; GB's ENG, SCT,
+//      WLS, NIR agree too).  Elsewhere equal codes mean nothing: Japan's
+//      GeoNames code 40 is Tokyo, ISO's JP-40 Fukuoka;
+//   2. by a town our table (adm1.tsv) says is in the region;
+//   3. by name: the region named like one of the code's three largest
+//      towns (Gao region holds Gao), in that order.
+// A region's centroid is the middle of its code's towns.
+const ISO_CODED = new Set(['US', 'CH', 'BE', 'ME', 'GB']);
+const plain = s => low(strip(s)).replace(/['‘’ʼ`]/g, '');
+const iso3166 = new Map(iso2.filter(s => !s.parent).map(s => [s.code, s]));
+const regionNames = new Map();   // ISO code -> [shown name, other names...] (adm1.tsv)
+const anchors = new Map();       // cc2 -> [{code, anchor}]
+for (const [code, anchor, names] of readTsv('adm1.tsv')) {
+  if (!iso3166.has(code)) { process.stderr.write(`gazetteer: adm1.tsv: ${code} is no first-level region\n`); process.exitCode = 1; continue; }
+  if (names) regionNames.set(code, names.split('|'));
+  if (!anchor) continue;
+  const cc2 = code.slice(0, 2);
+  if (!anchors.has(cc2)) anchors.set(cc2, []);
+  anchors.get(cc2).push({ code, anchor });
 }
-const adminName = new Map();   // cc2/admin -> region name
+const shown = r => (regionNames.get(r.code) || [r.name])[0];
+const regionsOf = new Map();   // cc2 -> [{code, suffix, name}]
+for (const r of iso3166.values()) {
+  const cc2 = r.code.slice(0, 2);
+  if (!regionsOf.has(cc2)) regionsOf.set(cc2, []);
+  regionsOf.get(cc2).push({ code: r.code, suffix: r.code.slice(3), name: r.name });
+}
+const adminName = new Map();      // cc2/admin -> the region's shown name
 const regionCentroid = new Map(); // ISO code -> [lat, lon]
 for (const [cc2, regs] of regionsOf) {
   const list = byCountry.get(cc2) || [];
@@ -83,30 +104,32 @@ for (const [cc2, regs] of regionsOf) {
     if (!groups.has(c.adminCode)) groups.set(c.adminCode, []);
     groups.get(c.adminCode).push(c);
   }
-  const taken = new Set();
-  for (const r of regs) {
-    if (groups.has(r.suffix)) {
-      adminName.set(cc2 + '/' + r.suffix, r.name);
-      regionCentroid.set(r.code, centroid(groups.get(r.suffix)));
-      taken.add(r.code);
-    }
+  const taken = new Set();        // ISO codes tied
+  const tie = (r, admin) => {
+    adminName.set(cc2 + '/' + admin, shown(r));
+    regionCentroid.set(r.code, centroid(groups.get(admin)));
+    taken.add(r.code);
+  };
+  if (ISO_CODED.has(cc2))
+    for (const r of regs) if (groups.has(r.suffix)) tie(r, r.suffix);
+  for (const { code, anchor } of anchors.get(cc2) || []) {
+    if (anchor === '-') { taken.add(code); continue; }   /* tied to no code */
+    const want = plain(anchor);
+    const town = list.filter(c => plain(c.name) === want).sort((a, b) => b.population - a.population)[0];
+    if (!town) { process.stderr.write(`gazetteer: adm1.tsv: ${code}: no town ${anchor}\n`); process.exitCode = 1; continue; }
+    const had = adminName.get(cc2 + '/' + town.adminCode);
+    if (had) { process.stderr.write(`gazetteer: adm1.tsv: ${code}: ${anchor} is in ${had} already\n`); process.exitCode = 1; continue; }
+    tie(iso3166.get(code), town.adminCode);
   }
-  const byName = new Map(regs.map(r => [low(strip(r.name)), r]));
+  const byName = new Map(regs.map(r => [plain(r.name), r]));
   for (const [admin, g] of groups) {
     if (adminName.has(cc2 + '/' + admin)) continue;
-    const sorted = [...g].sort((a, b) => b.population - a.population);
-    for (const c of sorted.slice(0, 3)) {
-      const r = byName.get(low(strip(c.name)));
-      if (r && !taken.has(r.code)) {
-        adminName.set(cc2 + '/' + admin, r.name);
-        regionCentroid.set(r.code, [c.loc.coordinates[1], c.loc.coordinates[0]]);
-        taken.add(r.code);
-        break;
-      }
+    for (const c of [...g].sort((a, b) => b.population - a.population).slice(0, 3)) {
+      const r = byName.get(plain(c.name));
+      if (r && !taken.has(r.code)) { tie(r, admin); break; }
     }
   }
 }
-
 const out = [];
 out.push('# dateline gazetteer, generated by data/gazetteer/build.mjs -- do not edit; see PROVENANCE.md; place data (c) GeoNames (www.geonames.org), CC BY 4.0');
 out.push('# kind\tcc3\tadm1\tlat\tlon\tgeonameid\tpopulation\tfeature\tname\tkeys');
@@ -127,7 +150,8 @@ for (const [cc2, regs] of regionsOf) {
   for (const r of regs) {
     const ctr = regionCentroid.get(r.code);
     if (!ctr) continue;
-    out.push(['A', cc3, r.name, f4(ctr[0]), f4(ctr[1]), '', 0, 'ADM1', r.name, keysOf([r.name]).join('|')].join('\t'));
+    out.push(['A', cc3, shown(r), f4(ctr[0]), f4(ctr[1]), '', 0, 'ADM1', shown(r),
+              keysOf([r.name, ...(regionNames.get(r.code) || [])]).join('|')].join('\t'));
   }
 }
 // Named regions (ours).

@@ -241,6 +241,23 @@ size_t dl_places_article_countries(const dl_gazetteer *g, const dl_doc *doc, con
     return article_countries(g, doc, ms, nm, out, max);
 }
 
+/* The gazetteer entries of the dateline's region ("Texas", "Fla.", "ILL.",
+ * "Germany"), lower-cased as keys are; a region written without the
+ * period of its abbreviation ("Calif", wire style) is tried with it. */
+static size_t dateline_region(const dl_gazetteer *g, const dl_doc *doc, const uint32_t **p) {
+    char key[96];
+    size_t len = 0;
+    for (const char *s = doc->dateline.region; *s && len + 2 < sizeof key; s++)
+        key[len++] = (char)((*s >= 'A' && *s <= 'Z') ? *s + 32 : *s);
+    if (!len) return 0;
+    size_t np = dl_gazetteer_lookup(g, key, len, p);
+    if (!np && key[len - 1] != '.') {
+        key[len++] = '.';
+        np = dl_gazetteer_lookup(g, key, len, p);
+    }
+    return np;
+}
+
 static size_t article_countries(const dl_gazetteer *g, const dl_doc *doc, const raw_match *ms, size_t nm,
                                 const char **out, size_t max) {
     size_t n = 0;
@@ -259,12 +276,8 @@ static size_t article_countries(const dl_gazetteer *g, const dl_doc *doc, const 
         skip_to = ms[k].i + ms[k].used;
     }
     if (doc->dateline.found && doc->dateline.region[0]) {
-        char key[96];
-        size_t len = 0;
-        for (const char *s = doc->dateline.region; *s && len + 1 < sizeof key; s++)
-            key[len++] = (char)((*s >= 'A' && *s <= 'Z') ? *s + 32 : *s);
         const uint32_t *p;
-        size_t np = dl_gazetteer_lookup(g, key, len, &p);
+        size_t np = dateline_region(g, doc, &p);
         const dl_gaz_place *c = np ? country_of_key(g, p, np) : NULL;
         if (c) n = add_country(out, n, max, c->country);
     }
@@ -393,12 +406,8 @@ void dl_places_find(const dl_gazetteer *g, dl_doc *doc, dl_place_set *out) {
          * only for the region the dateline itself gives ("PARIS, Texas") */
         const char *dl_country = NULL;
         if (doc->dateline.region[0]) {
-            char rk[64];
-            size_t rl = 0;
-            for (const char *c = doc->dateline.region; *c && rl + 1 < sizeof rk; c++)
-                rk[rl++] = (char)((*c >= 'A' && *c <= 'Z') ? *c + 32 : *c);
             const uint32_t *rp;
-            size_t nr = dl_gazetteer_lookup(g, rk, rl, &rp);
+            size_t nr = dateline_region(g, doc, &rp);
             for (size_t k = 0; k < nr && !dl_country; k++)
                 if (g->places[rp[k]].kind == DL_PK_COUNTRY || g->places[rp[k]].kind == DL_PK_ADM1)
                     dl_country = g->places[rp[k]].country;
@@ -425,12 +434,7 @@ void dl_places_find(const dl_gazetteer *g, dl_doc *doc, dl_place_set *out) {
         if (rl && doc->dateline.end > doc->dateline.place_end) {
             const char *from = doc->text + doc->dateline.place_end;
             const char *hit = memmem(from, doc->dateline.end - doc->dateline.place_end, doc->dateline.region, rl);
-            len = 0;
-            for (size_t k = 0; k < rl && len + 1 < sizeof key; k++) {
-                char ch = doc->dateline.region[k];
-                key[len++] = (char)((ch >= 'A' && ch <= 'Z') ? ch + 32 : ch);
-            }
-            np = hit ? dl_gazetteer_lookup(g, key, len, &p) : 0;
+            np = hit ? dateline_region(g, doc, &p) : 0;
             best = NULL;
             best_s = -1e9;
             for (size_t k = 0; k < np; k++) {
@@ -505,6 +509,12 @@ void dl_places_find(const dl_gazetteer *g, dl_doc *doc, dl_place_set *out) {
         /* an everyday word is a place only right after a locative word
          * ("in Nice"; not "in the Western response") */
         if (common) cued = i > lo && t[i - 1].kind == DL_TOK_WORD && (w[i - 1].cls & DL_KW_LOC_CUE);
+        /* a region's abbreviation ("Fla.", "B.C.") in the text only as the
+         * region of a town before it, after a comma: "Tampa, Fla." (not
+         * "500 B.C.", "N.B.") */
+        if (best->kind == DL_PK_ADM1 && used == 1 && t[i].kind == DL_TOK_ABBR && !in_dateline &&
+            !(i > lo && is_punct_tok(&t[i - 1], ",")))
+            continue;
         int known_country = has_country(cs, ncs, best->country);
         int ok;
         switch (best->kind) {

@@ -17,28 +17,37 @@
 #include <utf8proc.h>
 
 /* Abbreviations that take a period.  TITLE ones precede a name and never
- * end a sentence; OTHER ones may. Sorted for bsearch. */
+ * end a sentence; OTHER ones may. Sorted for bsearch.  The US states' and
+ * Canadian provinces' AP abbreviations are here ("Tampa, Fla., said" keeps
+ * "Fla." whole for the gazetteer) except those that are also English words
+ * ending sentences: "ill.", "ind.", "mass.", "miss.", "wash.", "ore.",
+ * "del.", "la.", "man.". */
 static const struct abbr { const char *s; int kind; } abbrevs[] = {
-    {"adm", DL_ABBR_TITLE}, {"approx", DL_ABBR_OTHER}, {"apr", DL_ABBR_OTHER},
-    {"aug", DL_ABBR_OTHER}, {"ave", DL_ABBR_OTHER}, {"brig", DL_ABBR_TITLE},
-    {"capt", DL_ABBR_TITLE}, {"cmdr", DL_ABBR_TITLE}, {"co", DL_ABBR_OTHER},
-    {"col", DL_ABBR_TITLE}, {"corp", DL_ABBR_OTHER}, {"cpl", DL_ABBR_TITLE},
-    {"dec", DL_ABBR_OTHER}, {"dept", DL_ABBR_OTHER}, {"dr", DL_ABBR_TITLE},
-    {"e.g", DL_ABBR_TITLE}, {"esq", DL_ABBR_OTHER}, {"etc", DL_ABBR_OTHER},
-    {"feb", DL_ABBR_OTHER}, {"fig", DL_ABBR_OTHER}, {"fr", DL_ABBR_TITLE},
-    {"ft", DL_ABBR_OTHER}, {"gen", DL_ABBR_TITLE}, {"gov", DL_ABBR_TITLE},
-    {"hon", DL_ABBR_TITLE}, {"i.e", DL_ABBR_TITLE}, {"inc", DL_ABBR_OTHER},
-    {"jan", DL_ABBR_OTHER}, {"jr", DL_ABBR_OTHER}, {"jul", DL_ABBR_OTHER},
-    {"jun", DL_ABBR_OTHER}, {"lt", DL_ABBR_TITLE}, {"ltd", DL_ABBR_OTHER},
-    {"maj", DL_ABBR_TITLE}, {"mar", DL_ABBR_OTHER}, {"messrs", DL_ABBR_TITLE},
-    {"mr", DL_ABBR_TITLE}, {"mrs", DL_ABBR_TITLE}, {"ms", DL_ABBR_TITLE},
-    {"mt", DL_ABBR_TITLE}, {"no", DL_ABBR_TITLE}, {"nov", DL_ABBR_OTHER},
-    {"oct", DL_ABBR_OTHER}, {"pres", DL_ABBR_TITLE}, {"prof", DL_ABBR_TITLE},
-    {"rep", DL_ABBR_TITLE}, {"reps", DL_ABBR_TITLE}, {"rev", DL_ABBR_TITLE},
-    {"sen", DL_ABBR_TITLE}, {"sens", DL_ABBR_TITLE}, {"sep", DL_ABBR_OTHER},
-    {"sept", DL_ABBR_OTHER}, {"sgt", DL_ABBR_TITLE}, {"sr", DL_ABBR_OTHER},
-    {"st", DL_ABBR_TITLE}, {"supt", DL_ABBR_TITLE}, {"u.k", DL_ABBR_OTHER},
-    {"u.n", DL_ABBR_OTHER}, {"u.s", DL_ABBR_OTHER}, {"vs", DL_ABBR_TITLE},
+    {"adm", DL_ABBR_TITLE}, {"ala", DL_ABBR_OTHER}, {"alta", DL_ABBR_OTHER},
+    {"approx", DL_ABBR_OTHER}, {"apr", DL_ABBR_OTHER}, {"ariz", DL_ABBR_OTHER},
+    {"ark", DL_ABBR_OTHER}, {"aug", DL_ABBR_OTHER}, {"ave", DL_ABBR_OTHER}, {"brig", DL_ABBR_TITLE},
+    {"calif", DL_ABBR_OTHER}, {"capt", DL_ABBR_TITLE}, {"cmdr", DL_ABBR_TITLE},
+    {"co", DL_ABBR_OTHER}, {"col", DL_ABBR_TITLE}, {"colo", DL_ABBR_OTHER}, {"conn", DL_ABBR_OTHER},
+    {"corp", DL_ABBR_OTHER}, {"cpl", DL_ABBR_TITLE}, {"dec", DL_ABBR_OTHER},
+    {"dept", DL_ABBR_OTHER}, {"dr", DL_ABBR_TITLE}, {"e.g", DL_ABBR_TITLE}, {"esq", DL_ABBR_OTHER},
+    {"etc", DL_ABBR_OTHER}, {"feb", DL_ABBR_OTHER}, {"fig", DL_ABBR_OTHER}, {"fla", DL_ABBR_OTHER},
+    {"fr", DL_ABBR_TITLE}, {"ft", DL_ABBR_OTHER}, {"ga", DL_ABBR_OTHER}, {"gen", DL_ABBR_TITLE},
+    {"gov", DL_ABBR_TITLE}, {"hon", DL_ABBR_TITLE}, {"i.e", DL_ABBR_TITLE}, {"inc", DL_ABBR_OTHER},
+    {"jan", DL_ABBR_OTHER}, {"jr", DL_ABBR_OTHER}, {"jul", DL_ABBR_OTHER}, {"jun", DL_ABBR_OTHER},
+    {"kan", DL_ABBR_OTHER}, {"kans", DL_ABBR_OTHER}, {"ky", DL_ABBR_OTHER}, {"lt", DL_ABBR_TITLE},
+    {"ltd", DL_ABBR_OTHER}, {"maj", DL_ABBR_TITLE}, {"mar", DL_ABBR_OTHER}, {"md", DL_ABBR_OTHER},
+    {"messrs", DL_ABBR_TITLE}, {"mich", DL_ABBR_OTHER}, {"minn", DL_ABBR_OTHER},
+    {"mo", DL_ABBR_OTHER}, {"mont", DL_ABBR_OTHER}, {"mr", DL_ABBR_TITLE}, {"mrs", DL_ABBR_TITLE},
+    {"ms", DL_ABBR_TITLE}, {"mt", DL_ABBR_TITLE}, {"neb", DL_ABBR_OTHER}, {"nebr", DL_ABBR_OTHER},
+    {"nev", DL_ABBR_OTHER}, {"nfld", DL_ABBR_OTHER}, {"no", DL_ABBR_TITLE}, {"nov", DL_ABBR_OTHER},
+    {"oct", DL_ABBR_OTHER}, {"okla", DL_ABBR_OTHER}, {"ont", DL_ABBR_OTHER}, {"pa", DL_ABBR_OTHER},
+    {"penn", DL_ABBR_OTHER}, {"pres", DL_ABBR_TITLE}, {"prof", DL_ABBR_TITLE},
+    {"que", DL_ABBR_OTHER}, {"rep", DL_ABBR_TITLE}, {"reps", DL_ABBR_TITLE}, {"rev", DL_ABBR_TITLE},
+    {"sask", DL_ABBR_OTHER}, {"sen", DL_ABBR_TITLE}, {"sens", DL_ABBR_TITLE},
+    {"sep", DL_ABBR_OTHER}, {"sept", DL_ABBR_OTHER}, {"sgt", DL_ABBR_TITLE}, {"sr", DL_ABBR_OTHER},
+    {"st", DL_ABBR_TITLE}, {"supt", DL_ABBR_TITLE}, {"tenn", DL_ABBR_OTHER}, {"tex", DL_ABBR_OTHER},
+    {"u.k", DL_ABBR_OTHER}, {"u.n", DL_ABBR_OTHER}, {"u.s", DL_ABBR_OTHER}, {"va", DL_ABBR_OTHER},
+    {"vs", DL_ABBR_TITLE}, {"vt", DL_ABBR_OTHER}, {"wis", DL_ABBR_OTHER}, {"wyo", DL_ABBR_OTHER},
 };
 
 static int abbr_cmp(const void *k, const void *e) {
