@@ -430,13 +430,7 @@ void dl_counts_find(dl_doc *doc, dl_count_set *out) {
     size_t hi = dl_know_story_end(doc);
     const dl_know_word *W = dl_know_words(doc, NULL);
     size_t lo = dl_know_story_start(doc);
-    const dl_know_list_ix *cand = &dl_know_cands(doc)->nums;
-    /* the candidates in [lo, hi), skipping those a count found has used:
-     * the loop's step moves `next` past the tokens the body consumed */
-    for (size_t ci = 0, next = lo, i = 0; ci < cand->n; ci++, next = i + 1 > next ? i + 1 : next) {
-        i = cand->v[ci];
-        if (i < next) continue;
-        if (i >= hi) break;
+    DL_KNOW_FOR_CANDS(&dl_know_cands(doc)->nums, lo, hi, i) {
         /* only numbers, currency signs and codes, and words a number can
          * start with begin a count */
         int k0 = t[i].kind;

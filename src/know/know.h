@@ -68,6 +68,17 @@ size_t dl_know_story_start(const dl_doc *doc);
  * doc->know; the finders call it first. */
 const dl_know_word *dl_know_words(const dl_doc *doc, const struct dl_tone_lex *lex);
 
+/* Visit the candidate token indexes i of list l (a dl_know_list_ix) that
+ * lie in [lo, hi), in order, skipping those a finding has used: the body
+ * may move i forward to the last token it consumed ("i = last;
+ * continue;"), and the loop's step then moves past it.  `continue` and
+ * `break` in the body work as in any loop. */
+#define DL_KNOW_FOR_CANDS(l, lo, hi, i)                                                                 \
+    for (size_t ci_ = 0, next_ = (lo), i = 0; ci_ < (l)->n; ci_++, next_ = i + 1 > next_ ? i + 1 : next_) \
+        if ((i = (l)->v[ci_]) < next_) continue;                                                        \
+        else if (i >= (hi)) break;                                                                      \
+        else
+
 /* The finders' candidate tokens of doc (from dl_know_words()'s bits),
  * computed once per article and kept in doc->know like the words. */
 const dl_know_cand_set *dl_know_cands(const dl_doc *doc);

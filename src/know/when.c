@@ -217,13 +217,7 @@ void dl_when_find(dl_doc *doc, dl_date ref, dl_when_set *out) {
     size_t hi = dl_know_story_end(doc);
     const dl_know_word *W = dl_know_words(doc, NULL);
     size_t lo = dl_know_story_start(doc);
-    const dl_know_list_ix *cand = &dl_know_cands(doc)->dates;
-    /* the candidates in [lo, hi), skipping those a date found has used:
-     * the loop's step moves `next` past the tokens the body consumed */
-    for (size_t ci = 0, next = lo, i = 0; ci < cand->n; ci++, next = i + 1 > next ? i + 1 : next) {
-        i = cand->v[ci];
-        if (i < next) continue;
-        if (i >= hi) break;
+    DL_KNOW_FOR_CANDS(&dl_know_cands(doc)->dates, lo, hi, i) {
         /* most tokens are lower-case words no date starts with */
         if (t[i].kind == DL_TOK_WORD && !(t[i].flags & DL_TF_CAP) && !lower_date_start(&t[i], &W[i]) &&
             !(t[i].norm[0] >= '0' && t[i].norm[0] <= '9') &&
