@@ -180,6 +180,7 @@ void dl_know_run(const dl_ctx *ctx, dl_doc *doc) {
         toned = e;
         if (se->start >= doc->body_start && se->start < end_off) dl_tone_add(&k->tone, &k->sent_tone[s]);
     }
+    dl_tone_finish(&k->tone);
 }
 
 static json_t *num3(double x) { return json_real(round(x * 1000.0) / 1000.0); }

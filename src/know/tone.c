@@ -264,7 +264,6 @@ void dl_tone_add(dl_tone *sum, const dl_tone *t) {
     sum->nactivity += t->nactivity;
     sum->nself += t->nself;
     sum->score += t->score;
-    dl_tone_finish(sum);
 }
 
 int dl_tone_lex_valence(uint32_t lex_value) {

@@ -62,8 +62,8 @@ dl_tone dl_tone_of_words(const struct dl_tone_lex *lex, const dl_token *t, const
  * in [lo, hi)), given their number of words. */
 dl_tone dl_tone_of_toned(const struct dl_tone_lex *lex, const dl_token *t, const dl_know_word *w, size_t lo,
                          size_t hi, const uint32_t *toned, size_t ntoned, long words);
-/* Add t's counts to sum and recompute sum's densities (an article's tone
- * from its sentences'). */
+/* Add t's counts to sum (an article's tone from its sentences'); call
+ * dl_tone_finish(sum) after the last. */
 void dl_tone_add(dl_tone *sum, const dl_tone *t);
 /* Recompute the densities from the counts. */
 void dl_tone_finish(dl_tone *r);
