@@ -1,5 +1,6 @@
 /* know.c -- the knowledge stage: run the finders, write the JSON. */
 #include "know.h"
+#include "lexicon.h"
 #include "../util/buf.h"
 #include <math.h>
 #include <stdlib.h>
@@ -41,15 +42,21 @@ uint32_t dl_know_word_class(const char *norm) {
     return cls;
 }
 
+static dl_know_cand_set *scan(const dl_doc *doc, const struct dl_tone_lex *lex, dl_know_word *w);
+
 const dl_know_word *dl_know_words(const dl_doc *doc, const struct dl_tone_lex *lex) {
     dl_know *k = doc->know;
     if (k && k->words && (!lex || lex == k->words_lex)) return k->words;
     if (!lex && doc->ctx && doc->ctx->gazetteer) lex = doc->ctx->gazetteer->tone;
     size_t n = doc->toks.n;
     dl_know_word *w = dl_arena_alloc(doc->arena, (n ? n : 1) * sizeof *w);
-    if (lex) dl_tone_lex_words(lex, doc->toks.v, n, w);
-    else
+    if (lex) {
+        /* the lookups and the candidate lists in one pass over the tokens */
+        dl_know_cand_set *c = scan(doc, lex, w);
+        if (k) k->cands = c;
+    } else {
         for (size_t i = 0; i < n; i++) { w[i].lex = 0; w[i].cls = dl_know_word_class(doc->toks.v[i].norm); }
+    }
     if (k) { k->words = w; k->words_lex = lex; }
     return w;
 }
@@ -58,11 +65,9 @@ const dl_know_word *dl_know_words(const dl_doc *doc, const struct dl_tone_lex *l
  * each finder read every token of the story to skip nearly all of them.
  * The tests here are coarse on purpose -- supersets of each finder's own
  * first test, which still runs -- so that a finder's rules stay in its
- * file. */
-const dl_know_cand_set *dl_know_cands(const dl_doc *doc) {
-    dl_know *k = doc->know;
-    if (k && k->cands) return k->cands;
-    const dl_know_word *w = dl_know_words(doc, NULL);
+ * file.  Given a lexicon, the pass also looks each token up (w[i]); else
+ * w holds the words' bits already. */
+static dl_know_cand_set *scan(const dl_doc *doc, const struct dl_tone_lex *lex, dl_know_word *w) {
     const dl_token *t = doc->toks.v;
     size_t n = doc->toks.n;
     dl_know_cand_set *c = dl_arena_calloc(doc->arena, sizeof *c);
@@ -77,6 +82,7 @@ const dl_know_cand_set *dl_know_cands(const dl_doc *doc) {
     uint32_t nw = 0;
     for (size_t i = 0; i < n; i++) {
         const dl_token *x = &t[i];
+        if (lex) w[i] = dl_lex_word(lex, x);
         unsigned kind = x->kind, fl = x->flags;
         uint32_t cls = w[i].cls;
         before[i] = nw;
@@ -119,6 +125,15 @@ const dl_know_cand_set *dl_know_cands(const dl_doc *doc) {
     c->marks.v = marks; c->marks.n = nm;
     c->toned.v = toned; c->toned.n = nt;
     c->words_before = before;
+    return c;
+}
+
+const dl_know_cand_set *dl_know_cands(const dl_doc *doc) {
+    dl_know *k = doc->know;
+    if (k && k->cands) return k->cands;
+    const dl_know_word *w = dl_know_words(doc, NULL);   /* may scan too */
+    if (k && k->cands) return k->cands;
+    dl_know_cand_set *c = scan(doc, NULL, (dl_know_word *)w);
     if (k) k->cands = c;
     return c;
 }

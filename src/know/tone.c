@@ -1,50 +1,11 @@
 /* tone.c -- AFINN lexicon and GDELT-style tone densities. */
 #include "tone.h"
-#include "gazetteer.h"
+#include "lexicon.h"
 #include "../util/arena.h"
 #include "../util/buf.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* One hash probe per word gives everything: the table's `first` packs the
- * AFINN valence (+16, so it stays unsigned) in the low byte and flags
- * above it. */
-enum { LEX_ACTIVITY = 1 << 8, LEX_SELF = 1 << 9, LEX_PHRASE = 1 << 10, LEX_VALENCE = 1 << 11, LEX_PREFIX = 1 << 12 };
-
-typedef struct dl_tone_lex {
-    char *buf;
-    dl_arena *arena;     /* keys made at load time */
-    dl_strtab words;     /* count[slot]: the word's DL_KW_* bits (words.h) */
-    int max_words;
-    int has_lists;       /* dl_tone_lex_add_lists() was called */
-    /* Every token of every article is looked up, and most are short: the
-     * keys of up to 8 bytes are also in a table keyed by the bytes
-     * themselves as one integer (short_key()), so a lookup is a few
-     * shifts and one integer compare instead of hashing and strncmp. */
-    struct short_entry *shorts;   /* key 0 = empty */
-    size_t scap;         /* a power of two */
-    /* One bit per dl_hash32 of every key, 64K bits (8 KB, stays in L1):
-     * most tokens are in no list and no AFINN entry, and the filter says
-     * so from the hash the tokenizer computed, without touching the
-     * 128 KB tables. */
-    uint64_t filter[1024];
-} dl_tone_lex;
-
-/* A short key with a copy of its slot's values, so that a lookup reads one
- * 16-byte entry of a 128 KB table and nothing else. */
-typedef struct short_entry {
-    uint64_t key;        /* short_key() */
-    uint32_t first;      /* words.slot[].first: valence and LEX_* flags */
-    uint32_t count;      /* words.slot[].count: DL_KW_* bits */
-} short_entry;
-
-/* s[0..n), 1 <= n <= 8, as an integer (gazetteer.h). */
-static inline uint64_t short_key(const char *s, size_t n) { return dl_strtab_head(s, n); }
-
-static inline size_t short_home(const dl_tone_lex *lex, uint64_t k) {
-    return (size_t)((k * 0x9e3779b97f4a7c15ULL) >> 32) & (lex->scap - 1);
-}
 
 /* (Re)build the short-key table from words. */
 static void build_short(dl_tone_lex *lex) {
@@ -76,32 +37,6 @@ static void build_short(dl_tone_lex *lex) {
         lex->shorts[j].first = lex->words.slot[i].first;
         lex->shorts[j].count = lex->words.slot[i].count;
     }
-}
-
-/* The lexicon's values of w[0..n): first (words.slot[].first, never 0
- * for a key) is 0 when absent.  Every token of every article comes here. */
-typedef struct lex_val {
-    uint32_t first, count;
-} lex_val;
-
-static inline lex_val lex_get(const dl_tone_lex *lex, const char *w, size_t n) {
-    lex_val r = { 0, 0 };
-    if (n - 1 < 8 && lex->shorts) {
-        uint64_t v = short_key(w, n);
-        for (size_t j = short_home(lex, v); lex->shorts[j].key; j = (j + 1) & (lex->scap - 1))
-            if (lex->shorts[j].key == v) {
-                r.first = lex->shorts[j].first;
-                r.count = lex->shorts[j].count;
-                break;
-            }
-        return r;
-    }
-    size_t slot = dl_strtab_find_hashed(&lex->words, w, n, dl_strtab_hash(w, n));
-    if (slot != (size_t)-1) {
-        r.first = lex->words.slot[slot].first;
-        r.count = lex->words.slot[slot].count;
-    }
-    return r;
 }
 
 /* Activity words: auxiliaries and common verbs of doing and saying. */
@@ -207,24 +142,7 @@ void dl_tone_lex_add_lists(dl_tone_lex *lex, const dl_know_list *const *all) {
 }
 
 void dl_tone_lex_words(const dl_tone_lex *lex, const dl_token *t, size_t n, dl_know_word *out) {
-    /* read once: the stores to out[] could alias them for the compiler */
-    const uint64_t *filter = lex->filter;
-    int lists = lex->has_lists;
-    for (size_t i = 0; i < n; i++) {
-        /* punctuation, quotes, brackets, dashes and clitics are in no list
-         * (every list word starts with a letter or is "%", a SYM) and get
-         * no tone */
-        int k = t[i].kind;
-        uint32_t h = t[i].hash;
-        if ((k != DL_TOK_WORD && k != DL_TOK_NUM && k != DL_TOK_ABBR && k != DL_TOK_SYM)
-            || (lists && !(filter[(h >> 6) & 1023] & (1ull << (h & 63))))) {
-            out[i].lex = out[i].cls = 0;
-            continue;
-        }
-        lex_val v = lex_get(lex, t[i].norm, t[i].norm_len);
-        out[i].lex = v.first;
-        out[i].cls = lists ? v.count : dl_know_word_class(t[i].norm);
-    }
+    for (size_t i = 0; i < n; i++) out[i] = dl_lex_word(lex, &t[i]);
 }
 
 void dl_tone_lex_free(dl_tone_lex *lex) {
