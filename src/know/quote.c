@@ -196,6 +196,12 @@ static size_t np_backward(const dl_token *t, const dl_know_word *w, size_t lo, s
             }
             break;
         }
+        /* a hyphen joining two words ("U.S.-backed") keeps the phrase */
+        if (p->kind == DL_TOK_DASH && !(p->flags & DL_TF_SPACE) && !(t[b].flags & DL_TF_SPACE) && b - 1 > lo &&
+            is_wordish(&t[b - 2])) {
+            b--;
+            continue;
+        }
         if (!is_wordish(p)) break;
         if ((w[b - 1].cls & DL_KW_NP_STOP) || (w[b - 1].cls & DL_KW_REPORTING)) break;
         b--;
@@ -282,18 +288,40 @@ static void attribute(dl_doc *doc, size_t o, size_t c, size_t slo, size_t shi, d
                 return;
             }
         }
+        /* “...,” or “...” followed by a comma: what comes before the verb
+         * is the speaker; else the quotation sits inside a longer clause
+         * (the “one China” principle, the state media reported) and the
+         * speaker starts after that clause's last comma */
+        int attached = (c > 0 && is_punct(&t[c - 1], ",")) || (c + 1 < n && is_punct(&t[c + 1], ","));
         for (size_t v = k + 1; v < end; v++) {
             if (!(w[v].cls & DL_KW_REPORTING)) {
                 if ((w[v].cls & DL_KW_NP_STOP)) break;
                 continue;
             }
+            size_t len = t[v].norm_len;
+            if (len > 4 && !memcmp(t[v].norm + len - 3, "ing", 3) && is_punct(&t[v - 1], ",")) {
+                /* “...” for five months, saying ...: a participle of the
+                 * sentence's verb, whose subject speaks */
+                size_t e = subject_end(doc, slo, o);
+                if (e > slo) {
+                    q->verb = t[v].norm;
+                    q->frame = "subject-participle";
+                    set_speaker(doc, slo, e, &q->speaker, done);
+                    return;
+                }
+                break;
+            }
             size_t b = v;
             while (b > k && ((w[b - 1].cls & DL_KW_AUX) || is_punct(&t[b - 1], ","))) b--;
+            size_t a = k;
+            if (!attached)
+                for (size_t x = k; x < b; x++)
+                    if (is_punct(&t[x], ",")) a = x + 1;
             /* “...” and promised: a new clause, not a speaker */
-            if (b > k && !(w[k].cls & DL_KW_NP_END) && !(w[k].cls & DL_KW_NP_STOP)) {
+            if (b > a && !(w[k].cls & DL_KW_NP_END) && !(w[k].cls & DL_KW_NP_STOP)) {
                 q->verb = t[v].norm;
                 q->frame = "quote-speaker-verb";
-                set_speaker(doc, k, b, &q->speaker, done);
+                set_speaker(doc, a, b, &q->speaker, done);
                 return;
             }
             break;
