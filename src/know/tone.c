@@ -141,10 +141,6 @@ void dl_tone_lex_add_lists(dl_tone_lex *lex, const dl_know_list *const *all) {
     build_short(lex);
 }
 
-void dl_tone_lex_words(const dl_tone_lex *lex, const dl_token *t, size_t n, dl_know_word *out) {
-    for (size_t i = 0; i < n; i++) out[i] = dl_lex_word(lex, &t[i]);
-}
-
 void dl_tone_lex_free(dl_tone_lex *lex) {
     if (!lex) return;
     dl_strtab_free(&lex->words);
@@ -231,16 +227,16 @@ static size_t count_word(const dl_tone_lex *lex, const dl_token *t, size_t lo, s
     return used;
 }
 
-/* w: the tokens' lexicon values from dl_tone_lex_words(), or NULL to look
- * them up here. */
-static dl_tone tone_of(const dl_tone_lex *lex, const dl_token *t, const dl_know_word *w, size_t n) {
+/* Tone of t[0..n), each word looked up here (the stage itself uses
+ * dl_tone_of_toned() with the lookups of its single pass). */
+static dl_tone tone_of(const dl_tone_lex *lex, const dl_token *t, size_t n) {
     dl_tone r;
     memset(&r, 0, sizeof r);
     for (size_t i = 0; i < n; i++) {
         if (!is_word(&t[i])) continue;
         r.words++;
         if (!lex) continue;
-        uint32_t f = w ? w[i].lex : lex_get(lex, t[i].norm, t[i].norm_len).first;
+        uint32_t f = lex_get(lex, t[i].norm, t[i].norm_len).first;
         if (!f) continue;
         size_t used = count_word(lex, t, 0, n, i, f, &r);
         /* the other words of a phrase still count as words */
@@ -266,8 +262,5 @@ dl_tone dl_tone_of_toned(const dl_tone_lex *lex, const dl_token *t, const dl_kno
     return r;
 }
 
-dl_tone dl_tone_of(const dl_tone_lex *lex, const dl_token *t, size_t n) { return tone_of(lex, t, NULL, n); }
+dl_tone dl_tone_of(const dl_tone_lex *lex, const dl_token *t, size_t n) { return tone_of(lex, t, n); }
 
-dl_tone dl_tone_of_words(const dl_tone_lex *lex, const dl_token *t, const dl_know_word *w, size_t n) {
-    return tone_of(lex, t, w, n);
-}

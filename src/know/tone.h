@@ -42,21 +42,16 @@ int dl_tone_valence(const struct dl_tone_lex *lex, const char *norm, size_t n);
 /* Add the knowledge stage's word lists (words.h; all: NULL-terminated,
  * e.g. dl_know_all_lists) to the lexicon's table. */
 void dl_tone_lex_add_lists(struct dl_tone_lex *lex, const dl_know_list *const *all);
-/* One probe per token of t[0..n): its lexicon value (0 if absent) and
- * its DL_KW_* bits into out[0..n). */
-void dl_tone_lex_words(const struct dl_tone_lex *lex, const dl_token *t, size_t n, dl_know_word *out);
-/* Does a lexicon value from dl_tone_lex_words() give the tone anything
+/* Does a lexicon value (dl_know_word.lex, words.h) give the tone anything
  * to count (a valence, an activity or self word, a phrase's first word)?
  * Those flags lie above the valence byte; a word that is only in a
  * finder's list has none. */
 static inline int dl_tone_lex_toned(uint32_t lex_value) { return lex_value > 0xff; }
-/* The AFINN valence in a lexicon value from dl_tone_lex_words(). */
+/* The AFINN valence in a lexicon value (dl_know_word.lex). */
 int dl_tone_lex_valence(uint32_t lex_value);
 
 /* Tone of tokens t[0..n). */
 dl_tone dl_tone_of(const struct dl_tone_lex *lex, const dl_token *t, size_t n);
-/* The same with the tokens' lexicon values already looked up (w[0..n)). */
-dl_tone dl_tone_of_words(const struct dl_tone_lex *lex, const dl_token *t, const dl_know_word *w, size_t n);
 /* The same for tokens t[lo..hi) (t: the article's tokens) from the ones
  * among them that dl_tone_lex_toned() (toned[0..ntoned), in order, all
  * in [lo, hi)), given their number of words. */

@@ -258,6 +258,35 @@ Test(know, word_bits_from_lexicon_match_the_lists) {
     dl_buf_free(&text);
 }
 
+/* The stage's per-sentence tone (from the single pass's toned words and
+ * word counts) equals the tone of the sentence's tokens looked up one by
+ * one: phrases ("does not work"), names ("Great Britain"), sentence
+ * starts, quotations, numbers. */
+Test(know, sentence_tone_matches_direct_lookup) {
+    cr_assert(ctx_ok);
+    dl_doc doc;
+    dl_article art;
+    analyse(&doc, &art, "The plan does not work, the angry minister said. Great Britain welcomed the good news.\n\n"
+                        "“We are happy,” he said on Monday. Good Friday talks failed badly; 300 troops died.\n\n"
+                        "Nothing happened.");
+    cr_assert(doc.know);
+    cr_assert_gt(doc.sents.n, 3);
+    const struct dl_tone_lex *lex = ctx.gazetteer->tone;
+    for (size_t s = 0; s < doc.sents.n; s++) {
+        const dl_sentence *se = &doc.sents.v[s];
+        dl_tone want = dl_tone_of(lex, doc.toks.v + se->tok_start, se->tok_end - se->tok_start);
+        const dl_tone *got = &doc.know->sent_tone[s];
+        cr_expect_eq(got->words, want.words, "sentence %zu words", s);
+        cr_expect_eq(got->npos, want.npos, "sentence %zu positive", s);
+        cr_expect_eq(got->nneg, want.nneg, "sentence %zu negative", s);
+        cr_expect_eq(got->nactivity, want.nactivity, "sentence %zu activity", s);
+        cr_expect_eq(got->nself, want.nself, "sentence %zu self", s);
+        cr_expect_eq(got->score, want.score, "sentence %zu score", s);
+    }
+    cr_expect_lt(doc.know->tone.tone, 0.0);
+    dl_arena_free(doc.arena);
+}
+
 /* The string table compares a key by its length and first eight bytes in
  * the slot, and the rest from the key: keys that share a head, or are
  * prefixes of each other, are told apart. */
