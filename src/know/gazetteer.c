@@ -154,11 +154,6 @@ static char *load_error(const char *path, long line, const char *msg) {
     return dl_buf_take(&e);
 }
 
-/* Is the feature code "PPL" followed by x (PPLC, PPLA)?  strcmp spelled out. */
-static int is_feature(const char *f, char x) {
-    return f[0] == 'P' && f[1] == 'P' && f[2] == 'L' && f[3] == x && !f[4];
-}
-
 /* A place's score before context: its kind, or a town's size and rank
  * (the place finder adds the article's context, place.c).  Computed once
  * here: a log10 per candidate per article was a tenth of the finder. */
@@ -170,8 +165,8 @@ static double prior(const dl_gaz_place *pl) {
     case DL_PK_ADM1: s = 7; break;   /* beats a town abroad: "Florida" is the state */
     default:
         s = log10((double)pl->population + 10.0);
-        if (is_feature(pl->feature, 'C')) s += 2;
-        else if (is_feature(pl->feature, 'A')) s += 1;
+        if (dl_gaz_is_ppl(pl->feature, 'C')) s += 2;
+        else if (dl_gaz_is_ppl(pl->feature, 'A')) s += 1;
         break;
     }
     return s;

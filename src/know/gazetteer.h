@@ -25,6 +25,12 @@ typedef enum dl_place_kind {
     DL_PK_CITY = 'P'       /* a populated place (GeoNames) */
 } dl_place_kind;
 
+/* Is the GeoNames feature code f "PPL" followed by x (PPLC a capital,
+ * PPLA a first-level seat)?  strcmp spelled out. */
+static inline int dl_gaz_is_ppl(const char *f, char x) {
+    return f[0] == 'P' && f[1] == 'P' && f[2] == 'L' && f[3] == x && !f[4];
+}
+
 typedef struct dl_gaz_place {
     /* What choosing among a key's candidates reads comes first and is
      * inline, so a candidate costs one cache miss, not one per string

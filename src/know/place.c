@@ -359,11 +359,6 @@ static int actor_blocks(const dl_doc *doc, uint32_t start, uint32_t end, char ki
     return 0;
 }
 
-/* Is the feature code "PPL" followed by x (PPLC, PPLA)?  strcmp spelled out. */
-static int is_feature(const char *f, char x) {
-    return f[0] == 'P' && f[1] == 'P' && f[2] == 'L' && f[3] == x && !f[4];
-}
-
 /* A candidate's score: its prior (kind, or a town's size and rank, from
  * the gazetteer) and the article's context. */
 static double score_of(const dl_gaz_place *pl, const char *const *cs, size_t ncs, const char *ctxc) {
@@ -523,7 +518,7 @@ void dl_places_find(const dl_gazetteer *g, dl_doc *doc, dl_place_set *out) {
         case DL_PK_ADM1: ok = (known_country || cued || used > 1 || !sentence_initial(doc, i)) && (!common || cued); break;
         default: {
             int initial = sentence_initial(doc, i);
-            int seat = is_feature(best->feature, 'C') || is_feature(best->feature, 'A');
+            int seat = dl_gaz_is_ppl(best->feature, 'C') || dl_gaz_is_ppl(best->feature, 'A');
             if (common) ok = cued;
             else if (in_dateline || ctxc || cued) ok = 1;
             else if (best->population >= 1000000) ok = 1;
