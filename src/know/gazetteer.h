@@ -38,7 +38,7 @@ typedef struct dl_gaz_place {
     char kind;             /* dl_place_kind */
     char country[4];       /* ISO 3166-1 alpha-3, "" for multi-country regions */
     char feature[8];       /* GeoNames feature code (PPLC, PPLA, ...), PCLI, ADM1, RGN */
-    double prior;          /* the score before context: see dl_gaz_prior() */
+    double prior;          /* the score before context: prior() in gazetteer.c */
     long population;
     const char *name;      /* display name */
     const char *adm1;      /* first-level region name, "" if unknown */
