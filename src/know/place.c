@@ -449,8 +449,11 @@ void dl_places_find(const dl_gazetteer *g, dl_doc *doc, dl_place_set *out) {
         }
     }
     /* Two passes: the first learns the countries of the places it is sure
-     * of ("Bamako" makes a later "Gao" the Malian one), the second keeps. */
-    for (int pass = 0; pass < 2; pass++)
+     * of ("Bamako" makes a later "Gao" the Malian one), the second keeps.
+     * When the first learns no country, the second would decide the same:
+     * the first one's places are kept and it is not run. */
+    for (int pass = 0; pass < 2; pass++) {
+    size_t ncs_before = ncs, n_before = out->n;
     for (size_t mi = 0, prev_end = (size_t)-1, skip_to = 0; mi < nm; mi++) {
         size_t i = ms[mi].i;
         if (i < skip_to) continue;
@@ -562,10 +565,7 @@ void dl_places_find(const dl_gazetteer *g, dl_doc *doc, dl_place_set *out) {
         if (!ok) continue;
         prev_end = last;
         skip_to = last + 1;
-        if (pass == 0) {
-            ncs = add_country(cs, ncs, MAX_COUNTRIES, best->country);
-            continue;
-        }
+        if (pass == 0) ncs = add_country(cs, ncs, MAX_COUNTRIES, best->country);
         if (out->n == cap) {
             dl_place_mention *v = dl_arena_alloc(doc->arena, cap * 2 * sizeof *v);
             memcpy(v, out->v, out->n * sizeof *v);
@@ -579,6 +579,9 @@ void dl_places_find(const dl_gazetteer *g, dl_doc *doc, dl_place_set *out) {
         m->place = best;
         m->cued = cued;
         m->metonymy = blocked == 2;
+    }
+    if (pass == 1 || ncs == ncs_before) break;
+    out->n = n_before;   /* the first pass learned a country: decide again */
     }
 }
 
