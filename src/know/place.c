@@ -453,135 +453,139 @@ void dl_places_find(const dl_gazetteer *g, dl_doc *doc, dl_place_set *out) {
      * When the first learns no country, the second would decide the same:
      * the first one's places are kept and it is not run. */
     for (int pass = 0; pass < 2; pass++) {
-    size_t ncs_before = ncs, n_before = out->n;
-    for (size_t mi = 0, prev_end = (size_t)-1, skip_to = 0; mi < nm; mi++) {
-        size_t i = ms[mi].i;
-        if (i < skip_to) continue;
-        const uint32_t *p = ms[mi].p;
-        size_t np = ms[mi].np;
-        size_t used = ms[mi].used;
-        size_t last = i + used - 1;
-        uint32_t start = t[i].start, end = t[last].end;
-        int in_dateline = doc->dateline.found && start >= doc->dateline.place_start && end <= doc->dateline.place_end;
-        raw_match *rm = &ms[mi];
-        if (!rm->seen) {
-            rm->seen = 1;
-            rm->cue = locative_cue(t, w, lo, i);
-            rm->ctxc = context_country(g, t, w, hi, last + 1);
-        }
-        int cued = rm->cue;
-        /* a list goes on: "in Gao, Kidal and Timbuktu" */
-        if (!cued && prev_end != (size_t)-1 && i >= 1 && prev_end + 2 >= i &&
-            (is_punct_tok(&t[i - 1], ",") || DL_NORM_IS(&t[i - 1], "and") || DL_NORM_IS(&t[i - 1], "or")))
-            cued = 1;
-        const char *ctxc = rm->ctxc;
-        /* short all-caps words are acronyms unless they name a country */
-        int acronym = used == 1 && (t[i].flags & DL_TF_UPPER) && t[i].norm_len <= 4 && !in_dateline;
-        const dl_gaz_place *best = NULL;
-        double best_s = -1e9;
-        /* g->kinds first: a place read is a cache miss (the places are
-         * megabytes), the packed kinds mostly are not */
-        for (size_t k = 0; k < np; k++) {
-            if (acronym && g->kinds[p[k]] != DL_PK_COUNTRY) continue;
-            const dl_gaz_place *pl = &g->places[p[k]];
-            double s = score_of(pl, cs, ncs, ctxc);
-            /* a region named after its seat ("Gao"): the town is meant */
-            if (pl->kind == DL_PK_CITY && has_country(cs, ncs, pl->country))
-                for (size_t k2 = 0; k2 < np; k2++) {
-                    if (g->kinds[p[k2]] != DL_PK_ADM1) continue;
-                    const dl_gaz_place *o = &g->places[p[k2]];
-                    if (!strcmp(o->country, pl->country) && !strcmp(o->adm1, pl->adm1)) s += 2.5;
-                }
-            if (s > best_s) { best_s = s; best = pl; }
-        }
-        if (!best) continue;
-        /* "US$53": a currency */
-        if (last + 1 < hi && t[last + 1].start == t[last].end && DL_NORM_IS(&t[last + 1], "$")) continue;
-        if (used > 1 && in_list(NOT_PLACES, t[i].norm) && DL_NORM_IS(&t[i + 1], "house")) continue;
-        /* months and weekdays are dates ("in March", "Nov."), never places */
-        if (used == 1 && dl_know_may_be_month_day(&t[i], &w[i]) &&
-            (dl_month_from_name(t[i].norm, t[i].norm_len) || dl_weekday_from_name(t[i].norm, t[i].norm_len) >= 0))
-            continue;
-        int common = used == 1 && !((t[i].flags & DL_TF_UPPER) && best->kind == DL_PK_COUNTRY) &&   /* "US" is no "us" */
-                     ((w[i].cls & DL_KW_COMMON) || (g->tone && dl_tone_lex_valence(w[i].lex)));
-        /* an everyday word is a place only right after a locative word
-         * ("in Nice"; not "in the Western response") */
-        if (common) cued = i > lo && t[i - 1].kind == DL_TOK_WORD && (w[i - 1].cls & DL_KW_LOC_CUE);
-        /* a region's abbreviation ("Fla.", "B.C.") in the text only as the
-         * region of a town before it, after a comma: "Tampa, Fla." (not
-         * "500 B.C.", "N.B.") */
-        if (best->kind == DL_PK_ADM1 && used == 1 && t[i].kind == DL_TOK_ABBR && !in_dateline &&
-            !(i > lo && is_punct_tok(&t[i - 1], ",")))
-            continue;
-        int known_country = has_country(cs, ncs, best->country);
-        int ok;
-        switch (best->kind) {
-        case DL_PK_COUNTRY:
-        case DL_PK_REGION: ok = !common || cued; break;
-        case DL_PK_ADM1: ok = (known_country || cued || used > 1 || !sentence_initial(doc, i)) && (!common || cued); break;
-        default: {
-            int initial = sentence_initial(doc, i);
-            int seat = dl_gaz_is_ppl(best->feature, 'C') || dl_gaz_is_ppl(best->feature, 'A');
-            if (common) ok = cued;
-            else if (in_dateline || ctxc || cued) ok = 1;
-            else if (best->population >= 1000000) ok = 1;
-            else if (initial) ok = seat && known_country;     /* "Clinton met ...": a surname */
-            else ok = seat || (known_country && best->population >= 50000) || best->population >= 100000 ||
-                      /* a district seat in the article's country -- but not the
-                       * US's 3,000 county seats, often named like words ("Liberal") */
-                      (known_country && !strcmp(best->feature, "PPLA2") && strcmp(best->country, "USA"));
-            break;
-        }
-        }
-        /* part of a longer name? */
-        if (ok && best->kind != DL_PK_COUNTRY && last + 1 < hi && (t[last + 1].flags & DL_TF_CAP) &&
-            (w[last + 1].cls & DL_KW_NAME_HEAD))
-            ok = 0;
-        if (ok && best->kind != DL_PK_COUNTRY && last + 1 < hi && (t[last + 1].flags & DL_TF_CAP) &&
-            t[last + 1].kind == DL_TOK_WORD && (t[last + 1].flags & DL_TF_SPACE) && !in_dateline &&
-            (best->kind == DL_PK_CITY || best->kind == DL_PK_ADM1) &&
-            !(t[last + 1].flags & DL_TF_SENT_END) && !(w[last + 1].cls & DL_KW_DIRECTION)) {
-            /* "Paris Hilton", "Gao Region" is fine but rare; a following
-             * capitalised word that is itself no place ends it */
-            const uint32_t *p2;
-            size_t np2;
-            if (!match_at(g, t, w, hi, last + 1, &p2, &np2) && !DL_NORM_IS(&t[last + 1], "region") &&
-                !(dl_know_may_be_month_day(&t[last + 1], &w[last + 1]) &&
-                  (dl_weekday_from_name(t[last + 1].norm, t[last + 1].norm_len) >= 0 ||
-                   dl_month_from_name(t[last + 1].norm, t[last + 1].norm_len))) &&
-                !DL_NORM_IS(&t[last + 1], "province") && !DL_NORM_IS(&t[last + 1], "state"))
+        size_t ncs_before = ncs, n_before = out->n;
+        for (size_t mi = 0, prev_end = (size_t)-1, skip_to = 0; mi < nm; mi++) {
+            size_t i = ms[mi].i;
+            if (i < skip_to) continue;
+            const uint32_t *p = ms[mi].p;
+            size_t np = ms[mi].np;
+            size_t used = ms[mi].used;
+            size_t last = i + used - 1;
+            uint32_t start = t[i].start, end = t[last].end;
+            int in_dateline = doc->dateline.found && start >= doc->dateline.place_start &&
+                              end <= doc->dateline.place_end;
+            raw_match *rm = &ms[mi];
+            if (!rm->seen) {
+                rm->seen = 1;
+                rm->cue = locative_cue(t, w, lo, i);
+                rm->ctxc = context_country(g, t, w, hi, last + 1);
+            }
+            int cued = rm->cue;
+            /* a list goes on: "in Gao, Kidal and Timbuktu" */
+            if (!cued && prev_end != (size_t)-1 && i >= 1 && prev_end + 2 >= i &&
+                (is_punct_tok(&t[i - 1], ",") || DL_NORM_IS(&t[i - 1], "and") || DL_NORM_IS(&t[i - 1], "or")))
+                cued = 1;
+            const char *ctxc = rm->ctxc;
+            /* short all-caps words are acronyms unless they name a country */
+            int acronym = used == 1 && (t[i].flags & DL_TF_UPPER) && t[i].norm_len <= 4 && !in_dateline;
+            const dl_gaz_place *best = NULL;
+            double best_s = -1e9;
+            /* g->kinds first: a place read is a cache miss (the places are
+             * megabytes), the packed kinds mostly are not */
+            for (size_t k = 0; k < np; k++) {
+                if (acronym && g->kinds[p[k]] != DL_PK_COUNTRY) continue;
+                const dl_gaz_place *pl = &g->places[p[k]];
+                double s = score_of(pl, cs, ncs, ctxc);
+                /* a region named after its seat ("Gao"): the town is meant */
+                if (pl->kind == DL_PK_CITY && has_country(cs, ncs, pl->country))
+                    for (size_t k2 = 0; k2 < np; k2++) {
+                        if (g->kinds[p[k2]] != DL_PK_ADM1) continue;
+                        const dl_gaz_place *o = &g->places[p[k2]];
+                        if (!strcmp(o->country, pl->country) && !strcmp(o->adm1, pl->adm1)) s += 2.5;
+                    }
+                if (s > best_s) { best_s = s; best = pl; }
+            }
+            if (!best) continue;
+            /* "US$53": a currency */
+            if (last + 1 < hi && t[last + 1].start == t[last].end && DL_NORM_IS(&t[last + 1], "$")) continue;
+            if (used > 1 && in_list(NOT_PLACES, t[i].norm) && DL_NORM_IS(&t[i + 1], "house")) continue;
+            /* months and weekdays are dates ("in March", "Nov."), never places */
+            if (used == 1 && dl_know_may_be_month_day(&t[i], &w[i]) &&
+                (dl_month_from_name(t[i].norm, t[i].norm_len) || dl_weekday_from_name(t[i].norm, t[i].norm_len) >= 0))
+                continue;
+            /* "US" is no "us" */
+            int common = used == 1 && !((t[i].flags & DL_TF_UPPER) && best->kind == DL_PK_COUNTRY) &&
+                         ((w[i].cls & DL_KW_COMMON) || (g->tone && dl_tone_lex_valence(w[i].lex)));
+            /* an everyday word is a place only right after a locative word
+             * ("in Nice"; not "in the Western response") */
+            if (common) cued = i > lo && t[i - 1].kind == DL_TOK_WORD && (w[i - 1].cls & DL_KW_LOC_CUE);
+            /* a region's abbreviation ("Fla.", "B.C.") in the text only as the
+             * region of a town before it, after a comma: "Tampa, Fla." (not
+             * "500 B.C.", "N.B.") */
+            if (best->kind == DL_PK_ADM1 && used == 1 && t[i].kind == DL_TOK_ABBR && !in_dateline &&
+                !(i > lo && is_punct_tok(&t[i - 1], ",")))
+                continue;
+            int known_country = has_country(cs, ncs, best->country);
+            int ok;
+            switch (best->kind) {
+            case DL_PK_COUNTRY:
+            case DL_PK_REGION: ok = !common || cued; break;
+            case DL_PK_ADM1:
+                ok = (known_country || cued || used > 1 || !sentence_initial(doc, i)) && (!common || cued);
+                break;
+            default: {
+                int initial = sentence_initial(doc, i);
+                int seat = dl_gaz_is_ppl(best->feature, 'C') || dl_gaz_is_ppl(best->feature, 'A');
+                if (common) ok = cued;
+                else if (in_dateline || ctxc || cued) ok = 1;
+                else if (best->population >= 1000000) ok = 1;
+                else if (initial) ok = seat && known_country;     /* "Clinton met ...": a surname */
+                else ok = seat || (known_country && best->population >= 50000) || best->population >= 100000 ||
+                          /* a district seat in the article's country -- but not the
+                           * US's 3,000 county seats, often named like words ("Liberal") */
+                          (known_country && !strcmp(best->feature, "PPLA2") && strcmp(best->country, "USA"));
+                break;
+            }
+            }
+            /* part of a longer name? */
+            if (ok && best->kind != DL_PK_COUNTRY && last + 1 < hi && (t[last + 1].flags & DL_TF_CAP) &&
+                (w[last + 1].cls & DL_KW_NAME_HEAD))
                 ok = 0;
+            if (ok && best->kind != DL_PK_COUNTRY && last + 1 < hi && (t[last + 1].flags & DL_TF_CAP) &&
+                t[last + 1].kind == DL_TOK_WORD && (t[last + 1].flags & DL_TF_SPACE) && !in_dateline &&
+                (best->kind == DL_PK_CITY || best->kind == DL_PK_ADM1) &&
+                !(t[last + 1].flags & DL_TF_SENT_END) && !(w[last + 1].cls & DL_KW_DIRECTION)) {
+                /* "Paris Hilton", "Gao Region" is fine but rare; a following
+                 * capitalised word that is itself no place ends it */
+                const uint32_t *p2;
+                size_t np2;
+                if (!match_at(g, t, w, hi, last + 1, &p2, &np2) && !DL_NORM_IS(&t[last + 1], "region") &&
+                    !(dl_know_may_be_month_day(&t[last + 1], &w[last + 1]) &&
+                      (dl_weekday_from_name(t[last + 1].norm, t[last + 1].norm_len) >= 0 ||
+                       dl_month_from_name(t[last + 1].norm, t[last + 1].norm_len))) &&
+                    !DL_NORM_IS(&t[last + 1], "province") && !DL_NORM_IS(&t[last + 1], "state"))
+                    ok = 0;
+            }
+            if (ok && i >= 2 && DL_NORM_IS(&t[i - 1], "of") && (t[i - 2].flags & DL_TF_CAP) &&
+                (w[i - 2].cls & DL_KW_OF_HEAD))
+                ok = 0;
+            if (ok && best->kind == DL_PK_CITY && i > lo && is_name_tok(&t[i - 1]) && (t[i].flags & DL_TF_SPACE) &&
+                !(w[i - 1].cls & DL_KW_DIRECTION) && !looks_adjective(t[i - 1].norm) &&
+                !(i >= 2 && is_punct_tok(&t[i - 2], ",")) && !cued) {
+                ok = 0;   /* "Boris Johnson", "Lindsay Davenport": a name, even if "Lindsay" is a town */
+            }
+            int blocked = ok ? actor_blocks(doc, start, end, best->kind) : 0;
+            if (blocked == 1) ok = 0;
+            if (!ok) continue;
+            prev_end = last;
+            skip_to = last + 1;
+            if (pass == 0) ncs = add_country(cs, ncs, MAX_COUNTRIES, best->country);
+            if (out->n == cap) {
+                dl_place_mention *v = dl_arena_alloc(doc->arena, cap * 2 * sizeof *v);
+                memcpy(v, out->v, out->n * sizeof *v);
+                out->v = v;
+                cap *= 2;
+            }
+            dl_place_mention *m = &out->v[out->n++];
+            m->start = start;
+            m->end = end;
+            m->sent = (uint32_t)sent_of_tok(doc, i);
+            m->place = best;
+            m->cued = cued;
+            m->metonymy = blocked == 2;
         }
-        if (ok && i >= 2 && DL_NORM_IS(&t[i - 1], "of") && (t[i - 2].flags & DL_TF_CAP) &&
-            (w[i - 2].cls & DL_KW_OF_HEAD))
-            ok = 0;
-        if (ok && best->kind == DL_PK_CITY && i > lo && is_name_tok(&t[i - 1]) && (t[i].flags & DL_TF_SPACE) &&
-            !(w[i - 1].cls & DL_KW_DIRECTION) && !looks_adjective(t[i - 1].norm) &&
-            !(i >= 2 && is_punct_tok(&t[i - 2], ",")) && !cued) {
-            ok = 0;   /* "Boris Johnson", "Lindsay Davenport": a name, even if "Lindsay" is a town */
-        }
-        int blocked = ok ? actor_blocks(doc, start, end, best->kind) : 0;
-        if (blocked == 1) ok = 0;
-        if (!ok) continue;
-        prev_end = last;
-        skip_to = last + 1;
-        if (pass == 0) ncs = add_country(cs, ncs, MAX_COUNTRIES, best->country);
-        if (out->n == cap) {
-            dl_place_mention *v = dl_arena_alloc(doc->arena, cap * 2 * sizeof *v);
-            memcpy(v, out->v, out->n * sizeof *v);
-            out->v = v;
-            cap *= 2;
-        }
-        dl_place_mention *m = &out->v[out->n++];
-        m->start = start;
-        m->end = end;
-        m->sent = (uint32_t)sent_of_tok(doc, i);
-        m->place = best;
-        m->cued = cued;
-        m->metonymy = blocked == 2;
-    }
-    if (pass == 1 || ncs == ncs_before) break;
-    out->n = n_before;   /* the first pass learned a country: decide again */
+        if (pass == 1 || ncs == ncs_before) break;
+        out->n = n_before;   /* the first pass learned a country: decide again */
     }
 }
 
