@@ -454,6 +454,7 @@ void dl_places_find(const dl_gazetteer *g, dl_doc *doc, dl_place_set *out) {
      * the first one's places are kept and it is not run. */
     for (int pass = 0; pass < 2; pass++) {
         size_t ncs_before = ncs, n_before = out->n;
+        char prev_kind = 0;   /* of the place that ended at prev_end */
         for (size_t mi = 0, prev_end = (size_t)-1, skip_to = 0; mi < nm; mi++) {
             size_t i = ms[mi].i;
             if (i < skip_to) continue;
@@ -472,9 +473,9 @@ void dl_places_find(const dl_gazetteer *g, dl_doc *doc, dl_place_set *out) {
             }
             int cued = rm->cue;
             /* a list goes on: "in Gao, Kidal and Timbuktu" */
-            if (!cued && prev_end != (size_t)-1 && i >= 1 && prev_end + 2 >= i &&
-                (is_punct_tok(&t[i - 1], ",") || DL_NORM_IS(&t[i - 1], "and") || DL_NORM_IS(&t[i - 1], "or")))
-                cued = 1;
+            int listed = prev_end != (size_t)-1 && i >= 1 && prev_end + 2 >= i &&
+                         (is_punct_tok(&t[i - 1], ",") || DL_NORM_IS(&t[i - 1], "and") || DL_NORM_IS(&t[i - 1], "or"));
+            if (listed) cued = 1;
             const char *ctxc = rm->ctxc;
             /* short all-caps words are acronyms unless they name a country */
             int acronym = used == 1 && (t[i].flags & DL_TF_UPPER) && t[i].norm_len <= 4 && !in_dateline;
@@ -486,6 +487,11 @@ void dl_places_find(const dl_gazetteer *g, dl_doc *doc, dl_place_set *out) {
                 if (acronym && g->kinds[p[k]] != DL_PK_COUNTRY) continue;
                 const dl_gaz_place *pl = &g->places[p[k]];
                 double s = score_of(pl, cs, ncs, ctxc);
+                /* a list that goes on from a first-level region names
+                 * regions: "Ontario and Quebec", "Oregon, Washington and
+                 * Idaho" (after a town a region is its region: "San
+                 * Francisco, California", which the context rule reads) */
+                if (listed && prev_kind == DL_PK_ADM1 && pl->kind == DL_PK_ADM1) s += 4;
                 /* a region named after its seat ("Gao"): the town is meant */
                 if (pl->kind == DL_PK_CITY && has_country(cs, ncs, pl->country))
                     for (size_t k2 = 0; k2 < np; k2++) {
@@ -568,6 +574,7 @@ void dl_places_find(const dl_gazetteer *g, dl_doc *doc, dl_place_set *out) {
             if (blocked == 1) ok = 0;
             if (!ok) continue;
             prev_end = last;
+            prev_kind = best->kind;
             skip_to = last + 1;
             if (pass == 0) ncs = add_country(cs, ncs, MAX_COUNTRIES, best->country);
             if (out->n == cap) {
