@@ -256,6 +256,23 @@ static void set_speaker(dl_doc *doc, size_t a, size_t b, dl_speaker *sp, const d
     resolve_speaker(doc, a, b, sp);
 }
 
+/* A word in -ing of more than four letters ("saying", "calling"). */
+static int is_ing(const dl_token *t) {
+    return t->norm_len > 4 && !memcmp(t->norm + t->norm_len - 3, "ing", 3);
+}
+
+/* The subject of the sentence starting at token slo (ending before limit)
+ * speaks through the participle at token verb; 0 when no subject is
+ * found. */
+static int subject_speaks(dl_doc *doc, size_t slo, size_t limit, size_t verb, dl_quote *q, const dl_quote_set *done) {
+    size_t e = subject_end(doc, slo, limit);
+    if (e <= slo) return 0;
+    q->verb = doc->toks.v[verb].norm;
+    q->frame = "subject-participle";
+    set_speaker(doc, slo, e, &q->speaker, done);
+    return 1;
+}
+
 static void attribute(dl_doc *doc, size_t o, size_t c, size_t slo, size_t shi, dl_quote *q, const dl_quote_set *done) {
     const dl_token *t = doc->toks.v;
     const dl_know_word *w = dl_know_words(doc, NULL);
@@ -298,17 +315,10 @@ static void attribute(dl_doc *doc, size_t o, size_t c, size_t slo, size_t shi, d
                 if ((w[v].cls & DL_KW_NP_STOP)) break;
                 continue;
             }
-            size_t len = t[v].norm_len;
-            if (len > 4 && !memcmp(t[v].norm + len - 3, "ing", 3) && is_punct(&t[v - 1], ",")) {
+            if (is_ing(&t[v]) && is_punct(&t[v - 1], ",")) {
                 /* “...” for five months, saying ...: a participle of the
                  * sentence's verb, whose subject speaks */
-                size_t e = subject_end(doc, slo, o);
-                if (e > slo) {
-                    q->verb = t[v].norm;
-                    q->frame = "subject-participle";
-                    set_speaker(doc, slo, e, &q->speaker, done);
-                    return;
-                }
+                if (subject_speaks(doc, slo, o, v, q, done)) return;
                 break;
             }
             size_t b = v;
@@ -375,20 +385,11 @@ static void attribute(dl_doc *doc, size_t o, size_t c, size_t slo, size_t shi, d
             b -= 2;
             while (b > slo && ((w[b - 1].cls & DL_KW_AUX) || DL_NORM_IS(&t[b - 1], "were"))) b--;
         }
-        size_t len = t[k].norm_len;
-        int participle = len > 4 && !strcmp(t[k].norm + len - 3, "ing") && b > slo && is_punct(&t[b - 1], ",");
+        int participle = is_ing(&t[k]) && b > slo && is_punct(&t[b - 1], ",");
         int what = b > slo + 1 && DL_NORM_IS(&t[b - 2], "what");
-        if (participle || what) {
-            /* "The minister denied the report, calling it ...": the
-             * speaker is the subject of the sentence */
-            size_t e = subject_end(doc, slo, b);
-            if (e > slo) {
-                q->verb = t[k].norm;
-                q->frame = "subject-participle";
-                set_speaker(doc, slo, e, &q->speaker, done);
-                return;
-            }
-        }
+        /* "The minister denied the report, calling it ...": the speaker is
+         * the subject of the sentence */
+        if ((participle || what) && subject_speaks(doc, slo, b, k, q, done)) return;
         size_t e;
         size_t a = np_backward(t, w, slo, b, &e);
         if (a < e) {
