@@ -77,6 +77,32 @@ Test(gazetteer, bad_line_names_file_and_line) {
     free(err);
 }
 
+/* A place's country and feature codes are kept inline (3 and 7 bytes at
+ * most): a longer one is an error naming the line, not a silent cut. */
+Test(gazetteer, long_codes_are_an_error) {
+    static const char *const lines[] = {
+        "C\tMALI\t\t15\t-4\t\t0\tPCLI\tMali\tmali\n",
+        "P\tMLI\t\t15\t-4\t1\t5\tPPLXXXXX\tX\tx\n",
+    };
+    for (size_t k = 0; k < 2; k++) {
+        char path[] = "/tmp/dl-gaz-XXXXXX";
+        int fd = mkstemp(path);
+        cr_assert(fd >= 0);
+        cr_assert_eq(write(fd, "# header\n", 9), 9);
+        cr_assert_eq(write(fd, lines[k], strlen(lines[k])), (ssize_t)strlen(lines[k]));
+        close(fd);
+        char *err = NULL;
+        dl_gazetteer *g = dl_gazetteer_load(path, &err);
+        unlink(path);
+        cr_assert_null(g);
+        cr_assert(err);
+        char want[64];
+        snprintf(want, sizeof want, "%s:2:", path);
+        cr_expect(strstr(err, want) != NULL && strstr(err, "code"), "error was: %s", err);
+        free(err);
+    }
+}
+
 Test(tone, lexicon_and_densities) {
     char *err = NULL;
     struct dl_tone_lex *lex = dl_tone_lex_load(AFINN, &err);
