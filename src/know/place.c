@@ -120,7 +120,8 @@ static size_t match_from(const dl_gazetteer *g, const dl_token *t, const dl_know
             np = dl_gazetteer_probe(g, key, len, &p, &prefix);
         }
         words++;
-        if (np && (is_name_tok(tk) || tail)) { best = words; *post = p; *npost = np; }
+        /* a key ends on a name, a region word or a hyphenated word ("Deir ez-Zor") */
+        if (np && (is_name_tok(tk) || tail || (tk->flags & DL_TF_HYPHEN))) { best = words; *post = p; *npost = np; }
         if (!prefix) break;                /* no longer key starts so */
     }
     return best;
