@@ -127,6 +127,40 @@ static void resolve_speaker(dl_doc *doc, size_t a, size_t b, dl_speaker *sp) {
 }
 
 /* A pronoun speaker: the latest person mentioned before position off. */
+static size_t np_backward(const dl_token *t, const dl_know_word *w, size_t lo, size_t v, size_t *end);
+
+/* The one who last spoke in the two sentences before token a: the subject
+ * of their last reporting verb, when it has a capitalised word that is no
+ * pronoun or article ("... Deputy Raul Baglini told a local radio station.
+ * “...,” he added.").  Into sp (span and text: the pronoun's). */
+static int earlier_speaker(dl_doc *doc, size_t a, dl_speaker *sp) {
+    const dl_token *t = doc->toks.v;
+    const dl_know_word *w = dl_know_words(doc, NULL);
+    size_t s = dl_know_sentence_of(doc, a);
+    if (s == (size_t)-1) return 0;
+    for (size_t back = 1; back <= 2 && back <= s; back++) {
+        const dl_sentence *se = &doc->sents.v[s - back];
+        for (size_t v = se->tok_end; v > se->tok_start; v--) {
+            if (!(w[v - 1].cls & DL_KW_REPORTING)) continue;
+            size_t e, b = np_backward(t, w, se->tok_start, v - 1, &e);
+            int name = 0;
+            for (size_t k = b; k < e && !name; k++)
+                name = (t[k].flags & DL_TF_CAP) && !in_list(PRONOUNS, t[k].norm) && !DL_NORM_IS(&t[k], "the") &&
+                       !DL_NORM_IS(&t[k], "a") && !DL_NORM_IS(&t[k], "i") && !DL_NORM_IS(&t[k], "we");
+            if (!name) continue;
+            dl_speaker who;
+            memset(&who, 0, sizeof who);
+            resolve_speaker(doc, b, e, &who);
+            *sp = who;
+            sp->start = t[a].start;
+            sp->end = t[a].end;
+            sp->text = dl_arena_strndup(doc->arena, doc->text + sp->start, sp->end - sp->start);
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static int resolve_pronoun(dl_doc *doc, size_t a, dl_speaker *sp, const dl_quote_set *done) {
     const dl_token *t = doc->toks.v;
     uint32_t off = t[a].start;
@@ -161,7 +195,7 @@ static int resolve_pronoun(dl_doc *doc, size_t a, dl_speaker *sp, const dl_quote
             return 1;
         }
     }
-    return 0;
+    return earlier_speaker(doc, a, sp);
 }
 
 /* Speaker phrase read forwards from token k (after "said", "by", "to"). */

@@ -191,6 +191,33 @@ static void span_of(const dl_doc *doc, const char *what, int nth, uint32_t *s, u
 
 TestSuite(know, .init = load_ctx, .fini = free_ctx);
 
+/* A pronoun with no person mention before it and no earlier quotation
+ * takes the subject of the last reporting verb in the sentences before;
+ * a pronoun in that subject does not count. */
+Test(know, pronoun_speaker_from_an_earlier_reporting_verb) {
+    cr_assert(ctx_ok);
+    dl_doc doc;
+    dl_article art;
+    analyse(&doc, &art, "The banks were divided, deputy Raul Baglini told a local radio station.\n\n"
+                        "“We will not pay,” he added.");
+    dl_actor_set none = {0};
+    doc.actors = &none;   /* no actor names him: the rule, not the dictionary */
+    dl_quote_set qs;
+    dl_quotes_find(&doc, &qs);
+    cr_assert_eq(qs.n, 1);
+    cr_assert(qs.v[0].speaker.found);
+    cr_expect_str_eq(qs.v[0].speaker.text, "he");
+    cr_expect(strstr(qs.v[0].speaker.name, "Raul Baglini") != NULL, "name: %s", qs.v[0].speaker.name);
+    dl_arena_free(doc.arena);
+
+    analyse(&doc, &art, "She told reporters the banks were divided.\n\n“We will not pay,” he added.");
+    doc.actors = &none;
+    dl_quotes_find(&doc, &qs);
+    cr_assert_eq(qs.n, 1);
+    cr_expect(!qs.v[0].speaker.found || !strcmp(qs.v[0].speaker.name, "he"), "name: %s", qs.v[0].speaker.name);
+    dl_arena_free(doc.arena);
+}
+
 Test(know, speaker_resolved_through_coreference) {
     cr_assert(ctx_ok);
     dl_doc doc;
