@@ -129,6 +129,15 @@ static void resolve_speaker(dl_doc *doc, size_t a, size_t b, dl_speaker *sp) {
 /* A pronoun speaker: the latest person mentioned before position off. */
 static size_t np_backward(const dl_token *t, const dl_know_word *w, size_t lo, size_t v, size_t *end);
 
+/* The bracket that opens the group closing at token c, no further back
+ * than lo and 8 tokens ("Rep. Lane Evans (D-Ill.)", "director general
+ * (MITI)"); (size_t)-1 if none. */
+static size_t group_open(const dl_token *t, size_t lo, size_t c) {
+    for (size_t k = c; k > lo && c - k < 8; k--)
+        if (t[k - 1].kind == DL_TOK_OPEN) return k - 1;
+    return (size_t)-1;
+}
+
 /* The one who last spoke in the two sentences before token a: the subject
  * of their last reporting verb, when it has a capitalised word that is no
  * pronoun or article ("... Deputy Raul Baglini told a local radio station.
@@ -236,6 +245,14 @@ static size_t np_backward(const dl_token *t, const dl_know_word *w, size_t lo, s
             b--;
             continue;
         }
+        /* a bracketed group inside the subject: "Rep. Lane Evans (D-Ill.)" */
+        if (p->kind == DL_TOK_CLOSE) {
+            size_t op = group_open(t, lo, b - 1);
+            if (op == (size_t)-1 || op == lo) break;
+            if (*end == b) *end = op;   /* the group ends the phrase: leave it out */
+            b = op;
+            continue;
+        }
         if (!is_wordish(p)) break;
         if ((w[b - 1].cls & DL_KW_NP_STOP) || (w[b - 1].cls & DL_KW_REPORTING)) break;
         b--;
@@ -317,9 +334,22 @@ static void attribute(dl_doc *doc, size_t o, size_t c, size_t slo, size_t shi, d
         size_t k = c + 1;
         while (k < n && (is_punct(&t[k], ",") || t[k].kind == DL_TOK_DASH)) k++;
         size_t end = k;
-        while (end < n && end < k + 14 && (is_wordish(&t[end]) || is_punct(&t[end], ",")) &&
-               !(t[end].flags & DL_TF_PARA))
+        /* after a quotation that ended its sentence ("...support." The
+         * stock has risen ..., the opinion continued) only a short
+         * attribution reads back to it: "Why?" Smith asked. */
+        size_t reach = (t[c].flags & DL_TF_SENT_END) ? 6 : 16;
+        while (end < n && end < k + reach && !(t[end].flags & DL_TF_PARA)) {
+            if (t[end].kind == DL_TOK_OPEN) {
+                /* a bracketed group, whatever is in it: "(D-Ill.)" */
+                size_t cl = end + 1;
+                while (cl < n && cl < end + 8 && t[cl].kind != DL_TOK_CLOSE && t[cl].kind != DL_TOK_OPEN) cl++;
+                if (cl >= n || t[cl].kind != DL_TOK_CLOSE) break;
+                end = cl + 1;
+                continue;
+            }
+            if (!is_wordish(&t[end]) && !is_punct(&t[end], ",")) break;
             end++;
+        }
         /* “...,” according to the ministry. */
         if (k + 2 < n && DL_NORM_IS(&t[k], "according") && DL_NORM_IS(&t[k + 1], "to")) {
             size_t e = np_forward(t, w, k + 2, n);
@@ -346,7 +376,11 @@ static void attribute(dl_doc *doc, size_t o, size_t c, size_t slo, size_t shi, d
         int attached = (c > 0 && is_punct(&t[c - 1], ",")) || (c + 1 < n && is_punct(&t[c + 1], ","));
         for (size_t v = k + 1; v < end; v++) {
             if (!(w[v].cls & DL_KW_REPORTING)) {
-                if ((w[v].cls & DL_KW_NP_STOP)) break;
+                /* "and" inside a name goes on: "Ministry of International
+                 * Trade and Industry director general ... told" */
+                int in_name = DL_NORM_IS(&t[v], "and") && v > k && v + 1 < end && (t[v - 1].flags & DL_TF_CAP) &&
+                              (t[v + 1].flags & DL_TF_CAP) && !in_list(PRONOUNS, t[v - 1].norm);
+                if ((w[v].cls & DL_KW_NP_STOP) && !in_name) break;
                 continue;
             }
             if (is_ing(&t[v]) && is_punct(&t[v - 1], ",")) {
@@ -357,6 +391,10 @@ static void attribute(dl_doc *doc, size_t o, size_t c, size_t slo, size_t shi, d
             }
             size_t b = v;
             while (b > k && ((w[b - 1].cls & DL_KW_AUX) || is_punct(&t[b - 1], ","))) b--;
+            if (b > k && t[b - 1].kind == DL_TOK_CLOSE) {   /* "Rep. Lane Evans (D-Ill.) told" */
+                size_t op = group_open(t, k, b - 1);
+                if (op != (size_t)-1) b = op;
+            }
             size_t a = k;
             if (!attached)
                 for (size_t x = k; x < b; x++)

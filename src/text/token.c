@@ -25,7 +25,7 @@
 static const struct abbr { const char *s; int kind; } abbrevs[] = {
     {"adm", DL_ABBR_TITLE}, {"ala", DL_ABBR_OTHER}, {"alta", DL_ABBR_OTHER},
     {"approx", DL_ABBR_OTHER}, {"apr", DL_ABBR_OTHER}, {"ariz", DL_ABBR_OTHER},
-    {"ark", DL_ABBR_OTHER}, {"aug", DL_ABBR_OTHER}, {"ave", DL_ABBR_OTHER}, {"brig", DL_ABBR_TITLE},
+    {"ark", DL_ABBR_OTHER}, {"aug", DL_ABBR_OTHER}, {"ave", DL_ABBR_OTHER}, {"brig", DL_ABBR_TITLE}, {"bros", DL_ABBR_OTHER},
     {"calif", DL_ABBR_OTHER}, {"capt", DL_ABBR_TITLE}, {"cmdr", DL_ABBR_TITLE},
     {"co", DL_ABBR_OTHER}, {"col", DL_ABBR_TITLE}, {"colo", DL_ABBR_OTHER}, {"conn", DL_ABBR_OTHER},
     {"corp", DL_ABBR_OTHER}, {"cpl", DL_ABBR_TITLE}, {"dec", DL_ABBR_OTHER},
