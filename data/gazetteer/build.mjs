@@ -88,7 +88,7 @@ for (const [code, anchor, names] of readTsv('adm1.tsv')) {
   if (!anchors.has(cc2)) anchors.set(cc2, []);
   anchors.get(cc2).push({ code, anchor });
 }
-const shown = r => (regionNames.get(r.code) || [r.name])[0];
+const shown = r => (regionNames.get(r.code) || [r.name])[0].replace(/^!/, '');
 const regionsOf = new Map();   // cc2 -> [{code, suffix, name}]
 for (const r of iso3166.values()) {
   const cc2 = r.code.slice(0, 2);
@@ -150,8 +150,11 @@ for (const [cc2, regs] of regionsOf) {
   for (const r of regs) {
     const ctr = regionCentroid.get(r.code);
     if (!ctr) continue;
-    out.push(['A', cc3, shown(r), f4(ctr[0]), f4(ctr[1]), '', 0, 'ADM1', shown(r),
-              keysOf([r.name, ...(regionNames.get(r.code) || [])]).join('|')].join('\t'));
+    /* "!" before a region's names: they replace ISO's name as keys
+     * (Cameroon's "South-West" also reads "the South-West of England") */
+    const own = regionNames.get(r.code) || [];
+    const keys = own.length && own[0].startsWith('!') ? [own[0].slice(1), ...own.slice(1)] : [r.name, ...own];
+    out.push(['A', cc3, shown(r), f4(ctr[0]), f4(ctr[1]), '', 0, 'ADM1', shown(r), keysOf(keys).join('|')].join('\t'));
   }
 }
 // Named regions (ours).
