@@ -102,7 +102,7 @@ static const char *const COMMON_WORDS[] = {
     "down", "out", "off", "again", "once", "now", "today", "north", "south",
     "east", "west", "central", "western", "eastern", "northern", "southern",
     "delta", "arab", "nato", "centre", "center", "capital", "coast", "island",
-    "islands", "lake", "river", "valley", "mountain", "border", "frontier", NULL
+    "islands", "lake", "river", "valley", "mountain", "border", "frontier", "store", NULL
 };
 
 /* For dl_know_words(): the place finder asks it of every one-word place. */
