@@ -107,7 +107,7 @@ static const char *const COMMON_WORDS[] = {
 
 /* For dl_know_words(): the place finder asks it of every one-word place. */
 const dl_know_list dl_gazetteer_word_lists[] = {
-    { COMMON_WORDS, NULL, sizeof COMMON_WORDS / sizeof *COMMON_WORDS - 1, DL_KW_COMMON },
+    { COMMON_WORDS, NULL, DL_KNOW_NLIST(COMMON_WORDS), DL_KW_COMMON },
     { NULL, NULL, 0, 0 }
 };
 

@@ -88,6 +88,19 @@ const dl_know_cand_set *dl_know_cands(const dl_doc *doc);
  * look at, and strcmp was a call each time. */
 #define DL_NORM_IS(t, lit) ((t)->norm_len == sizeof(lit) - 1 && !memcmp((t)->norm, (lit), sizeof(lit) - 1))
 
+/* Is w in the NULL-terminated list?  For the short lists a finder asks
+ * of a few tokens only; lists asked of every token are lexicon bits. */
+static inline int dl_know_in_list(const char *const *list, const char *w) {
+    for (; *list; list++) if ((*list)[0] == w[0] && strcmp(*list, w) == 0) return 1;
+    return 0;
+}
+
+/* Is token t the punctuation p ("," ";")?  The first byte first: most
+ * tokens asked are not. */
+static inline int dl_know_is_punct(const dl_token *t, const char *p) {
+    return t->kind == DL_TOK_PUNCT && t->norm[0] == p[0] && strcmp(t->norm, p) == 0;
+}
+
 /* Could token t (with lexicon bits w) be a month or weekday name for
  * dl_month_from_name() or dl_weekday_from_name()?  A word only if the
  * lexicon says so (DL_KW_MONTH_DAY); an abbreviation's norm keeps its

@@ -7,11 +7,6 @@
 
 #define MAX_COUNTRIES 64
 
-static int in_list(const char *const *list, const char *w) {
-    for (; *list; list++) if ((*list)[0] == w[0] && strcmp(*list, w) == 0) return 1;
-    return 0;
-}
-
 /* Words before a place that say "this is a location". */
 static const char *const LOC_CUE[] = {
     "in", "at", "near", "from", "outside", "around", "toward", "towards", "into",
@@ -62,16 +57,14 @@ static int is_name_tok(const dl_token *t) {
 /* Joiners allowed inside a multi-word place name. */
 static const char *const JOINERS[] = { "of", "and", "the", "de", "el", "al", "du", "la", NULL };
 
-#define NLIST(a) (sizeof (a) / sizeof *(a) - 1)   /* without the NULL */
-
 /* For dl_know_words(): one lookup per token answers these lists. */
 const dl_know_list dl_place_word_lists[] = {
-    { LOC_CUE, NULL, NLIST(LOC_CUE), DL_KW_LOC_CUE },
-    { DIRECTION, NULL, NLIST(DIRECTION), DL_KW_DIRECTION },
-    { NAME_HEAD, NULL, NLIST(NAME_HEAD), DL_KW_NAME_HEAD },
-    { OF_HEAD, NULL, NLIST(OF_HEAD), DL_KW_OF_HEAD },
-    { REGION_WORDS, NULL, NLIST(REGION_WORDS), DL_KW_REGION },
-    { JOINERS, NULL, NLIST(JOINERS), DL_KW_JOINER },
+    { LOC_CUE, NULL, DL_KNOW_NLIST(LOC_CUE), DL_KW_LOC_CUE },
+    { DIRECTION, NULL, DL_KNOW_NLIST(DIRECTION), DL_KW_DIRECTION },
+    { NAME_HEAD, NULL, DL_KNOW_NLIST(NAME_HEAD), DL_KW_NAME_HEAD },
+    { OF_HEAD, NULL, DL_KNOW_NLIST(OF_HEAD), DL_KW_OF_HEAD },
+    { REGION_WORDS, NULL, DL_KNOW_NLIST(REGION_WORDS), DL_KW_REGION },
+    { JOINERS, NULL, DL_KNOW_NLIST(JOINERS), DL_KW_JOINER },
     { NULL, NULL, 0, 0 }
 };
 
@@ -130,10 +123,6 @@ static size_t match_from(const dl_gazetteer *g, const dl_token *t, const dl_know
 static size_t match_at(const dl_gazetteer *g, const dl_token *t, const dl_know_word *w, size_t n, size_t i,
                        const uint32_t **post, size_t *npost) {
     return match_from(g, t, w, n, i, -1, NULL, post, npost);
-}
-
-static int is_punct_tok(const dl_token *t, const char *p) {
-    return t->kind == DL_TOK_PUNCT && t->norm[0] == p[0] && strcmp(t->norm, p) == 0;
 }
 
 static int is_code3(const char *c) { return c && c[0] && c[1] && c[2] && !c[3]; }
@@ -475,7 +464,7 @@ void dl_places_find(const dl_gazetteer *g, dl_doc *doc, dl_place_set *out) {
             int cued = rm->cue;
             /* a list goes on: "in Gao, Kidal and Timbuktu" */
             int listed = prev_end != (size_t)-1 && i >= 1 && prev_end + 2 >= i &&
-                         (is_punct_tok(&t[i - 1], ",") || DL_NORM_IS(&t[i - 1], "and") || DL_NORM_IS(&t[i - 1], "or"));
+                         (dl_know_is_punct(&t[i - 1], ",") || DL_NORM_IS(&t[i - 1], "and") || DL_NORM_IS(&t[i - 1], "or"));
             if (listed) cued = 1;
             const char *ctxc = rm->ctxc;
             /* short all-caps words are acronyms unless they name a country */
@@ -505,7 +494,7 @@ void dl_places_find(const dl_gazetteer *g, dl_doc *doc, dl_place_set *out) {
             if (!best) continue;
             /* "US$53": a currency */
             if (last + 1 < hi && t[last + 1].start == t[last].end && DL_NORM_IS(&t[last + 1], "$")) continue;
-            if (used > 1 && in_list(NOT_PLACES, t[i].norm) && DL_NORM_IS(&t[i + 1], "house")) continue;
+            if (used > 1 && dl_know_in_list(NOT_PLACES, t[i].norm) && DL_NORM_IS(&t[i + 1], "house")) continue;
             /* months and weekdays are dates ("in March", "Nov."), never places */
             if (used == 1 && dl_know_may_be_month_day(&t[i], &w[i]) &&
                 (dl_month_from_name(t[i].norm, t[i].norm_len) || dl_weekday_from_name(t[i].norm, t[i].norm_len) >= 0))
@@ -520,7 +509,7 @@ void dl_places_find(const dl_gazetteer *g, dl_doc *doc, dl_place_set *out) {
              * region of a town before it, after a comma: "Tampa, Fla." (not
              * "500 B.C.", "N.B.") */
             if (best->kind == DL_PK_ADM1 && used == 1 && t[i].kind == DL_TOK_ABBR && !in_dateline &&
-                !(i > lo && is_punct_tok(&t[i - 1], ",")))
+                !(i > lo && dl_know_is_punct(&t[i - 1], ",")))
                 continue;
             int known_country = has_country(cs, ncs, best->country);
             int ok;
@@ -568,7 +557,7 @@ void dl_places_find(const dl_gazetteer *g, dl_doc *doc, dl_place_set *out) {
                 ok = 0;
             if (ok && best->kind == DL_PK_CITY && i > lo && is_name_tok(&t[i - 1]) && (t[i].flags & DL_TF_SPACE) &&
                 !(w[i - 1].cls & DL_KW_DIRECTION) && !looks_adjective(t[i - 1].norm) &&
-                !(i >= 2 && is_punct_tok(&t[i - 2], ",")) && !cued) {
+                !(i >= 2 && dl_know_is_punct(&t[i - 2], ",")) && !cued) {
                 ok = 0;   /* "Boris Johnson", "Lindsay Davenport": a name, even if "Lindsay" is a town */
             }
             int blocked = ok ? actor_blocks(doc, start, end, best->kind) : 0;
@@ -607,7 +596,7 @@ static const char *const CLAUSE_WORDS[] = {
 static int clause_break(const dl_token *t) {
     if (t->kind == DL_TOK_PUNCT) return DL_NORM_IS(t, ";") || DL_NORM_IS(t, ":");
     if (t->kind == DL_TOK_DASH) return (t->flags & DL_TF_SPACE) != 0;
-    if (t->kind == DL_TOK_WORD) return in_list(CLAUSE_WORDS, t->norm);
+    if (t->kind == DL_TOK_WORD) return dl_know_in_list(CLAUSE_WORDS, t->norm);
     return 0;
 }
 

@@ -7,11 +7,6 @@
 
 enum { FRAME_SPAN = 80 };
 
-static int in_list(const char *const *list, const char *w) {
-    for (; *list; list++) if ((*list)[0] == w[0] && strcmp(*list, w) == 0) return 1;
-    return 0;
-}
-
 /* Reporting verbs, in the forms news uses around quotations -- sorted, for
  * bsearch (keep it sorted). */
 static const char *const REPORTING[] = {
@@ -80,16 +75,12 @@ static const char *const NP_START_STOP[] = {
  * around a reporting verb. */
 const dl_know_list dl_quote_word_lists[] = {
     { REPORTING, NULL, sizeof REPORTING / sizeof *REPORTING, DL_KW_REPORTING },
-    { AUX, NULL, sizeof AUX / sizeof *AUX - 1, DL_KW_AUX },
-    { ADJUNCT, NULL, sizeof ADJUNCT / sizeof *ADJUNCT - 1, DL_KW_ADJUNCT },
-    { NP_END, NULL, sizeof NP_END / sizeof *NP_END - 1, DL_KW_NP_END },
-    { NP_START_STOP, NULL, sizeof NP_START_STOP / sizeof *NP_START_STOP - 1, DL_KW_NP_STOP },
+    { AUX, NULL, DL_KNOW_NLIST(AUX), DL_KW_AUX },
+    { ADJUNCT, NULL, DL_KNOW_NLIST(ADJUNCT), DL_KW_ADJUNCT },
+    { NP_END, NULL, DL_KNOW_NLIST(NP_END), DL_KW_NP_END },
+    { NP_START_STOP, NULL, DL_KNOW_NLIST(NP_START_STOP), DL_KW_NP_STOP },
     { NULL, NULL, 0, 0 }
 };
-
-static int is_punct(const dl_token *t, const char *p) {
-    return t->kind == DL_TOK_PUNCT && t->norm[0] == p[0] && strcmp(t->norm, p) == 0;
-}
 
 static int is_wordish(const dl_token *t) {
     return t->kind == DL_TOK_WORD || t->kind == DL_TOK_ABBR || t->kind == DL_TOK_POSS || t->kind == DL_TOK_NUM;
@@ -154,7 +145,7 @@ static int earlier_speaker(dl_doc *doc, size_t a, dl_speaker *sp) {
             size_t e, b = np_backward(t, w, se->tok_start, v - 1, &e);
             int name = 0;
             for (size_t k = b; k < e && !name; k++)
-                name = (t[k].flags & DL_TF_CAP) && !in_list(PRONOUNS, t[k].norm) && !DL_NORM_IS(&t[k], "the") &&
+                name = (t[k].flags & DL_TF_CAP) && !dl_know_in_list(PRONOUNS, t[k].norm) && !DL_NORM_IS(&t[k], "the") &&
                        !DL_NORM_IS(&t[k], "a") && !DL_NORM_IS(&t[k], "i") && !DL_NORM_IS(&t[k], "we");
             if (!name) continue;
             dl_speaker who;
@@ -225,13 +216,13 @@ static size_t np_backward(const dl_token *t, const dl_know_word *w, size_t lo, s
     int skipped = 0, taken = 0;
     while (b > lo && taken < 10) {
         const dl_token *p = &t[b - 1];
-        if (is_punct(p, ",") && !skipped && b - 1 > lo) {
+        if (dl_know_is_punct(p, ",") && !skipped && b - 1 > lo) {
             /* an appositive or relative clause between subject and verb:
              * "the secretary of the Armed Forces, who relies on ..., has stressed" */
             size_t k = b - 1;
             size_t limit = k > lo + 15 ? k - 15 : lo;
-            while (k > limit && !is_punct(&t[k - 1], ",") && t[k - 1].kind != DL_TOK_QUOTE) k--;
-            if (k > limit && is_punct(&t[k - 1], ",") && k - 1 > lo) {
+            while (k > limit && !dl_know_is_punct(&t[k - 1], ",") && t[k - 1].kind != DL_TOK_QUOTE) k--;
+            if (k > limit && dl_know_is_punct(&t[k - 1], ",") && k - 1 > lo) {
                 b = k - 1;
                 *end = b;
                 skipped = 1;
@@ -287,7 +278,7 @@ static size_t subject_end(const dl_doc *doc, size_t slo, size_t limit) {
     size_t e = slo;
     while (e < limit && e < slo + 6 && is_wordish(&t[e])) {
         size_t l = t[e].norm_len;
-        if (e > slo && (in_list(FINITE, t[e].norm) || (l > 4 && !strcmp(t[e].norm + l - 2, "ed")))) break;
+        if (e > slo && (dl_know_in_list(FINITE, t[e].norm) || (l > 4 && !strcmp(t[e].norm + l - 2, "ed")))) break;
         e++;
     }
     return e < limit && e < slo + 6 ? e : slo;
@@ -299,9 +290,9 @@ static void set_speaker(dl_doc *doc, size_t a, size_t b, dl_speaker *sp, const d
     static const char *const FUNCTION[] = { "to", "of", "the", "a", "an", "in", "on", "at", "for", "with",
                                             "by", "from", "whether", "if", "how", "why", "what", NULL };
     int content = 0;
-    for (size_t k = a; k < b && !content; k++) content = !in_list(FUNCTION, doc->toks.v[k].norm);
+    for (size_t k = a; k < b && !content; k++) content = !dl_know_in_list(FUNCTION, doc->toks.v[k].norm);
     if (!content) return;
-    if (b == a + 1 && in_list(PRONOUNS, doc->toks.v[a].norm) && resolve_pronoun(doc, a, sp, done))
+    if (b == a + 1 && dl_know_in_list(PRONOUNS, doc->toks.v[a].norm) && resolve_pronoun(doc, a, sp, done))
         return;
     /* skip a leading "then" / "former" is kept: it is part of the title */
     resolve_speaker(doc, a, b, sp);
@@ -332,7 +323,7 @@ static void attribute(dl_doc *doc, size_t o, size_t c, size_t slo, size_t shi, d
      *    ", said Heappey." */
     if (c < n) {
         size_t k = c + 1;
-        while (k < n && (is_punct(&t[k], ",") || t[k].kind == DL_TOK_DASH)) k++;
+        while (k < n && (dl_know_is_punct(&t[k], ",") || t[k].kind == DL_TOK_DASH)) k++;
         size_t end = k;
         /* after a quotation that ended its sentence ("...support." The
          * stock has risen ..., the opinion continued) only a short
@@ -347,7 +338,7 @@ static void attribute(dl_doc *doc, size_t o, size_t c, size_t slo, size_t shi, d
                 end = cl + 1;
                 continue;
             }
-            if (!is_wordish(&t[end]) && !is_punct(&t[end], ",")) break;
+            if (!is_wordish(&t[end]) && !dl_know_is_punct(&t[end], ",")) break;
             end++;
         }
         /* “...,” according to the ministry. */
@@ -373,24 +364,24 @@ static void attribute(dl_doc *doc, size_t o, size_t c, size_t slo, size_t shi, d
          * is the speaker; else the quotation sits inside a longer clause
          * (the “one China” principle, the state media reported) and the
          * speaker starts after that clause's last comma */
-        int attached = (c > 0 && is_punct(&t[c - 1], ",")) || (c + 1 < n && is_punct(&t[c + 1], ","));
+        int attached = (c > 0 && dl_know_is_punct(&t[c - 1], ",")) || (c + 1 < n && dl_know_is_punct(&t[c + 1], ","));
         for (size_t v = k + 1; v < end; v++) {
             if (!(w[v].cls & DL_KW_REPORTING)) {
                 /* "and" inside a name goes on: "Ministry of International
                  * Trade and Industry director general ... told" */
                 int in_name = DL_NORM_IS(&t[v], "and") && v > k && v + 1 < end && (t[v - 1].flags & DL_TF_CAP) &&
-                              (t[v + 1].flags & DL_TF_CAP) && !in_list(PRONOUNS, t[v - 1].norm);
+                              (t[v + 1].flags & DL_TF_CAP) && !dl_know_in_list(PRONOUNS, t[v - 1].norm);
                 if ((w[v].cls & DL_KW_NP_STOP) && !in_name) break;
                 continue;
             }
-            if (is_ing(&t[v]) && is_punct(&t[v - 1], ",")) {
+            if (is_ing(&t[v]) && dl_know_is_punct(&t[v - 1], ",")) {
                 /* “...” for five months, saying ...: a participle of the
                  * sentence's verb, whose subject speaks */
                 if (subject_speaks(doc, slo, o, v, q, done)) return;
                 break;
             }
             size_t b = v;
-            while (b > k && ((w[b - 1].cls & DL_KW_AUX) || is_punct(&t[b - 1], ","))) b--;
+            while (b > k && ((w[b - 1].cls & DL_KW_AUX) || dl_know_is_punct(&t[b - 1], ","))) b--;
             if (b > k && t[b - 1].kind == DL_TOK_CLOSE) {   /* "Rep. Lane Evans (D-Ill.) told" */
                 size_t op = group_open(t, k, b - 1);
                 if (op != (size_t)-1) b = op;
@@ -398,7 +389,7 @@ static void attribute(dl_doc *doc, size_t o, size_t c, size_t slo, size_t shi, d
             size_t a = k;
             if (!attached)
                 for (size_t x = k; x < b; x++)
-                    if (is_punct(&t[x], ",")) a = x + 1;
+                    if (dl_know_is_punct(&t[x], ",")) a = x + 1;
             /* “...” and promised: a new clause, not a speaker */
             if (b > a && !(w[k].cls & DL_KW_NP_END) && !(w[k].cls & DL_KW_NP_STOP)) {
                 q->verb = t[v].norm;
@@ -428,7 +419,7 @@ static void attribute(dl_doc *doc, size_t o, size_t c, size_t slo, size_t shi, d
     /* "For X, ..." at the start of the sentence */
     if (slo + 2 < o && DL_NORM_IS(&t[slo], "for")) {
         size_t e = np_forward(t, w, slo + 1, o);
-        if (e > slo + 1 && e < o && is_punct(&t[e], ",")) {
+        if (e > slo + 1 && e < o && dl_know_is_punct(&t[e], ",")) {
             q->verb = "";
             q->frame = "for-speaker";
             set_speaker(doc, slo + 1, e, &q->speaker, done);
@@ -457,7 +448,7 @@ static void attribute(dl_doc *doc, size_t o, size_t c, size_t slo, size_t shi, d
             b -= 2;
             while (b > slo && ((w[b - 1].cls & DL_KW_AUX) || DL_NORM_IS(&t[b - 1], "were"))) b--;
         }
-        int participle = is_ing(&t[k]) && b > slo && is_punct(&t[b - 1], ",");
+        int participle = is_ing(&t[k]) && b > slo && dl_know_is_punct(&t[b - 1], ",");
         int what = b > slo + 1 && DL_NORM_IS(&t[b - 2], "what");
         /* "The minister denied the report, calling it ...": the speaker is
          * the subject of the sentence */
@@ -473,7 +464,7 @@ static void attribute(dl_doc *doc, size_t o, size_t c, size_t slo, size_t shi, d
         /* "said the minister: “...”" -- the phrase must reach the quote,
          * else it is the start of a reported clause ("said heavy rain had") */
         e = np_forward(t, w, k + 1, o);
-        if (e > k + 1 && (e == o || (e + 1 == o && (is_punct(&t[e], ":") || is_punct(&t[e], ",")))) &&
+        if (e > k + 1 && (e == o || (e + 1 == o && (dl_know_is_punct(&t[e], ":") || dl_know_is_punct(&t[e], ",")))) &&
             !DL_NORM_IS(&t[k + 1], "whether") && !DL_NORM_IS(&t[k + 1], "if") && !DL_NORM_IS(&t[k + 1], "how") &&
             !DL_NORM_IS(&t[k + 1], "what") && !DL_NORM_IS(&t[k + 1], "why")) {
             q->verb = t[k].norm;
@@ -534,7 +525,7 @@ void dl_quotes_find(dl_doc *doc, dl_quote_set *out) {
         if (last <= o) continue;
         /* trim trailing commas inside the marks: “... peace,” */
         size_t tl = last;
-        while (tl > o + 1 && is_punct(&t[tl], ",")) tl--;
+        while (tl > o + 1 && dl_know_is_punct(&t[tl], ",")) tl--;
         dl_quote q;
         memset(&q, 0, sizeof q);
         q.verb = "";
@@ -548,11 +539,11 @@ void dl_quotes_find(dl_doc *doc, dl_quote_set *out) {
         /* direct or partial */
         int starts_sentence = o == 0 || (t[o].flags & DL_TF_PARA) || (t[o - 1].flags & DL_TF_SENT_END) ||
                               (q.sent != (uint32_t)-1 && doc->sents.v[q.sent].tok_start == o);
-        int after_frame = o > 0 && (is_punct(&t[o - 1], ":") || is_punct(&t[o - 1], ",") ||
+        int after_frame = o > 0 && (dl_know_is_punct(&t[o - 1], ":") || dl_know_is_punct(&t[o - 1], ",") ||
                                     (w[o - 1].cls & DL_KW_REPORTING));
         int capital = (t[o + 1].flags & DL_TF_CAP) || t[o + 1].kind == DL_TOK_NUM;
         /* “...,” a diplomat said, “but ...”: the same statement goes on */
-        int resumed = o >= 2 && is_punct(&t[o - 1], ",") && (w[o - 2].cls & DL_KW_REPORTING) &&
+        int resumed = o >= 2 && dl_know_is_punct(&t[o - 1], ",") && (w[o - 2].cls & DL_KW_REPORTING) &&
                       out->n && !out->v[out->n - 1].partial && out->v[out->n - 1].sent == (uint32_t)sent_of(doc, o);
         q.partial = !((starts_sentence && capital && words >= 2) || (after_frame && capital && words >= 3) ||
                       (resumed && words >= 2));

@@ -4,11 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int in_list(const char *const *list, const char *w) {
-    for (; *list; list++) if ((*list)[0] == w[0] && strcmp(*list, w) == 0) return 1;
-    return 0;
-}
-
 /* Words before a bare month or year that make it a date ("in May",
  * "since 2019"): a lexicon list (DL_KW_TIME_CUE), as the word before
  * every number is asked. */
@@ -179,11 +174,11 @@ const char *const dl_when_month_day_words[] = {
 
 /* For dl_know_words(). */
 const dl_know_list dl_when_word_lists[] = {
-    { DATE_WORDS, NULL, sizeof DATE_WORDS / sizeof *DATE_WORDS - 1, DL_KW_DATE },
+    { DATE_WORDS, NULL, DL_KNOW_NLIST(DATE_WORDS), DL_KW_DATE },
     { AGO, NULL, 1, DL_KW_AGO },
-    { FUTURE, NULL, sizeof FUTURE / sizeof *FUTURE - 1, DL_KW_FUTURE },
-    { TIME_CUE, NULL, sizeof TIME_CUE / sizeof *TIME_CUE - 1, DL_KW_TIME_CUE },
-    { dl_when_month_day_words, NULL, sizeof dl_when_month_day_words / sizeof *dl_when_month_day_words - 1, DL_KW_MONTH_DAY },
+    { FUTURE, NULL, DL_KNOW_NLIST(FUTURE), DL_KW_FUTURE },
+    { TIME_CUE, NULL, DL_KNOW_NLIST(TIME_CUE), DL_KW_TIME_CUE },
+    { dl_when_month_day_words, NULL, DL_KNOW_NLIST(dl_when_month_day_words), DL_KW_MONTH_DAY },
     { NULL, NULL, 0, 0 }
 };
 
@@ -279,8 +274,8 @@ void dl_when_find(dl_doc *doc, dl_date ref, dl_when_set *out) {
                 used = 2;
                 w.date = mk((int)y, m, 0);
                 w.res = DL_WR_MONTH;
-            } else if (cue || (!in_list(AMBIGUOUS_MONTH, t[i].norm) && t[i].kind == DL_TOK_WORD && t[i].norm_len > 3)) {
-                if (in_list(AMBIGUOUS_MONTH, t[i].norm) && !cue) continue;
+            } else if (cue || (!dl_know_in_list(AMBIGUOUS_MONTH, t[i].norm) && t[i].kind == DL_TOK_WORD && t[i].norm_len > 3)) {
+                if (dl_know_in_list(AMBIGUOUS_MONTH, t[i].norm) && !cue) continue;
                 used = 1;
                 w.relative = 1;
                 int fut = future || strcmp(prev, "next") == 0;
@@ -304,14 +299,14 @@ void dl_when_find(dl_doc *doc, dl_date ref, dl_when_set *out) {
             else { w.date = mk(yy, m, (int)d); w.res = DL_WR_DAY; }
         } else if (t[i].kind == DL_TOK_NUM && i > 0 && (W[i - 1].cls & DL_KW_TIME_CUE) && is_year(&t[i], &y) &&
                    strcmp(prev, "last") && strcmp(prev, "next") && strcmp(prev, "this") &&
-                   !(in_list(WEAK_CUE, prev) && i + 1 < n && t[i + 1].kind == DL_TOK_WORD &&
+                   !(dl_know_in_list(WEAK_CUE, prev) && i + 1 < n && t[i + 1].kind == DL_TOK_WORD &&
                      !(t[i + 1].flags & DL_TF_CAP) && !DL_NORM_IS(&t[i + 1], "and") && !DL_NORM_IS(&t[i + 1], "to"))) {
             /* in 2020 -- but not "of 2020 troops" */
             used = 1;
             w.date = mk((int)y, 0, 0);
             w.res = DL_WR_YEAR;
         } else if (is_word(&t[i]) && (t[i].flags & DL_TF_CAP) && t[i].norm_len >= 6 &&
-                   !memcmp(t[i].norm + t[i].norm_len - 3, "day", 4) && in_list(WEEKDAYS, t[i].norm)) {
+                   !memcmp(t[i].norm + t[i].norm_len - 3, "day", 4) && dl_know_in_list(WEEKDAYS, t[i].norm)) {
             /* full weekday names only: "Sun" is a newspaper, "Wed" a verb */
             int wd = dl_weekday_from_name(t[i].norm, t[i].norm_len);
             used = 1;

@@ -44,6 +44,10 @@ enum {
     DL_KW_NP_STOP   = 1u << 25   /* quote.c: words that end a speaker read backwards */
 };
 
+/* The number of words in a NULL-terminated list array (without the NULL),
+ * for the n of a dl_know_list. */
+#define DL_KNOW_NLIST(a) (sizeof (a) / sizeof *(a) - 1)
+
 /* A list: words[0..n) (or at(k) for lists of structs), all with bit. */
 typedef struct dl_know_list {
     const char *const *words;
