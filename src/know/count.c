@@ -323,17 +323,7 @@ static const currency_word CURRENCY_BEFORE[] = {
     {NULL, NULL}
 };
 
-/* The letter words of CURRENCY_BEFORE, and "us" of "US$": the short
- * capitals the candidate scan passes to the finder (DL_KW_CUR_CODE). */
-static const char *const CURRENCY_CODES[] = { "us$", "usd", "eur", "gbp", "us" };
-
 static const char *currency_of(const currency_word *t, const char *w) {
-    /* the words before a number start with these bytes ("€" and the
-     * other signs with a UTF-8 lead byte): "%", "/" and "&", which come
-     * here most, are none */
-    if (t == CURRENCY_BEFORE && w[0] != '$' && w[0] != 'u' && w[0] != 'e' && w[0] != 'g' &&
-        (unsigned char)w[0] != 0xc2 && (unsigned char)w[0] != 0xe2)
-        return NULL;
     for (; t->w; t++) if (t->w[0] == w[0] && strcmp(t->w, w) == 0) return t->iso;
     return NULL;
 }
@@ -344,6 +334,10 @@ static const char *noun_at(size_t k) { return NOUNS[k].noun; }
 static const char *scale_at(size_t k) { return SCALES[k].w; }
 static const char *currency_after_at(size_t k) { return CURRENCY_AFTER[k].w; }
 static const char *verb_at(size_t k) { return VERBS[k].noun; }
+/* The words and signs of CURRENCY_BEFORE, then "us" of "US$" (a lexicon
+ * list, DL_KW_CUR_CODE: the candidate scan passes short capitals with the
+ * bit to the finder, which asks the bit before reading CURRENCY_BEFORE). */
+static const char *currency_before_at(size_t k) { return k + 1 < NELEM(CURRENCY_BEFORE) ? CURRENCY_BEFORE[k].w : "us"; }
 
 /* For dl_know_words(): the finder asks each token near a number whether it
  * is in these lists, so they are answered by one lookup per token. */
@@ -356,7 +350,7 @@ const dl_know_list dl_count_word_lists[] = {
     { NUMBER_STARTS, NULL, NELEM(NUMBER_STARTS), DL_KW_NUMBER },
     { NULL, scale_at, NELEM(SCALES) - 1, DL_KW_SCALE },               /* without the NULL end */
     { NULL, currency_after_at, NELEM(CURRENCY_AFTER) - 1, DL_KW_CURRENCY },
-    { CURRENCY_CODES, NULL, NELEM(CURRENCY_CODES), DL_KW_CUR_CODE },
+    { NULL, currency_before_at, NELEM(CURRENCY_BEFORE), DL_KW_CUR_CODE },   /* its entries, and "us" */
     { NULL, NULL, 0, 0 }
 };
 
@@ -451,7 +445,7 @@ void dl_counts_find(dl_doc *doc, dl_count_set *out) {
         /* currency before: "$5", "US$ 5", "€20" */
         if (t[i].kind == DL_TOK_SYM || ((t[i].kind == DL_TOK_WORD || t[i].kind == DL_TOK_ABBR) &&
                                         (t[i].flags & DL_TF_UPPER) && t[i].norm_len <= 3)) {
-            cur = currency_of(CURRENCY_BEFORE, t[i].norm);
+            cur = (W[i].cls & DL_KW_CUR_CODE) ? currency_of(CURRENCY_BEFORE, t[i].norm) : NULL;
             if (!cur && DL_NORM_IS(&t[i], "us") && i + 1 < hi && DL_NORM_IS(&t[i + 1], "$") && t[i + 1].start == t[i].end) {
                 cur = "USD";
                 i++;

@@ -22,7 +22,7 @@ typedef struct dl_tone_lex {
     int has_lists;       /* dl_tone_lex_add_lists() was called */
     /* Every token of every article is looked up, and most are short: the
      * keys of up to 8 bytes are also in a table keyed by the bytes
-     * themselves as one integer (short_key()), so a lookup is a few
+     * themselves as one integer (dl_strtab_head()), so a lookup is a few
      * shifts and one integer compare instead of hashing and strncmp. */
     struct short_entry *shorts;   /* key 0 = empty */
     size_t scap;         /* a power of two */
@@ -36,13 +36,10 @@ typedef struct dl_tone_lex {
 /* A short key with a copy of its slot's values, so that a lookup reads one
  * 16-byte entry of a 128 KB table and nothing else. */
 typedef struct short_entry {
-    uint64_t key;        /* short_key() */
+    uint64_t key;        /* dl_strtab_head() */
     uint32_t first;      /* words.slot[].first: valence and LEX_* flags */
     uint32_t count;      /* words.slot[].count: DL_KW_* bits */
 } short_entry;
-
-/* s[0..n), 1 <= n <= 8, as an integer (gazetteer.h). */
-static inline uint64_t short_key(const char *s, size_t n) { return dl_strtab_head(s, n); }
 
 static inline size_t short_home(const dl_tone_lex *lex, uint64_t k) {
     return (size_t)((k * 0x9e3779b97f4a7c15ULL) >> 32) & (lex->scap - 1);
@@ -57,7 +54,7 @@ typedef struct lex_val {
 static inline lex_val lex_get(const dl_tone_lex *lex, const char *w, size_t n) {
     lex_val r = { 0, 0 };
     if (n - 1 < 8 && lex->shorts) {
-        uint64_t v = short_key(w, n);
+        uint64_t v = dl_strtab_head(w, n);
         for (size_t j = short_home(lex, v); lex->shorts[j].key; j = (j + 1) & (lex->scap - 1))
             if (lex->shorts[j].key == v) {
                 r.first = lex->shorts[j].first;

@@ -30,7 +30,7 @@ static void build_short(dl_tone_lex *lex) {
         const char *k = lex->words.slot[i].key;
         size_t n = k ? strlen(k) : 0;
         if (!n || n > 8) continue;
-        uint64_t v = short_key(k, n);
+        uint64_t v = dl_strtab_head(k, n);
         size_t j = short_home(lex, v);
         while (lex->shorts[j].key) j = (j + 1) & (lex->scap - 1);
         lex->shorts[j].key = v;

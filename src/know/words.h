@@ -35,7 +35,7 @@ enum {
     DL_KW_CURRENCY  = 1u << 16,  /* count.c: currency words after a number */
     DL_KW_AGO       = 1u << 17,  /* when.c: "ago" */
     DL_KW_MONTH_DAY = 1u << 18,  /* when.c: month and weekday names and their prefixes */
-    DL_KW_CUR_CODE  = 1u << 19,  /* count.c: currency codes before a number ("USD", "US" of "US$") */
+    DL_KW_CUR_CODE  = 1u << 19,  /* count.c: currency signs and codes before a number ("$", "USD", "US" of "US$") */
     DL_KW_FUTURE    = 1u << 20,  /* when.c: words that put a sentence in the future ("will") */
     DL_KW_TIME_CUE  = 1u << 21,  /* when.c: words before a date ("in", "since") */
     DL_KW_AUX       = 1u << 22,  /* quote.c: words between a subject and its verb ("has", "also") */
