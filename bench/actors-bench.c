@@ -36,10 +36,8 @@ int main(int argc, char **argv) {
         double s = now();
         for (int r = 0; r < rounds; r++)
             for (size_t i = 0; i < n; i++) {
-                dl_article art = {0};
-                art.text = texts[i];
-                art.text_len = strlen(texts[i]);
-                art.offset = -1;
+                dl_article art;
+                dl_article_of_text(&art, texts[i], strlen(texts[i]));
                 dl_doc_analyse(&ctx, &doc, &art);
                 if (pass && r == 0 && doc.actors) mentions += doc.actors->n;
             }

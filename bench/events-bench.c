@@ -56,10 +56,7 @@ int main(int argc, char **argv)
         for (int r = 0; r < (only ? 1 : rounds); r++)
             for (size_t i = 0; i < n; i++) {
                 dl_article art;
-                memset(&art, 0, sizeof art);
-                art.text = texts[i];
-                art.text_len = strlen(texts[i]);
-                art.offset = -1;
+                dl_article_of_text(&art, texts[i], strlen(texts[i]));
                 dl_doc_analyse(&ctx, &doc, &art);
                 if (pass && r == 0) {
                     events += doc.events ? doc.events->n : 0;

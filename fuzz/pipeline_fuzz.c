@@ -30,10 +30,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     dl_article art;
-    memset(&art, 0, sizeof art);
-    art.text = (char *)data;
-    art.text_len = size;
-    art.offset = -1;
+    dl_article_of_text(&art, (const char *)data, size);
     dl_doc doc;
     memset(&doc, 0, sizeof doc);
     doc.arena = dl_arena_new(4096);

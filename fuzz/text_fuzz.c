@@ -13,10 +13,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     ctx.today.y = 2026, ctx.today.m = 11, ctx.today.d = 29;
     ctx.sentence_text = 1;
     dl_article art;
-    memset(&art, 0, sizeof art);
-    art.text = (char *)data;
-    art.text_len = size;
-    art.offset = -1;
+    dl_article_of_text(&art, (const char *)data, size);
     dl_doc doc;
     memset(&doc, 0, sizeof doc);
     doc.arena = dl_arena_new(4096);

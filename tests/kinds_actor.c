@@ -28,10 +28,7 @@ int dl_kind_actors(const dl_ctx *ctx, const char *in, size_t n, dl_buf *out) {
     dl_doc doc = {0};
     doc.arena = dl_arena_new(0);
     dl_article art;
-    memset(&art, 0, sizeof art);
-    art.text = (char *)in;
-    art.text_len = n;
-    art.offset = -1;
+    dl_article_of_text(&art, in, n);
     art.published = pub[0] ? pub : NULL;
     dl_doc_analyse(ctx, &doc, &art);
     const dl_actor_set *s = doc.actors;

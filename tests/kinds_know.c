@@ -15,10 +15,7 @@
 
 static void analyse(const dl_ctx *ctx, dl_doc *doc, dl_article *art, const char *in, size_t n, char pub[32]) {
     dl_case_published(&in, &n, pub);
-    memset(art, 0, sizeof *art);
-    art->text = (char *)in;
-    art->text_len = n;
-    art->offset = -1;
+    dl_article_of_text(art, in, n);
     art->published = pub[0] ? pub : NULL;
     dl_doc_analyse(ctx, doc, art);
 }

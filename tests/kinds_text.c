@@ -6,10 +6,7 @@
 #include <stdlib.h>
 
 void dl_kind_analyse(const dl_ctx *ctx, dl_doc *doc, dl_article *art, const char *in, size_t n) {
-    memset(art, 0, sizeof *art);
-    art->text = (char *)in;
-    art->text_len = n;
-    art->offset = -1;
+    dl_article_of_text(art, in, n);
     dl_doc_analyse(ctx, doc, art);
 }
 

@@ -96,10 +96,7 @@ void dl_evcase_analyse(const dl_ctx *ctx, dl_doc *doc, dl_article *art, char pub
     dl_case_published(&in, &n, pub);
     mark m[64];
     size_t nm = strip_marks(in, n, keep, m, 64);
-    memset(art, 0, sizeof *art);
-    art->text = keep->p ? keep->p : (char *)"";
-    art->text_len = keep->len;
-    art->offset = -1;
+    dl_article_of_text(art, keep->p ? keep->p : "", keep->len);
     art->published = pub[0] ? pub : NULL;
     dl_doc_analyse(ctx, doc, art);
     if (nm) {

@@ -1,4 +1,4 @@
-/* article.c -- freeing an article; see article.h. */
+/* article.c -- making and freeing an article; see article.h. */
 #include "article.h"
 #include <stdlib.h>
 #include <string.h>
@@ -10,4 +10,11 @@ void dl_article_clear(dl_article *a) {
     free(a->html_charset); free(a->published_fallback); free(a->where); free(a->where_note);
     if (a->meta) json_decref(a->meta);
     memset(a, 0, sizeof *a);
+}
+
+void dl_article_of_text(dl_article *a, const char *text, size_t len) {
+    memset(a, 0, sizeof *a);
+    a->text = (char *)text;   /* borrowed: never freed through this article */
+    a->text_len = len;
+    a->offset = -1;
 }

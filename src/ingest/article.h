@@ -39,4 +39,10 @@ typedef struct dl_article {
 
 void dl_article_clear(dl_article *a);
 
+/* An article whose body is `len` bytes at `text`, borrowed, with every
+ * other field empty and the offset unknown: what the case files, tests,
+ * benchmarks and fuzz harnesses hand to dl_doc_analyse.  The caller keeps
+ * `text` alive and must not dl_article_clear() such an article. */
+void dl_article_of_text(dl_article *a, const char *text, size_t len);
+
 #endif

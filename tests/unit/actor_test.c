@@ -26,10 +26,7 @@ static void analyse(struct dl_actor_dict *d, const char *text, const char *publi
     ctx->today = (dl_date){2026, 11, 29};
     ctx->stages = DL_STAGE_TEXT | DL_STAGE_ACTORS;
     ctx->actors = d;
-    memset(art, 0, sizeof *art);
-    art->text = (char *)text;
-    art->text_len = strlen(text);
-    art->offset = -1;
+    dl_article_of_text(art, text, strlen(text));
     art->published = (char *)published;
     memset(doc, 0, sizeof *doc);
     doc->arena = dl_arena_new(0);

@@ -344,10 +344,7 @@ Test(pipeline, regression_inputs_do_not_crash) {
         size_t len = fread(buf, 1, sizeof buf, f);
         fclose(f);
         dl_article art;
-        memset(&art, 0, sizeof art);
-        art.text = buf;
-        art.text_len = len;
-        art.offset = -1;
+        dl_article_of_text(&art, buf, len);
         dl_doc doc;
         memset(&doc, 0, sizeof doc);
         doc.arena = dl_arena_new(0);

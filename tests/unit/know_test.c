@@ -157,10 +157,7 @@ static void free_ctx(void) { if (ctx_ok) dl_ctx_free(&ctx); }
 static void analyse(dl_doc *doc, dl_article *art, const char *text) {
     memset(doc, 0, sizeof *doc);
     doc->arena = dl_arena_new(0);
-    memset(art, 0, sizeof *art);
-    art->text = (char *)text;
-    art->text_len = strlen(text);
-    art->offset = -1;
+    dl_article_of_text(art, text, strlen(text));
     dl_doc_analyse(&ctx, doc, art);
 }
 
